@@ -1,0 +1,53 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+/** Where the app keeps its embedded database when no DATABASE_URL is given (git-ignored). */
+export const DEFAULT_EMBEDDED_DATA_DIR = path.resolve(process.cwd(), ".data/pglite");
+
+// The app's pg pool opens up to 10 connections; the socket server's default of 1 resets the rest.
+const MAX_CONNECTIONS = 20;
+
+export interface EmbeddedPostgres {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves a PGlite database over the PostgreSQL wire protocol on 127.0.0.1, so `pg`, PrismaPg and
+ * the migration engine talk to it exactly as to a real server. `dataDir` undefined = in-memory;
+ * `port` 0 = any free port. PGlite runs one query at a time: transactions serialize.
+ */
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedPostgres> {
+  const db = await PGlite.create(options.dataDir);
+  const server = new PGLiteSocketServer({
+    db,
+    host: "127.0.0.1",
+    port: options.port ?? 0,
+    maxConnections: MAX_CONNECTIONS,
+  });
+  await server.start();
+  const port = Number(server.getServerConn().split(":").pop());
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    port,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/**
+ * DATABASE_URL when set (a real server); otherwise starts the embedded server on the app's data
+ * directory for the caller's lifetime. `stop` is a no-op for an external server.
+ */
+export async function resolveDatabaseUrl(): Promise<{ url: string; embedded: boolean; stop(): Promise<void> }> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { url: external, embedded: false, stop: async () => {} };
+  const server = await startEmbeddedPostgres({ dataDir: DEFAULT_EMBEDDED_DATA_DIR });
+  return { url: server.url, embedded: true, stop: server.stop };
+}
