@@ -14,4 +14,17 @@ function createPrismaClient(): PrismaClient {
 // One client (and one pg pool) per process; the globalThis cache survives Next dev hot reloads.
 const cache = globalThis as typeof globalThis & { camketPrisma?: PrismaClient };
 
-export const prisma: PrismaClient = (cache.camketPrisma ??= createPrismaClient());
+function getPrismaClient(): PrismaClient {
+  return (cache.camketPrisma ??= createPrismaClient());
+}
+
+/**
+ * Created on first use, not on import: `next build` imports server modules without DATABASE_URL.
+ */
+export const prisma = new Proxy({} as PrismaClient, {
+  get(_, property) {
+    const client = getPrismaClient();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -22,6 +23,7 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(
   options: { dataDir?: string; port?: number } = {},
 ): Promise<EmbeddedPostgres> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true }); // PGlite creates only the last level
   const db = await PGlite.create(options.dataDir);
   const server = new PGLiteSocketServer({
     db,

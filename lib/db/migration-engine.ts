@@ -141,31 +141,44 @@ export interface MigrationStatus {
   failed: string[];
   /** Applied, but migration.sql changed since (checksum mismatch). */
   edited: string[];
+  /** SQL from the schema the migrations produce to the live one, if someone changed the database by hand. */
+  drift: string | null;
   upToDate: boolean;
 }
 
 export async function migrationStatus(url: string, paths: MigrationPaths = {}): Promise<MigrationStatus> {
+  const schemaPath = paths.schemaPath ?? SCHEMA_PATH;
+  const schema = await readFile(schemaPath, "utf8");
   const migrationsList = await readMigrationsList(paths.migrationsDir);
-  const diagnosis = await withEngine(url, paths.schemaPath ?? SCHEMA_PATH, (engine) =>
-    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS }),
-  );
-  const history = diagnosis.history;
-  const pending =
-    history && "unappliedMigrationNames" in history
-      ? history.unappliedMigrationNames
-      : diagnosis.hasMigrationsTable
-        ? []
-        : migrationsList.migrationDirectories.map((d) => d.path);
-  const unknownToFolder = history && "unpersistedMigrationNames" in history ? history.unpersistedMigrationNames : [];
-  const applied = migrationsList.migrationDirectories.map((d) => d.path).filter((n) => !pending.includes(n));
-  const { failedMigrationNames: failed, editedMigrationNames: edited } = diagnosis;
-  return {
-    applied,
-    pending,
-    unknownToFolder,
-    failed,
-    edited,
-    upToDate: [pending, unknownToFolder, failed, edited].every((list) => list.length === 0),
-  };
+  return withEngine(url, schemaPath, async (engine) => {
+    const diagnosis = await engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: FILTERS,
+    });
+    const history = diagnosis.history;
+    const pending =
+      history && "unappliedMigrationNames" in history
+        ? history.unappliedMigrationNames
+        : diagnosis.hasMigrationsTable
+          ? []
+          : migrationsList.migrationDirectories.map((d) => d.path);
+    const unknownToFolder = history && "unpersistedMigrationNames" in history ? history.unpersistedMigrationNames : [];
+    const applied = migrationsList.migrationDirectories.map((d) => d.path).filter((n) => !pending.includes(n));
+    const { failedMigrationNames: failed, editedMigrationNames: edited } = diagnosis;
+    const historyClean = [pending, unknownToFolder, failed, edited].every((names) => names.length === 0);
+    // Drift only means something once the history matches: replay the folder on the shadow database
+    // and compare with the live one ("schemaDatasource" = the adapter's database).
+    const driftDiff = historyClean
+      ? await engine.diff({
+          from: { tag: "migrations", ...migrationsList },
+          to: { tag: "schemaDatasource", files: [{ path: schemaPath, content: schema }], configDir: path.dirname(schemaPath) },
+          script: true,
+          exitCode: true,
+          filters: FILTERS,
+        })
+      : undefined;
+    const drift = driftDiff?.exitCode === 2 ? (driftDiff.stdout ?? "") : null;
+    return { applied, pending, unknownToFolder, failed, edited, drift, upToDate: historyClean && drift === null };
+  });
 }
-
