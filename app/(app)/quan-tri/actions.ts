@@ -1,0 +1,51 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { formDataToObject, type FormResult } from "@/lib/forms/form-result";
+import { saveUnit } from "@/lib/units/save-unit";
+import { setUnitActive } from "@/lib/units/set-unit-active";
+import { assignUnitHead } from "@/lib/units/assign-unit-head";
+import { saveUser } from "@/lib/users/save-user";
+import { setUserActive } from "@/lib/users/set-user-active";
+import { resetUserPassword } from "@/lib/users/reset-user-password";
+
+// Each action: who is asking (from the session, re-read from the DB), then the lib operation, which
+// checks the role itself and validates the input with zod. Nothing here trusts the form.
+
+export async function saveUnitAction(unitId: string | undefined, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const result = await saveUnit(await getCurrentUser(), formDataToObject(formData), unitId);
+  if (result.ok) revalidatePath("/quan-tri", "layout");
+  if (result.ok && unitId === undefined) redirect(`/quan-tri/don-vi/${result.id}`);
+  return result;
+}
+
+export async function setUnitActiveAction(unitId: string, active: boolean, _prev: FormResult): Promise<FormResult> {
+  const result = await setUnitActive(await getCurrentUser(), unitId, active);
+  if (result.ok) revalidatePath("/quan-tri", "layout");
+  return result;
+}
+
+export async function assignUnitHeadAction(unitId: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const result = await assignUnitHead(await getCurrentUser(), unitId, String(formData.get("userId") ?? ""));
+  if (result.ok) revalidatePath("/quan-tri", "layout");
+  return result;
+}
+
+export async function saveUserAction(userId: string | undefined, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  const result = await saveUser(await getCurrentUser(), formDataToObject(formData), userId);
+  if (result.ok) revalidatePath("/quan-tri", "layout");
+  if (result.ok && userId === undefined) redirect(`/quan-tri/nguoi-dung/${result.id}`);
+  return result;
+}
+
+export async function setUserActiveAction(userId: string, active: boolean, _prev: FormResult): Promise<FormResult> {
+  const result = await setUserActive(await getCurrentUser(), userId, active);
+  if (result.ok) revalidatePath("/quan-tri", "layout");
+  return result;
+}
+
+export async function resetUserPasswordAction(userId: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
+  return resetUserPassword(await getCurrentUser(), userId, formDataToObject(formData));
+}

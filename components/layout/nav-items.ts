@@ -1,0 +1,23 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type NavItem = { href: string; label: string };
+
+/** The navigation each role sees; pages still check the role on the server. */
+export const NAV_ITEMS: Record<Role, NavItem[]> = {
+  UNIT_HEAD: [{ href: "/cam-ket", label: "Cam kết của tôi" }],
+  CHAIRPERSON: [
+    { href: "/theo-doi", label: "Theo dõi" },
+    { href: "/luu-tru", label: "Lưu trữ" },
+  ],
+  ADMIN: [
+    { href: "/quan-tri", label: "Quản trị" },
+    { href: "/quan-tri/don-vi", label: "Đơn vị" },
+    { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
+    { href: "/theo-doi", label: "Theo dõi" },
+    { href: "/luu-tru", label: "Lưu trữ" },
+  ],
+  AUDITOR: [
+    { href: "/luu-tru", label: "Lưu trữ" },
+    { href: "/theo-doi", label: "Theo dõi" },
+  ],
+};

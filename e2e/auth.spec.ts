@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signIn, signInAndLand } from "./support/accounts";
+
+test.describe("đăng nhập theo vai trò", () => {
+  const homes = [
+    { who: ACCOUNTS.headDucThang, home: "/cam-ket", heading: "Cam kết của tôi", detail: "Phường Đức Thắng" },
+    { who: ACCOUNTS.chairperson, home: "/theo-doi", heading: "Theo dõi ký cam kết", detail: "Phường Đức Thắng" },
+    { who: ACCOUNTS.admin, home: "/quan-tri", heading: "Quản trị", detail: "Đơn vị đang hoạt động" },
+    { who: ACCOUNTS.auditor, home: "/luu-tru", heading: "Lưu trữ hồ sơ cam kết", detail: "Xã Tiến Thành" },
+  ];
+  for (const { who, home, heading, detail } of homes) {
+    test(`${who} vào ${home}`, async ({ page }) => {
+      await signInAndLand(page, who, home);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(page.getByRole("main")).toContainText(detail);
+    });
+  }
+
+  test("the unit head sees their name, role and unit in the header", async ({ page }) => {
+    await signInAndLand(page, ACCOUNTS.headDucThang, "/cam-ket");
+    await expect(page.getByTestId("current-user")).toContainText("Nguyễn Hữu Đức");
+    await expect(page.getByTestId("current-user")).toContainText("Người đứng đầu đơn vị · Phường Đức Thắng");
+  });
+});
+
+test("a wrong password shows the generic message and stays on /login", async ({ page }) => {
+  await signIn(page, ACCOUNTS.headTienThanh, "SaiMatKhau");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email hoặc mật khẩu không đúng");
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, "khong-co-ai@phanthiet.gov.vn", "SaiMatKhau");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email hoặc mật khẩu không đúng");
+});
+
+test("signed-out visitors are sent to /login", async ({ page }) => {
+  await page.goto("/quan-tri/nguoi-dung");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a unit head opening /quan-tri gets 403", async ({ page }) => {
+  await signInAndLand(page, ACCOUNTS.headDucThang, "/cam-ket");
+  const response = await page.goto("/quan-tri");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Bạn không có quyền truy cập trang này" })).toBeVisible();
+  const users = await page.goto("/quan-tri/nguoi-dung");
+  expect(users?.status()).toBe(403);
+});
+
+test("logout ends the session", async ({ page }) => {
+  await signInAndLand(page, ACCOUNTS.auditor, "/luu-tru");
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/luu-tru");
+  await expect(page).toHaveURL(/\/login/);
+});

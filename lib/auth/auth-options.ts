@@ -1,0 +1,73 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { authenticateUser } from "./authenticate-user";
+import { formatDateTime } from "@/lib/time/vietnam-time";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const INVALID_CREDENTIALS_MESSAGE = "Email hoặc mật khẩu không đúng";
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Mật khẩu", type: "password" },
+      },
+      async authorize(credentials) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) throw new Error(INVALID_CREDENTIALS_MESSAGE);
+        const result = await authenticateUser(parsed.data.email, parsed.data.password);
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.fullName, role: result.user.role, unitId: result.user.unitId };
+        if (result.reason === "locked") {
+          throw new Error(
+            `Tài khoản tạm khóa do nhập sai mật khẩu quá 5 lần. Vui lòng thử lại sau ${formatDateTime(result.lockedUntil)}.`,
+          );
+        }
+        throw new Error(INVALID_CREDENTIALS_MESSAGE);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.userId = user.id;
+        token.role = user.role;
+        token.unitId = user.unitId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { ...session.user, id: token.userId, role: token.role, unitId: token.unitId };
+      return session;
+    },
+  },
+};
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+    unitId: string | null;
+  }
+  interface Session {
+    user: { id: string; role: Role; unitId: string | null; name?: string | null; email?: string | null };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    userId: string;
+    role: Role;
+    unitId: string | null;
+  }
+}

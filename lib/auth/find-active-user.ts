@@ -1,0 +1,33 @@
+import { prisma } from "@/lib/db/client";
+import type { Role, UnitKind } from "@/lib/generated/prisma/enums";
+
+/** The person behind a request, as every lib operation receives it to check role and unit. */
+export type Actor = {
+  id: string;
+  email: string;
+  fullName: string;
+  jobTitle: string;
+  role: Role;
+  unitId: string | null;
+  unit: { id: string; name: string; kind: UnitKind } | null;
+};
+
+export async function findActiveUserById(id: string): Promise<Actor | null> {
+  const user = await prisma.user.findFirst({
+    where: { id, active: true },
+    select: {
+      id: true,
+      email: true,
+      fullName: true,
+      jobTitle: true,
+      role: true,
+      unitId: true,
+      unit: { select: { id: true, name: true, kind: true } },
+    },
+  });
+  return user;
+}
+
+export function hasRole(actor: Actor | null, ...roles: Role[]): actor is Actor {
+  return actor !== null && roles.includes(actor.role);
+}

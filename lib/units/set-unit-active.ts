@@ -1,0 +1,13 @@
+import { prisma } from "@/lib/db/client";
+import { hasRole, type Actor } from "@/lib/auth/find-active-user";
+import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
+import { unitIdSchema } from "./unit-schemas";
+
+/** Deactivates or reactivates a unit (ADMIN). Its history stays; an inactive unit gets no new campaigns. */
+export async function setUnitActive(actor: Actor | null, id: string, active: boolean): Promise<FormResult> {
+  if (!hasRole(actor, "ADMIN")) return forbidden();
+  if (!unitIdSchema.safeParse(id).success) return failure("Đơn vị không tồn tại.");
+  const updated = await prisma.unit.updateMany({ where: { id }, data: { active } });
+  if (updated.count === 0) return failure("Đơn vị không tồn tại.");
+  return success(active ? "Đã kích hoạt lại đơn vị." : "Đã ngừng hoạt động đơn vị.");
+}

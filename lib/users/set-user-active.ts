@@ -1,0 +1,26 @@
+import { prisma } from "@/lib/db/client";
+import { isUniqueViolationOn } from "@/lib/db/unique-violation";
+import { hasRole, type Actor } from "@/lib/auth/find-active-user";
+import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
+import { isLastActiveAdmin, LAST_ADMIN_MESSAGE } from "./last-admin-guard";
+import { userIdSchema } from "./user-schemas";
+
+/** Deactivates (cannot sign in any more) or reactivates an account. ADMIN only; the last admin stays. */
+export async function setUserActive(actor: Actor | null, id: string, active: boolean): Promise<FormResult> {
+  if (!hasRole(actor, "ADMIN")) return forbidden();
+  if (!userIdSchema.safeParse(id).success) return failure("Người dùng không tồn tại.");
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { id }, select: { role: true, email: true } });
+      if (!user) return failure("Người dùng không tồn tại.");
+      if (!active && user.role === "ADMIN" && (await isLastActiveAdmin(tx, id))) return failure(LAST_ADMIN_MESSAGE);
+      await tx.user.update({ where: { id }, data: { active } });
+      return success(active ? `Đã kích hoạt lại ${user.email}.` : `Đã vô hiệu hóa ${user.email}.`);
+    });
+  } catch (error) {
+    if (isUniqueViolationOn(error, "one_active_head") || isUniqueViolationOn(error, "unitId")) {
+      return failure("Không thể kích hoạt lại: đơn vị của người này đã có người đứng đầu khác.");
+    }
+    throw error;
+  }
+}
