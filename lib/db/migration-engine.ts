@@ -164,8 +164,10 @@ export async function migrationStatus(url: string, paths: MigrationPaths = {}): 
           ? []
           : migrationsList.migrationDirectories.map((d) => d.path);
     const unknownToFolder = history && "unpersistedMigrationNames" in history ? history.unpersistedMigrationNames : [];
-    const applied = migrationsList.migrationDirectories.map((d) => d.path).filter((n) => !pending.includes(n));
     const { failedMigrationNames: failed, editedMigrationNames: edited } = diagnosis;
+    const applied = migrationsList.migrationDirectories
+      .map((d) => d.path)
+      .filter((name) => !pending.includes(name) && !failed.includes(name));
     const historyClean = [pending, unknownToFolder, failed, edited].every((names) => names.length === 0);
     // Drift only means something once the history matches: replay the folder on the shadow database
     // and compare with the live one ("schemaDatasource" = the adapter's database).

@@ -2,6 +2,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   ColumnTypeEnum,
+  DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
@@ -56,6 +57,20 @@ function withCharColumns<T extends { queryRaw(q: SqlQuery): Promise<SqlResultSet
   return queryable;
 }
 
+/** The engine only prints driver errors it recognises; anything else shows up as "External error id#0". */
+function rethrowForEngine(error: unknown): never {
+  if (!(error instanceof pg.DatabaseError)) throw error;
+  throw new DriverAdapterError({
+    kind: "postgres",
+    code: error.code ?? "",
+    severity: error.severity ?? "ERROR",
+    message: error.message,
+    detail: error.detail,
+    column: error.column,
+    hint: error.hint,
+  });
+}
+
 /** A PrismaPg adapter fit for the schema engine, over its own pool (ended on dispose). */
 async function connectEngineAdapter(connectionString: string, onDispose?: () => Promise<void>): Promise<SqlDriverAdapter> {
   const pool = new pg.Pool({ connectionString, max: 4 });
@@ -66,7 +81,7 @@ async function connectEngineAdapter(connectionString: string, onDispose?: () => 
   adapter.startTransaction = async (level) => withCharColumns<Transaction>(await startTransaction(level));
   // PrismaPg splits scripts on ";", which breaks $$ bodies: send them whole (simple protocol).
   adapter.executeScript = async (script) => {
-    await pool.query(script);
+    await pool.query(script).catch(rethrowForEngine);
   };
   const dispose = adapter.dispose.bind(adapter);
   adapter.dispose = async () => {
