@@ -2,9 +2,10 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { DATA_DIR } from "@/lib/runtime/local-secrets";
 
 /** Where the app keeps its embedded database when no DATABASE_URL is given (git-ignored). */
-export const DEFAULT_EMBEDDED_DATA_DIR = path.resolve(process.cwd(), ".data/pglite");
+export const DEFAULT_EMBEDDED_DATA_DIR = path.join(DATA_DIR, "pglite");
 
 // The app's pg pool opens up to 10 connections; the socket server's default of 1 resets the rest.
 const MAX_CONNECTIONS = 20;

@@ -1,0 +1,25 @@
+import { createHash } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * Content-addressed, immutable file storage. Today PostgreSQL bytea (one backup, one transaction with the
+ * rows that point at the file); the two functions are the whole interface, so an object store can replace it.
+ */
+export async function putFile(db: Db, bytes: Uint8Array, contentType = "application/pdf"): Promise<string> {
+  const sha256 = sha256Hex(bytes);
+  await db.storedFile.createMany({
+    data: [{ sha256, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), size: bytes.byteLength, contentType }],
+    skipDuplicates: true,
+  });
+  return sha256;
+}
+
+export async function getFile(sha256: string, db: Db = prisma): Promise<Uint8Array | null> {
+  const file = await db.storedFile.findUnique({ where: { sha256 }, select: { bytes: true } });
+  return file ? new Uint8Array(file.bytes) : null;
+}
