@@ -13,7 +13,7 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").upd
 export async function putFile(db: Db, bytes: Uint8Array, contentType = "application/pdf"): Promise<string> {
   const sha256 = sha256Hex(bytes);
   await db.storedFile.createMany({
-    data: [{ sha256, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), size: bytes.byteLength, contentType }],
+    data: [{ sha256, bytes: new Uint8Array(bytes), size: bytes.byteLength, contentType }],
     skipDuplicates: true,
   });
   return sha256;

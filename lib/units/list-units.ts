@@ -1,21 +1,21 @@
 import { prisma } from "@/lib/db/client";
-import { foldVietnamese, slugify } from "./slugify";
+import { slugify } from "./slugify";
 import type { UnitListFilter } from "./unit-schemas";
 
 export type UnitRow = Awaited<ReturnType<typeof listUnits>>[number];
 
 /**
  * Units with their active head, in the city's order. Search is diacritics-insensitive: the slug is the
- * folded name, so "duc thang" → "duc-thang" matches "Phường Đức Thắng"; codes match too.
+ * folded name, so every word of "duc thang" is found in "phuong-duc-thang" (Phường Đức Thắng); codes match too.
  */
 export async function listUnits(filter: UnitListFilter = {}, options: { activeOnly?: boolean } = {}) {
-  const query = filter.q?.trim() ? slugify(filter.q) : "";
+  const words = slugify(filter.q ?? "").split("-").filter(Boolean);
   return prisma.unit.findMany({
     where: {
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(options.activeOnly ? { active: true } : {}),
-      ...(query
-        ? { OR: [{ slug: { contains: query } }, { code: { contains: foldVietnamese(filter.q ?? "").trim().toUpperCase() } }] }
+      ...(words.length > 0
+        ? { OR: [{ AND: words.map((word) => ({ slug: { contains: word } })) }, { code: { contains: words.join("").toUpperCase() } }] }
         : {}),
     },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }, { name: "asc" }],

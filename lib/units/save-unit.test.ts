@@ -63,3 +63,13 @@ describe("assignUnitHead", () => {
     });
   });
 });
+
+describe("listUnits search", () => {
+  it("finds a unit by any of its words, without diacritics and in any order", async () => {
+    const admin = await createActor("ADMIN");
+    const tag = Math.random().toString(36).slice(2, 7);
+    const created = await saveUnit(admin, { name: `Phường <b>Thử</b> Nghiệm ${tag}`, kind: "WARD", code: `TN${tag}` });
+    expect((await listUnits({ q: `nghiem thu ${tag}` })).map((u) => u.id)).toEqual([created.id]);
+    expect(await listUnits({ q: `nghiem khong-co ${tag}` })).toEqual([]);
+  });
+});
