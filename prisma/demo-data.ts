@@ -6,6 +6,7 @@ import type { Role, UnitKind } from "@/lib/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "CamKet@2017";
 export const DEMO_EMAIL_DOMAIN = "phanthiet.gov.vn";
+export const DEMO_CAMPAIGN_NAME = "Cam kết CCHC giai đoạn 2016–2020";
 
 export type DemoUnit = { kind: UnitKind; name: string; code: string; headName: string; headTitle: string };
 

@@ -13,7 +13,7 @@ describe("seedDemoData", () => {
     });
     const first = await snapshot();
     const again = await seedDemoData(prisma);
-    expect(again).toEqual({ createdUnits: 0, createdUsers: 0 });
+    expect(again).toEqual({ createdUnits: 0, createdUsers: 0, createdCampaign: false });
     expect(await snapshot()).toEqual(first);
 
     const demoNames = new Set(DEMO_UNITS.map((u) => u.name));
@@ -37,6 +37,10 @@ describe("seedDemoData", () => {
     }
     const head = await prisma.user.findUniqueOrThrow({ where: { email: "phuong-duc-thang@phanthiet.gov.vn" }, include: { unit: true } });
     expect(head).toMatchObject({ role: "UNIT_HEAD", unit: { name: "Phường Đức Thắng", kind: "WARD", code: "22948" } });
+    const campaign = await prisma.campaign.findFirstOrThrow({ where: { name: "Cam kết CCHC giai đoạn 2016–2020" }, include: { assignments: true } });
+    expect(campaign.status).toBe("LAUNCHED");
+    expect(campaign.assignments).toHaveLength(30);
+    expect(new Set(campaign.assignments.map((a) => a.documentSha256)).size).toBe(30);
     expect(await authenticateUser("chutich@phanthiet.gov.vn", "CamKet@2017")).toMatchObject({ ok: true, user: { role: "CHAIRPERSON" } });
   });
 });

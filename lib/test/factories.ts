@@ -40,3 +40,46 @@ export async function createActor(role: Role, unitId?: string): Promise<Actor> {
   const user = await createTestUser({ role, unitId });
   return actorFor(user.id);
 }
+
+/** A fresh published template version (the previous one becomes superseded), as an admin would publish it. */
+export async function publishTestTemplate(admin: Actor, content: unknown) {
+  const { saveTemplateDraft } = await import("@/lib/templates/save-template-draft");
+  const { publishTemplateVersion } = await import("@/lib/templates/publish-template-version");
+  const draft = await saveTemplateDraft(admin, content);
+  if (!draft.ok || !draft.id) throw new Error(draft.message);
+  const published = await publishTemplateVersion(admin, draft.id);
+  if (!published.ok) throw new Error(published.message);
+  return draft.id;
+}
+
+/** Units with heads, and a launched campaign over exactly them. */
+export async function launchTestCampaign(count = 2, kind: UnitKind = "WARD") {
+  const { createCampaign } = await import("@/lib/campaigns/create-campaign");
+  const { launchCampaign } = await import("@/lib/campaigns/launch-campaign");
+  const { DEFAULT_COMMITMENT_CONTENT } = await import("@/lib/documents/default-commitment-content");
+  const admin = await createActor("ADMIN");
+  const templateVersionId = await publishTestTemplate(admin, DEFAULT_COMMITMENT_CONTENT);
+  const heads = [];
+  for (let i = 0; i < count; i++) {
+    const unit = await createTestUnit(kind);
+    const password = "MatKhau@123";
+    const user = await createTestUser({ role: "UNIT_HEAD", unitId: unit.id, password });
+    heads.push({ unit, user, password, actor: await actorFor(user.id) });
+  }
+  const created = await createCampaign(admin, {
+    name: `Chiến dịch thử ${suffix()}`,
+    templateVersionId,
+    unitSelection: { mode: "UNITS", unitIds: heads.map((h) => h.unit.id) },
+    deadline: "2099-12-31",
+    documentDate: "2017-01-04",
+  });
+  if (!created.ok || !created.id) throw new Error(created.message);
+  const launched = await launchCampaign(admin, created.id);
+  if (!launched.ok) throw new Error(launched.message);
+  const assignments = await prisma.assignment.findMany({ where: { campaignId: created.id } });
+  return {
+    admin,
+    campaignId: created.id,
+    heads: heads.map((h) => ({ ...h, assignment: assignments.find((a) => a.unitId === h.unit.id)! })),
+  };
+}

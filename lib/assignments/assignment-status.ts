@@ -1,0 +1,25 @@
+import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
+
+export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
+  PENDING: "Chưa xem",
+  VIEWED: "Đã xem",
+  SIGNED: "Đã ký",
+  COMPLETED: "Đã xác nhận",
+  DECLINED: "Từ chối",
+  SUPERSEDED: "Đã thay thế",
+};
+
+export const ASSIGNMENT_STATUS_TONES = {
+  PENDING: "gray",
+  VIEWED: "blue",
+  SIGNED: "amber",
+  COMPLETED: "green",
+  DECLINED: "red",
+  SUPERSEDED: "gray",
+} as const satisfies Record<AssignmentStatus, string>;
+
+/** Still waiting for the head: the states in which signing or declining is possible. */
+export const OPEN_STATUSES = ["PENDING", "VIEWED"] as const satisfies readonly AssignmentStatus[];
+
+export const isOverdue = (status: AssignmentStatus, deadline: Date, now = new Date()) =>
+  (OPEN_STATUSES as readonly AssignmentStatus[]).includes(status) && deadline < now;

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { hasRole, type Actor } from "@/lib/auth/find-active-user";
+import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
+import { putFile } from "@/lib/storage/file-store";
+import { idSchema } from "@/lib/forms/text-fields";
+import { renderAssignmentPdf } from "@/lib/documents/render-assignment-pdf";
+import { parseTemplateContent } from "@/lib/documents/template-content";
+import { unitSelectionSchema } from "./campaign-schemas";
+import { resolveCampaignUnits, type CampaignUnit } from "./resolve-campaign-units";
+
+class AlreadyLaunched extends Error {}
+
+/**
+ * Launches a DRAFT campaign (ADMIN): one assignment per unit, each with its PDF rendered once and stored
+ * immutably by SHA-256. Refused, with nothing changed, when a unit has no active head, the deadline has
+ * passed, or the campaign was already launched (the status flip is conditional, so two clicks launch once).
+ */
+export async function launchCampaign(
+  actor: Actor | null,
+  campaignId: string,
+  context: AuditContext = {},
+  now = new Date(),
+): Promise<FormResult> {
+  if (!hasRole(actor, "ADMIN")) return forbidden();
+  if (!idSchema("Chiến dịch").safeParse(campaignId).success) return failure("Chiến dịch không tồn tại.");
+  const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, include: { templateVersion: true } });
+  if (!campaign) return failure("Chiến dịch không tồn tại.");
+  if (campaign.status !== "DRAFT") return failure("Chiến dịch đã được phát động trước đó.");
+  if (campaign.deadline <= now) return failure("Hạn ký đã qua: hãy tạo chiến dịch với hạn ký mới.");
+  if (campaign.templateVersion.status !== "PUBLISHED") {
+    return failure("Phiên bản mẫu cam kết của chiến dịch đã bị thay thế: hãy tạo chiến dịch với phiên bản đang có hiệu lực.");
+  }
+
+  const selection = unitSelectionSchema.parse(campaign.unitSelection);
+  const { units } = await resolveCampaignUnits(prisma, selection);
+  if (units.length === 0) return failure("Chiến dịch không còn đơn vị nào đang hoạt động.");
+  const headless = units.filter((u) => !u.head);
+  if (headless.length > 0) {
+    return failure(
+      `Chưa thể phát động: ${headless.length} đơn vị chưa có người đứng đầu — ${headless.map((u) => u.name).join(", ")}. ` +
+        "Hãy giao người đứng đầu trong mục Đơn vị rồi phát động lại.",
+    );
+  }
+
+  // Render before the transaction: it is the slow part and needs no lock.
+  const content = parseTemplateContent(campaign.templateVersion.content);
+  const copies: { unit: CampaignUnit; head: NonNullable<CampaignUnit["head"]>; pdf: Awaited<ReturnType<typeof renderAssignmentPdf>>; assignmentId: string }[] = [];
+  for (const unit of units) {
+    const head = unit.head!;
+    const pdf = await renderAssignmentPdf(content, {
+      unit: { name: unit.name, kind: unit.kind },
+      headName: head.fullName,
+      headTitle: head.jobTitle,
+      documentDate: campaign.documentDate,
+    });
+    copies.push({ unit, head, pdf, assignmentId: randomUUID() });
+  }
+
+  try {
+    await prisma.$transaction(
+      async (tx) => {
+        const flipped = await tx.campaign.updateMany({
+          where: { id: campaignId, status: "DRAFT" },
+          data: { status: "LAUNCHED", launchedAt: now },
+        });
+        if (flipped.count === 0) throw new AlreadyLaunched();
+        const hashes: string[] = [];
+        for (const copy of copies) hashes.push(await putFile(tx, copy.pdf.bytes));
+        await tx.assignment.createMany({
+          data: copies.map((c, i) => ({
+            id: c.assignmentId,
+            campaignId,
+            unitId: c.unit.id,
+            headUserId: c.head.id,
+            headName: c.head.fullName,
+            headTitle: c.head.jobTitle,
+            documentSha256: hashes[i],
+          })),
+        });
+        await tx.assignmentDocument.createMany({
+          data: copies.map((c, i) => ({
+            assignmentId: c.assignmentId,
+            kind: "ORIGINAL" as const,
+            sha256: hashes[i],
+            signatureSlots: c.pdf.signatureSlots as Prisma.InputJsonValue,
+            createdById: actor.id,
+          })),
+        });
+        await recordAuditEvent(tx, {
+          ...context,
+          type: "CAMPAIGN_LAUNCHED",
+          campaignId,
+          data: { units: copies.length, templateVersion: campaign.templateVersion.version, contentHash: campaign.templateVersion.contentHash },
+        });
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    if (error instanceof AlreadyLaunched) return failure("Chiến dịch đã được phát động trước đó.");
+    throw error;
+  }
+  return success(`Đã phát động chiến dịch: ${copies.length} bản cam kết đã được tạo và gửi tới các đơn vị.`);
+}

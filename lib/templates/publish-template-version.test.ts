@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { saveTemplateDraft } from "./save-template-draft";
+import { publishTemplateVersion } from "./publish-template-version";
+import { DEFAULT_COMMITMENT_CONTENT } from "@/lib/documents/default-commitment-content";
+import { canonicalContentHash } from "@/lib/documents/commitment-content";
+import { createActor } from "@/lib/test/factories";
+
+describe("template versions", () => {
+  it("publishing freezes a version under its content hash and supersedes the previous one", async () => {
+    const admin = await createActor("ADMIN");
+    const first = await saveTemplateDraft(admin, DEFAULT_COMMITMENT_CONTENT);
+    expect((await publishTemplateVersion(admin, first.id!)).ok).toBe(true);
+    const changed = { ...DEFAULT_COMMITMENT_CONTENT, title: "BẢN CAM KẾT (sửa đổi)" };
+    const second = await saveTemplateDraft(admin, changed);
+    expect(second.id).not.toBe(first.id);
+    expect((await publishTemplateVersion(admin, second.id!)).ok).toBe(true);
+
+    const [v1, v2] = await Promise.all([
+      prisma.templateVersion.findUniqueOrThrow({ where: { id: first.id } }),
+      prisma.templateVersion.findUniqueOrThrow({ where: { id: second.id } }),
+    ]);
+    expect(v1.status).toBe("SUPERSEDED");
+    expect(v2).toMatchObject({ status: "PUBLISHED", contentHash: canonicalContentHash(changed) });
+    expect(v2.version).toBe(v1.version + 1);
+    expect(await publishTemplateVersion(admin, second.id!)).toMatchObject({ ok: false });
+  });
+
+  it("the database itself refuses to edit a published version", async () => {
+    const admin = await createActor("ADMIN");
+    const draft = await saveTemplateDraft(admin, DEFAULT_COMMITMENT_CONTENT);
+    await publishTemplateVersion(admin, draft.id!);
+    await expect(prisma.templateVersion.update({ where: { id: draft.id }, data: { content: { title: "khác" } } })).rejects.toThrow(/published/);
+  });
+
+  it("refuses to save a malformed template, with messages by field, and saves nothing", async () => {
+    const admin = await createActor("ADMIN");
+    const before = await prisma.templateVersion.count();
+    const result = await saveTemplateDraft(admin, { ...DEFAULT_COMMITMENT_CONTENT, title: "", commitments: [] });
+    expect(result.ok).toBe(false);
+    expect(result.fieldErrors?.title).toEqual(["Tiêu đề không được để trống"]);
+    expect(result.fieldErrors?.commitments).toEqual(["Nội dung cam kết phải có ít nhất 1 mục"]);
+    expect(await saveTemplateDraft(admin, "không phải JSON đối tượng")).toMatchObject({ ok: false });
+    expect(await prisma.templateVersion.count()).toBe(before);
+  });
+});

@@ -1,0 +1,43 @@
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { hasRole, type Actor } from "@/lib/auth/find-active-user";
+import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
+import { commitmentContentSchema } from "@/lib/documents/commitment-content";
+
+/**
+ * Saves the admin's edits into the one open draft (creating it as the next version when there is none).
+ * Published versions are never touched: editing always happens on a draft.
+ */
+export async function saveTemplateDraft(actor: Actor | null, content: unknown, context: AuditContext = {}): Promise<FormResult & { id?: string }> {
+  if (!hasRole(actor, "ADMIN")) return forbidden();
+  const parsed = commitmentContentSchema.safeParse(content);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const json = parsed.data as Prisma.InputJsonValue;
+
+  return prisma.$transaction(async (tx) => {
+    // Serialise draft creation: two admins saving at once must not create two drafts.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(73012018)`;
+    const draft = await tx.templateVersion.findFirst({ where: { status: "DRAFT" } });
+    const saved = draft
+      ? await tx.templateVersion.update({ where: { id: draft.id }, data: { content: json } })
+      : await tx.templateVersion.create({
+          data: {
+            version: ((await tx.templateVersion.aggregate({ _max: { version: true } }))._max.version ?? 0) + 1,
+            content: json,
+            createdById: actor.id,
+          },
+        });
+    await recordAuditEvent(tx, { ...context, type: "TEMPLATE_SAVED", data: { version: saved.version } });
+    return { ...success(`Đã lưu bản nháp phiên bản ${saved.version}.`), id: saved.id };
+  });
+}
+
+/** Starts a draft from an existing version's content (usually the published one), to edit it. */
+export async function startDraftFrom(actor: Actor | null, versionId: string, context: AuditContext = {}) {
+  if (!hasRole(actor, "ADMIN")) return forbidden();
+  const source = await prisma.templateVersion.findUnique({ where: { id: versionId } });
+  if (!source) return failure("Phiên bản mẫu không tồn tại.");
+  return saveTemplateDraft(actor, source.content, context);
+}
