@@ -1,0 +1,164 @@
+import "reflect-metadata";
+import { createHash } from "node:crypto";
+import * as x509 from "@peculiar/x509";
+
+/**
+ * The city's own certificate authority (demo, tests, self-hosting). In production a licensed CA
+ * issues the certificates; everything downstream only sees DER certificates and a Signer.
+ * Keys are ECDSA P-256 (0.1 ms to generate, small signatures) via WebCrypto.
+ */
+
+const KEY_ALGORITHM: EcKeyGenParams = { name: "ECDSA", namedCurve: "P-256" };
+const SIGNING_ALGORITHM: EcdsaParams = { name: "ECDSA", hash: "SHA-256" };
+// Certificates start slightly in the past so a server whose clock lags a little still accepts them.
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const DOCUMENT_SIGNING_EKU = "1.3.6.1.4.1.311.10.3.12";
+
+export const CITY_ORGANIZATION = "UBND thành phố Phan Thiết";
+
+x509.cryptoProvider.set(globalThis.crypto);
+
+/** A certificate with its private key, as stored (key encrypted) by the caller. */
+export interface IssuedCertificate {
+  certDer: Uint8Array;
+  certPem: string;
+  /** PKCS#8 DER; encrypt with `encryptPrivateKey` before storing. */
+  privateKeyPkcs8: Uint8Array;
+  /** RFC 4514 string, for display and search. */
+  subject: string;
+  serialHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** Lowercase hex SHA-256 of the DER. */
+  sha256Fingerprint: string;
+}
+
+export interface CreateCityCaOptions {
+  commonName: string;
+  organization?: string;
+  locality?: string;
+  stateOrProvince?: string;
+  country?: string;
+  validityYears?: number;
+  now?: Date;
+}
+
+/** The CA as needed to issue: its certificate and its (decrypted) key. */
+export interface CityCaKey {
+  certDer: Uint8Array;
+  privateKeyPkcs8: Uint8Array;
+}
+
+export interface IssueUserCertificateOptions {
+  fullName: string;
+  jobTitle: string;
+  unitName: string;
+  email?: string;
+  /** Hex; random 128-bit positive serial when omitted. */
+  serial?: string;
+  /** 1–5; clipped to the CA's own expiry. */
+  validityYears?: number;
+  now?: Date;
+}
+
+// UTF8String for every text attribute (PrintableString would reject Vietnamese; node-forge's
+// mis-encoding of exactly this broke verification elsewhere). C stays PrintableString as X.520 requires.
+function text(value: string) {
+  return [{ utf8String: value.normalize("NFC") }];
+}
+
+export async function createCityCa(options: CreateCityCaOptions): Promise<IssuedCertificate> {
+  const now = options.now ?? new Date();
+  const notBefore = new Date(now.getTime() - CLOCK_SKEW_MS);
+  const notAfter = addYears(now, options.validityYears ?? 10);
+  const keys = await crypto.subtle.generateKey(KEY_ALGORITHM, true, ["sign", "verify"]);
+  const name = new x509.Name([
+    { C: [{ printableString: options.country ?? "VN" }] },
+    { ST: text(options.stateOrProvince ?? "Bình Thuận") },
+    { L: text(options.locality ?? "Phan Thiết") },
+    { O: text(options.organization ?? CITY_ORGANIZATION) },
+    { CN: text(options.commonName) },
+  ]);
+  const cert = await x509.X509CertificateGenerator.create({
+    subject: name,
+    issuer: name,
+    publicKey: keys.publicKey,
+    signingKey: keys.privateKey,
+    signingAlgorithm: SIGNING_ALGORITHM,
+    notBefore,
+    notAfter,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ],
+  });
+  return describe(cert, keys.privateKey);
+}
+
+export async function issueUserCertificate(
+  ca: CityCaKey,
+  options: IssueUserCertificateOptions,
+): Promise<IssuedCertificate> {
+  const validityYears = options.validityYears ?? 2;
+  if (!(validityYears > 0 && validityYears <= 5)) throw new RangeError("validityYears must be in (0, 5]");
+  if (options.serial !== undefined && !/^[0-9a-f]{2,40}$/i.test(options.serial)) {
+    throw new RangeError("serial must be 1–20 bytes of hex");
+  }
+  const caCert = new x509.X509Certificate(new Uint8Array(ca.certDer));
+  const caKey = await crypto.subtle.importKey("pkcs8", new Uint8Array(ca.privateKeyPkcs8), KEY_ALGORITHM, false, ["sign"]);
+  const now = options.now ?? new Date();
+  const notBefore = new Date(Math.max(now.getTime() - CLOCK_SKEW_MS, caCert.notBefore.getTime()));
+  const notAfter = new Date(Math.min(addYears(now, validityYears).getTime(), caCert.notAfter.getTime()));
+  const keys = await crypto.subtle.generateKey(KEY_ALGORITHM, true, ["sign", "verify"]);
+  const subject = new x509.Name([
+    { C: [{ printableString: "VN" }] },
+    { O: text(CITY_ORGANIZATION) },
+    { OU: text(options.unitName) },
+    { T: text(options.jobTitle) },
+    { CN: text(options.fullName) },
+  ]);
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(false, undefined, true),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+    new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection, DOCUMENT_SIGNING_EKU]),
+    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    await x509.AuthorityKeyIdentifierExtension.create(caCert),
+  ];
+  if (options.email) {
+    extensions.push(new x509.SubjectAlternativeNameExtension([{ type: "email", value: options.email }]));
+  }
+  const cert = await x509.X509CertificateGenerator.create({
+    subject,
+    // The CA's encoded name verbatim: issuer/subject must match byte for byte for chain building.
+    issuer: caCert.subjectName,
+    publicKey: keys.publicKey,
+    signingKey: caKey,
+    signingAlgorithm: SIGNING_ALGORITHM,
+    serialNumber: options.serial,
+    notBefore,
+    notAfter,
+    extensions,
+  });
+  return describe(cert, keys.privateKey);
+}
+
+function addYears(date: Date, years: number): Date {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + Math.round(years * 12));
+  return result;
+}
+
+async function describe(cert: x509.X509Certificate, privateKey: CryptoKey): Promise<IssuedCertificate> {
+  const certDer = new Uint8Array(cert.rawData);
+  return {
+    certDer,
+    certPem: cert.toString("pem") + "\n",
+    privateKeyPkcs8: new Uint8Array(await crypto.subtle.exportKey("pkcs8", privateKey)),
+    subject: cert.subject,
+    serialHex: cert.serialNumber.toLowerCase(),
+    notBefore: cert.notBefore,
+    notAfter: cert.notAfter,
+    sha256Fingerprint: createHash("sha256").update(certDer).digest("hex"),
+  };
+}
