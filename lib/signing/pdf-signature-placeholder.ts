@@ -1,0 +1,58 @@
+/**
+ * The byte-level half of PDF signing: a signature dictionary is written with a fixed-width /ByteRange
+ * and a zero-filled /Contents, then both are patched in place so no offset moves.
+ */
+
+/** Bytes reserved for the CMS: room for two certificates plus an RFC 3161 token with its own chain. */
+export const SIGNATURE_CAPACITY_BYTES = 16_384;
+// Ten digits fit any offset up to ~9.3 GB; the real values are written space-padded to the same width.
+export const BYTE_RANGE_PLACEHOLDER = 9_999_999_999;
+
+export interface PreparedSignature {
+  bytes: Uint8Array;
+  byteRange: [number, number, number, number];
+  /** Offset of the first hex digit inside /Contents <...>. */
+  contentsHexStart: number;
+}
+
+const latin1 = new TextDecoder("latin1");
+
+/** Locates the placeholders at or after `from` (the start of the new revision) and fills /ByteRange. */
+export function fillByteRange(bytes: Uint8Array, from: number, byteRangePlaceholderText: string): PreparedSignature {
+  const text = latin1.decode(bytes.subarray(from));
+  const contentsText = `<${"0".repeat(SIGNATURE_CAPACITY_BYTES * 2)}>`;
+  const contentsAt = text.indexOf(contentsText);
+  const byteRangeAt = text.indexOf(byteRangePlaceholderText);
+  if (contentsAt < 0 || byteRangeAt < 0) throw new Error("Signature placeholders not found in the new revision");
+  if (text.indexOf(contentsText, contentsAt + 1) >= 0 || text.indexOf(byteRangePlaceholderText, byteRangeAt + 1) >= 0) {
+    throw new Error("Signature placeholders are ambiguous");
+  }
+  const contentsStart = from + contentsAt;
+  const contentsEnd = contentsStart + contentsText.length;
+  const byteRange: PreparedSignature["byteRange"] = [0, contentsStart, contentsEnd, bytes.length - contentsEnd];
+  const filled = `[${byteRange.join(" ")}]`.padEnd(byteRangePlaceholderText.length, " ");
+  if (filled.length !== byteRangePlaceholderText.length) throw new Error("ByteRange does not fit its placeholder");
+  bytes.set(asciiBytes(filled), from + byteRangeAt);
+  return { bytes, byteRange, contentsHexStart: contentsStart + 1 };
+}
+
+/** The exact bytes a signature covers: everything except the /Contents hex string. */
+export function signedRangesContent(bytes: Uint8Array, byteRange: readonly number[]): Uint8Array {
+  const [start1, length1, start2, length2] = byteRange as [number, number, number, number];
+  const content = new Uint8Array(length1 + length2);
+  content.set(bytes.subarray(start1, start1 + length1), 0);
+  content.set(bytes.subarray(start2, start2 + length2), length1);
+  return content;
+}
+
+export function writeContents(prepared: PreparedSignature, cms: Uint8Array): Uint8Array {
+  if (cms.length > SIGNATURE_CAPACITY_BYTES) {
+    throw new Error(`Signature is ${cms.length} bytes; only ${SIGNATURE_CAPACITY_BYTES} are reserved`);
+  }
+  prepared.bytes.set(asciiBytes(Buffer.from(cms).toString("hex").toUpperCase()), prepared.contentsHexStart);
+  return prepared.bytes;
+}
+
+function asciiBytes(text: string): Uint8Array {
+  return Buffer.from(text, "latin1");
+}
