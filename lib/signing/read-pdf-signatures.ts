@@ -1,0 +1,304 @@
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import { createHash } from "node:crypto";
+import { OID } from "./oids";
+import { signedRangesContent } from "./pdf-signature-placeholder";
+
+/**
+ * Reads and checks the signatures of an untrusted PDF (the public verification page). A byte scanner
+ * rather than a full PDF parser: it only needs each signature dictionary's /ByteRange and the bytes
+ * that range excludes, and its work is linear in the file size.
+ */
+
+export interface PdfSignerCertificate {
+  commonName: string;
+  subject: string;
+  issuer: string;
+  serialHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  sha256Fingerprint: string;
+  certDer: Uint8Array;
+}
+
+export interface PdfSignatureInfo {
+  fieldName?: string;
+  byteRange: number[];
+  /** The ranges cover the whole file: nothing was appended after this signature. */
+  coversWholeFile: boolean;
+  /** The CMS messageDigest equals the hash of the signed ranges. */
+  digestMatches: boolean;
+  /** The CMS signature over the signed attributes verifies with the signer's public key. */
+  signatureVerified: boolean;
+  /** digestMatches && signatureVerified. */
+  valid: boolean;
+  signer?: PdfSignerCertificate;
+  /** Certificate signed by the CA passed in `options.caCertDer`; undefined when no CA was given. */
+  issuedByCa?: boolean;
+  /** The dictionary's /M (claimed by the signer, not proven). */
+  signingTime?: Date;
+  /** genTime of an RFC 3161 signature time-stamp whose imprint matches this signature. */
+  timestampTime?: Date;
+  subFilter?: string;
+  name?: string;
+  reason?: string;
+  location?: string;
+  /** Why the signature is not valid, in plain words (English; the page translates). */
+  problems: string[];
+}
+
+export type PdfSignatureReadErrorCode = "too-large" | "not-a-pdf" | "too-many-signatures";
+
+export class PdfSignatureReadError extends Error {
+  override name = "PdfSignatureReadError";
+  constructor(
+    readonly code: PdfSignatureReadErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ReadPdfSignaturesOptions {
+  caCertDer?: Uint8Array;
+  maxBytes?: number;
+  maxSignatures?: number;
+}
+
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+const DEFAULT_MAX_SIGNATURES = 20;
+const MAX_CMS_BYTES = 512 * 1024;
+const DIGESTS: Record<string, { node: string; web: string }> = {
+  [OID.sha256]: { node: "sha256", web: "SHA-256" },
+  "2.16.840.1.101.3.4.2.2": { node: "sha384", web: "SHA-384" },
+  "2.16.840.1.101.3.4.2.3": { node: "sha512", web: "SHA-512" },
+};
+
+const latin1 = new TextDecoder("latin1");
+
+export async function readPdfSignatures(
+  pdf: Uint8Array,
+  options: ReadPdfSignaturesOptions = {},
+): Promise<PdfSignatureInfo[]> {
+  if (pdf.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new PdfSignatureReadError("too-large", "File is too large");
+  const text = latin1.decode(pdf);
+  if (!text.slice(0, 1024).includes("%PDF-")) throw new PdfSignatureReadError("not-a-pdf", "Not a PDF file");
+
+  const dictionaries = findSignatureDictionaries(text);
+  if (dictionaries.length > (options.maxSignatures ?? DEFAULT_MAX_SIGNATURES)) {
+    throw new PdfSignatureReadError("too-many-signatures", "Too many signatures to check");
+  }
+  // The CA certificate is the caller's own trusted input: a broken one is a bug, so let it throw.
+  const ca = options.caCertDer ? pkijs.Certificate.fromBER(new Uint8Array(options.caCertDer)) : undefined;
+  const results: PdfSignatureInfo[] = [];
+  for (const dictionary of dictionaries) results.push(await checkSignature(pdf, text, dictionary, ca));
+  return results;
+}
+
+interface SignatureDictionary {
+  objectId?: string;
+  body: string;
+  byteRange: number[];
+}
+
+// Each "/ByteRange [a b c d]" inside an indirect object; the object header gives the reference that a
+// field's /V points to. Dictionaries from superseded revisions with the same object id are skipped.
+function findSignatureDictionaries(text: string): SignatureDictionary[] {
+  const found = new Map<string, SignatureDictionary>();
+  const pattern = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/g;
+  for (const match of text.matchAll(pattern)) {
+    const at = match.index;
+    const objStart = text.lastIndexOf(" obj", at);
+    const header = objStart >= 0 ? /(\d+)\s+(\d+)\s*$/.exec(text.slice(Math.max(0, objStart - 24), objStart)) : null;
+    const endAt = text.indexOf("endobj", at);
+    const bodyStart = objStart >= 0 ? objStart : Math.max(0, at - 4096);
+    const body = text.slice(bodyStart, endAt >= 0 ? endAt : at + 4096);
+    const objectId = header ? `${header[1]} ${header[2]}` : undefined;
+    const byteRange = match.slice(1, 5).map(Number);
+    found.set(objectId ?? `@${at}`, { objectId, body, byteRange });
+  }
+  return [...found.values()];
+}
+
+async function checkSignature(
+  pdf: Uint8Array,
+  text: string,
+  dictionary: SignatureDictionary,
+  ca: pkijs.Certificate | undefined,
+): Promise<PdfSignatureInfo> {
+  const { body, byteRange } = dictionary;
+  const info: PdfSignatureInfo = {
+    fieldName: dictionary.objectId ? fieldNameFor(text, dictionary.objectId) : undefined,
+    byteRange,
+    coversWholeFile: false,
+    digestMatches: false,
+    signatureVerified: false,
+    valid: false,
+    signingTime: parsePdfDate(pdfStringValue(body, "M")),
+    subFilter: /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(body)?.[1],
+    name: pdfStringValue(body, "Name"),
+    reason: pdfStringValue(body, "Reason"),
+    location: pdfStringValue(body, "Location"),
+    problems: [],
+  };
+  const [start1, length1, start2, length2] = byteRange as [number, number, number, number];
+  if (start1 !== 0 || start2 < length1 + 2 || start2 + length2 > pdf.length) {
+    info.problems.push("ByteRange is malformed or points outside the file");
+    return info;
+  }
+  info.coversWholeFile = start2 + length2 === pdf.length;
+  try {
+    const cms = extractSignatureCms(pdf, byteRange);
+    const contentInfo = pkijs.ContentInfo.fromBER(cms);
+    if (contentInfo.contentType !== OID.signedData) throw new Error("not SignedData");
+    const signedData = new pkijs.SignedData({ schema: contentInfo.content });
+    const signerInfo = signedData.signerInfos[0];
+    if (!signerInfo) throw new Error("no SignerInfo");
+    const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+    const signerCert = findSignerCertificate(signerInfo, certificates);
+    if (!signerCert) throw new Error("signer certificate not embedded");
+    info.signer = describeCertificate(signerCert);
+
+    const digest = DIGESTS[signerInfo.digestAlgorithm.algorithmId];
+    if (!digest) throw new Error(`unsupported digest algorithm ${signerInfo.digestAlgorithm.algorithmId}`);
+    const signedAttrs = signerInfo.signedAttrs;
+    if (!signedAttrs) throw new Error("no signed attributes");
+    const messageDigest = signedAttrs.attributes.find((a) => a.type === OID.messageDigest)?.values[0];
+    const actual = createHash(digest.node).update(signedRangesContent(pdf, byteRange)).digest();
+    info.digestMatches =
+      messageDigest instanceof asn1js.OctetString && Buffer.compare(messageDigest.valueBlock.valueHexView, actual) === 0;
+    if (!info.digestMatches) info.problems.push("The document was changed after signing (digest mismatch)");
+
+    // The signature covers the attributes as originally encoded, re-tagged as a universal SET.
+    const toVerify = new Uint8Array(signedAttrs.encodedValue);
+    toVerify[0] = 0x31;
+    info.signatureVerified = await pkijs
+      .getCrypto(true)
+      .verifyWithPublicKey(toVerify, signerInfo.signature, signerCert.subjectPublicKeyInfo, signerInfo.signatureAlgorithm, digest.web)
+      .catch(() => false);
+    if (!info.signatureVerified) info.problems.push("The cryptographic signature does not verify");
+
+    if (ca) {
+      info.issuedByCa = await signerCert.verify(ca).catch(() => false);
+      if (!info.issuedByCa) info.problems.push("The certificate was not issued by the expected CA");
+    }
+    info.timestampTime = await timestampTime(signerInfo);
+  } catch (error) {
+    info.problems.push(`The signature data is unreadable (${error instanceof Error ? error.message : "malformed"})`);
+  }
+  info.valid = info.digestMatches && info.signatureVerified;
+  return info;
+}
+
+/** The CMS (DER, without the zero padding) in the gap a /ByteRange leaves; throws if the gap is not one. */
+export function extractSignatureCms(pdf: Uint8Array, byteRange: readonly number[]): Uint8Array<ArrayBuffer> {
+  const [, length1 = 0, start2 = 0] = byteRange;
+  const gap = latin1.decode(pdf.subarray(length1, start2));
+  if (!/^<[0-9A-Fa-f\s]*>$/.test(gap) || gap.length > MAX_CMS_BYTES * 2 + 2) {
+    throw new Error("the excluded range is not a hexadecimal /Contents string");
+  }
+  const bytes = new Uint8Array(Buffer.from(gap.slice(1, -1).replace(/\s/g, ""), "hex"));
+  const parsed = asn1js.fromBER(bytes);
+  if (parsed.offset === -1) throw new Error("not DER");
+  return bytes.slice(0, parsed.offset);
+}
+
+function findSignerCertificate(signerInfo: pkijs.SignerInfo, certificates: pkijs.Certificate[]): pkijs.Certificate | undefined {
+  const sid = signerInfo.sid;
+  if (sid instanceof pkijs.IssuerAndSerialNumber) {
+    return certificates.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer));
+  }
+  // SubjectKeyIdentifier form: [0] IMPLICIT OCTET STRING.
+  const keyId = Buffer.from((sid as asn1js.Primitive).valueBlock?.valueHexView ?? []);
+  return certificates.find((c) => {
+    const ski = c.extensions?.find((e) => e.extnID === "2.5.29.14")?.parsedValue;
+    return ski instanceof asn1js.OctetString && Buffer.compare(ski.valueBlock.valueHexView, keyId) === 0;
+  });
+}
+
+const NAME_LABELS: Record<string, string> = {
+  "2.5.4.6": "C",
+  "2.5.4.8": "ST",
+  "2.5.4.7": "L",
+  "2.5.4.10": "O",
+  "2.5.4.11": "OU",
+  "2.5.4.12": "T",
+  "2.5.4.3": "CN",
+  "1.2.840.113549.1.9.1": "E",
+};
+
+function describeName(name: pkijs.RelativeDistinguishedNames): string {
+  return name.typesAndValues
+    .map((tv) => `${NAME_LABELS[tv.type] ?? tv.type}=${tv.value.valueBlock.value}`)
+    .reverse()
+    .join(", ");
+}
+
+function describeCertificate(cert: pkijs.Certificate): PdfSignerCertificate {
+  const certDer = new Uint8Array(cert.toSchema().toBER());
+  const commonName = cert.subject.typesAndValues.find((tv) => tv.type === "2.5.4.3")?.value.valueBlock.value ?? "";
+  return {
+    commonName: String(commonName),
+    subject: describeName(cert.subject),
+    issuer: describeName(cert.issuer),
+    serialHex: Buffer.from(cert.serialNumber.valueBlock.valueHexView).toString("hex").replace(/^00(?=[89a-f])/, ""),
+    notBefore: cert.notBefore.value,
+    notAfter: cert.notAfter.value,
+    sha256Fingerprint: createHash("sha256").update(certDer).digest("hex"),
+    certDer,
+  };
+}
+
+async function timestampTime(signerInfo: pkijs.SignerInfo): Promise<Date | undefined> {
+  const attribute = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken);
+  if (!attribute?.values[0]) return undefined;
+  const token = new pkijs.ContentInfo({ schema: attribute.values[0] });
+  const tokenData = new pkijs.SignedData({ schema: token.content });
+  const eContent = tokenData.encapContentInfo.eContent;
+  if (!eContent) return undefined;
+  const tstInfo = pkijs.TSTInfo.fromBER(eContent.getValue());
+  const imprint = createHash("sha256").update(signerInfo.signature.valueBlock.valueHexView).digest();
+  if (Buffer.compare(new Uint8Array(tstInfo.messageImprint.hashedMessage.getValue()), imprint) !== 0) return undefined;
+  const verified = await tokenData.verify({ signer: 0, checkChain: false }).catch(() => false);
+  return verified ? tstInfo.genTime : undefined;
+}
+
+/** The /T of the field whose /V references the signature object (merged field-widget or parent field). */
+function fieldNameFor(text: string, objectId: string): string | undefined {
+  const reference = new RegExp(`/V\\s*${objectId.replace(" ", "\\s+")}\\s+R\\b`, "g");
+  let name: string | undefined;
+  for (const match of text.matchAll(reference)) {
+    const objStart = text.lastIndexOf(" obj", match.index);
+    const endAt = text.indexOf("endobj", match.index);
+    if (objStart < 0 || endAt < 0) continue;
+    name = pdfStringValue(text.slice(objStart, endAt), "T") ?? name;
+  }
+  return name;
+}
+
+/** A string entry, hex (<FEFF…> UTF-16BE) or literal, decoded to text. */
+function pdfStringValue(body: string, key: string): string | undefined {
+  const hex = new RegExp(`/${key}\\s*<([0-9A-Fa-f\\s]{0,4096})>`).exec(body);
+  if (hex) return decodePdfText(Buffer.from(hex[1]!.replace(/\s/g, ""), "hex"));
+  const literal = new RegExp(`/${key}\\s*\\(((?:\\\\.|[^\\\\)]){0,2048})\\)`).exec(body);
+  if (!literal) return undefined;
+  const unescaped = literal[1]!.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, c: string) =>
+    /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ({ n: "\n", r: "\r", t: "\t", b: "\b", f: "\f" }[c] ?? c),
+  );
+  return decodePdfText(Buffer.from(unescaped, "latin1"));
+}
+
+function decodePdfText(bytes: Buffer): string {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return bytes.toString("latin1");
+}
+
+/** D:YYYYMMDDHHmmSS with an optional Z / ±HH'mm' offset. */
+function parsePdfDate(value: string | undefined): Date | undefined {
+  const match = value && /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(value);
+  if (!match) return undefined;
+  const [, y, mo = "01", d = "01", h = "00", mi = "00", s = "00", zone = "Z"] = match;
+  const offset = zone === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.replace(/'/g, "").slice(3, 5)}`;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
