@@ -230,7 +230,6 @@ const NAME_LABELS: Record<string, string> = {
 function describeName(name: pkijs.RelativeDistinguishedNames): string {
   return name.typesAndValues
     .map((tv) => `${NAME_LABELS[tv.type] ?? tv.type}=${tv.value.valueBlock.value}`)
-    .reverse()
     .join(", ");
 }
 
@@ -252,15 +251,14 @@ function describeCertificate(cert: pkijs.Certificate): PdfSignerCertificate {
 async function timestampTime(signerInfo: pkijs.SignerInfo): Promise<Date | undefined> {
   const attribute = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken);
   if (!attribute?.values[0]) return undefined;
-  const token = new pkijs.ContentInfo({ schema: attribute.values[0] });
-  const tokenData = new pkijs.SignedData({ schema: token.content });
-  const eContent = tokenData.encapContentInfo.eContent;
-  if (!eContent) return undefined;
-  const tstInfo = pkijs.TSTInfo.fromBER(eContent.getValue());
-  const imprint = createHash("sha256").update(signerInfo.signature.valueBlock.valueHexView).digest();
-  if (Buffer.compare(new Uint8Array(tstInfo.messageImprint.hashedMessage.getValue()), imprint) !== 0) return undefined;
-  const verified = await tokenData.verify({ signer: 0, checkChain: false }).catch(() => false);
-  return verified ? tstInfo.genTime : undefined;
+  const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: attribute.values[0] }).content });
+  const eContent = token.encapContentInfo.eContent;
+  if (token.encapContentInfo.eContentType !== OID.tstInfo || !eContent) return undefined;
+  // For a TSTInfo, pkijs checks the message imprint against `data` (here: the signature value) as well.
+  const verified = await token
+    .verify({ signer: 0, checkChain: false, data: signerInfo.signature.valueBlock.valueHexView.slice().buffer })
+    .catch(() => false);
+  return verified ? pkijs.TSTInfo.fromBER(eContent.getValue()).genTime : undefined;
 }
 
 /** The /T of the field whose /V references the signature object (merged field-widget or parent field). */

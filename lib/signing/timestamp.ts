@@ -15,7 +15,7 @@ export class TimestampError extends Error {
 /** Asks the TSA to time-stamp a SHA-256 digest; returns the TimeStampToken (a CMS ContentInfo, DER). */
 export async function requestTimestampToken(tsaUrl: string, digest: Uint8Array): Promise<Uint8Array> {
   const nonce = randomBytes(8);
-  nonce[0]! &= 0x7f; // positive INTEGER
+  nonce[0] = (nonce[0]! & 0x7f) | 0x40; // positive, minimal DER INTEGER
   const request = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
