@@ -1,11 +1,23 @@
-import * as asn1js from "asn1js";
-import * as pkijs from "pkijs";
 import { createHash } from "node:crypto";
+import {
+  children,
+  contextConstructed,
+  objectIdentifier,
+  octetString,
+  readElement,
+  sequence,
+  set,
+  setOf,
+  smallInteger,
+  tlv,
+  unsignedInteger,
+} from "./der";
 import { OID } from "./oids";
 
 /**
  * CAdES-style CMS SignedData with the three signed attributes PAdES B-B asks for. Shared by the city CA
  * signer, the test TSA and any future signer that can only sign a hash (most remote-signing APIs).
+ * Assembled from pre-encoded DER parts: certificates are never re-encoded, so their signatures stay intact.
  */
 export interface BuildSignedDataInput {
   /** SHA-256 of the (detached or encapsulated) content. */
@@ -22,91 +34,80 @@ export interface BuildSignedDataInput {
 }
 
 export async function buildSignedData(input: BuildSignedDataInput): Promise<Uint8Array> {
-  const [signerDer, ...rest] = input.certificateChain;
+  const [signerDer] = input.certificateChain;
   if (!signerDer) throw new Error("certificateChain is empty");
-  const signerCert = parseCertificate(signerDer);
+  const signer = signerIdentity(signerDer);
   const contentType = input.contentType ?? OID.data;
+  const sha256 = sequence(objectIdentifier(OID.sha256));
 
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
-    type: 0,
-    attributes: sortForDer([
-      new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: contentType })] }),
-      new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: input.contentDigest })] }),
-      new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(signerDer, signerCert)] }),
-    ]),
-  });
-  // What gets signed is the attributes as a universal SET (tag 0x31), not the [0] IMPLICIT form embedded.
-  const toSign = new Uint8Array(signedAttrs.toSchema().toBER());
-  toSign[0] = 0x31;
-  const signature = await input.signSignedAttributes(toSign);
+  // DER SET OF order; what gets signed is this universal SET, embedded below as [0] IMPLICIT.
+  const signedAttributes = setOf([
+    attribute(OID.contentType, objectIdentifier(contentType)),
+    attribute(OID.messageDigest, octetString(input.contentDigest)),
+    attribute(OID.signingCertificateV2, signer.signingCertificateV2),
+  ]);
+  const signature = await input.signSignedAttributes(signedAttributes);
+  const signedAttributesImplicit = new Uint8Array(signedAttributes);
+  signedAttributesImplicit[0] = 0xa0;
 
-  const signedData = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({
-      eContentType: contentType,
-      ...(input.encapsulatedContent && { eContent: new asn1js.OctetString({ valueHex: input.encapsulatedContent }) }),
-    }),
-    certificates: [signerCert, ...rest.map(parseCertificate)],
-    signerInfos: [
-      new pkijs.SignerInfo({
-        version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: signerCert.issuer, serialNumber: signerCert.serialNumber }),
-        digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
-        signedAttrs,
-        signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: input.signatureAlgorithmOid ?? OID.ecdsaWithSha256 }),
-        signature: new asn1js.OctetString({ valueHex: signature }),
-      }),
-    ],
-  });
-  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
-  return new Uint8Array(contentInfo.toSchema().toBER());
+  const signerInfo = sequence(
+    smallInteger(1),
+    signer.issuerAndSerialNumber,
+    sha256,
+    signedAttributesImplicit,
+    sequence(objectIdentifier(input.signatureAlgorithmOid ?? OID.ecdsaWithSha256)),
+    octetString(signature),
+  );
+  const encapContentInfo = input.encapsulatedContent
+    ? sequence(objectIdentifier(contentType), contextConstructed(0, octetString(input.encapsulatedContent)))
+    : sequence(objectIdentifier(contentType));
+  const signedData = sequence(
+    smallInteger(contentType === OID.data ? 1 : 3), // RFC 5652 §5.1
+    set(sha256),
+    encapContentInfo,
+    contextConstructed(0, ...input.certificateChain),
+    set(signerInfo),
+  );
+  return sequence(objectIdentifier(OID.signedData), contextConstructed(0, signedData));
 }
 
 /** WebCrypto ECDSA gives r||s; CMS wants DER SEQUENCE { r INTEGER, s INTEGER }. */
 export function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
   const half = raw.length / 2;
-  const integer = (bytes: Uint8Array) => {
-    let start = 0;
-    while (start < bytes.length - 1 && bytes[start] === 0) start++;
-    const trimmed = bytes.subarray(start);
-    return trimmed[0]! & 0x80 ? Uint8Array.of(0, ...trimmed) : trimmed;
-  };
-  return new Uint8Array(
-    new asn1js.Sequence({
-      value: [
-        new asn1js.Integer({ valueHex: integer(raw.subarray(0, half)) }),
-        new asn1js.Integer({ valueHex: integer(raw.subarray(half)) }),
-      ],
-    }).toBER(),
-  );
+  return sequence(unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
 }
 
-export function parseCertificate(der: Uint8Array): pkijs.Certificate {
-  return pkijs.Certificate.fromBER(new Uint8Array(der));
+function attribute(type: string, value: Uint8Array): Uint8Array {
+  return sequence(objectIdentifier(type), set(value));
 }
 
-// ESS SigningCertificateV2 { certs: [ESSCertIDv2 { certHash, issuerSerial }] }; hashAlgorithm is
-// omitted because SHA-256 is its DEFAULT (DER forbids encoding defaults).
-function signingCertificateV2(certDer: Uint8Array, cert: pkijs.Certificate): asn1js.Sequence {
-  const issuerSerial = new asn1js.Sequence({
-    value: [
-      new asn1js.Sequence({
-        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.issuer.toSchema()] })],
-      }),
-      cert.serialNumber,
-    ],
-  });
-  const certId = new asn1js.Sequence({
-    value: [new asn1js.OctetString({ valueHex: new Uint8Array(createHash("sha256").update(certDer).digest()) }), issuerSerial],
-  });
-  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [certId] })] });
+interface SignerIdentity {
+  issuerAndSerialNumber: Uint8Array;
+  signingCertificateV2: Uint8Array;
 }
 
-// DER sorts SET OF members by their encodings; OpenSSL re-encodes signed attributes that way when
-// verifying, so an unsorted set would not verify there.
-function sortForDer(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
-  const encoded = attributes.map((attribute) => ({ attribute, der: new Uint8Array(attribute.toSchema().toBER()) }));
-  encoded.sort((a, b) => Buffer.compare(a.der, b.der));
-  return encoded.map((entry) => entry.attribute);
+// Parsed once per certificate: a signer signs many documents with the same certificate.
+const identities = new WeakMap<Uint8Array, SignerIdentity>();
+
+function signerIdentity(certDer: Uint8Array): SignerIdentity {
+  let identity = identities.get(certDer);
+  if (!identity) {
+    // Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version, serialNumber, signature, issuer, … } }
+    const tbs = children(readElement(certDer))[0];
+    const fields = tbs ? children(tbs) : [];
+    const offset = fields[0]?.tag === 0xa0 ? 1 : 0;
+    const serial = fields[offset];
+    const issuer = fields[offset + 2];
+    if (serial?.tag !== 0x02 || issuer?.tag !== 0x30) throw new Error("Not an X.509 certificate");
+    // ESS SigningCertificateV2 { certs: [ESSCertIDv2 { certHash, issuerSerial { GeneralNames[directoryName], serial } }] };
+    // hashAlgorithm is omitted because SHA-256 is its DEFAULT.
+    const certHash = octetString(createHash("sha256").update(certDer).digest());
+    const issuerSerial = sequence(sequence(contextConstructed(4, issuer.raw)), serial.raw);
+    identity = {
+      issuerAndSerialNumber: sequence(issuer.raw, serial.raw),
+      signingCertificateV2: sequence(sequence(sequence(certHash, issuerSerial))),
+    };
+    identities.set(certDer, identity);
+  }
+  return identity;
 }
