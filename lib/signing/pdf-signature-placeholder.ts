@@ -15,24 +15,23 @@ export interface PreparedSignature {
   contentsHexStart: number;
 }
 
-const latin1 = new TextDecoder("latin1");
+const CONTENTS_PLACEHOLDER = Buffer.from(`<${"0".repeat(SIGNATURE_CAPACITY_BYTES * 2)}>`, "latin1");
 
 /** Locates the placeholders at or after `from` (the start of the new revision) and fills /ByteRange. */
 export function fillByteRange(bytes: Uint8Array, from: number, byteRangePlaceholderText: string): PreparedSignature {
-  const text = latin1.decode(bytes.subarray(from));
-  const contentsText = `<${"0".repeat(SIGNATURE_CAPACITY_BYTES * 2)}>`;
-  const contentsAt = text.indexOf(contentsText);
-  const byteRangeAt = text.indexOf(byteRangePlaceholderText);
-  if (contentsAt < 0 || byteRangeAt < 0) throw new Error("Signature placeholders not found in the new revision");
-  if (text.indexOf(contentsText, contentsAt + 1) >= 0 || text.indexOf(byteRangePlaceholderText, byteRangeAt + 1) >= 0) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const byteRangeMarker = Buffer.from(byteRangePlaceholderText, "latin1");
+  const contentsStart = buffer.indexOf(CONTENTS_PLACEHOLDER, from);
+  const byteRangeAt = buffer.indexOf(byteRangeMarker, from);
+  if (contentsStart < 0 || byteRangeAt < 0) throw new Error("Signature placeholders not found in the new revision");
+  if (buffer.indexOf(CONTENTS_PLACEHOLDER, contentsStart + 1) >= 0 || buffer.indexOf(byteRangeMarker, byteRangeAt + 1) >= 0) {
     throw new Error("Signature placeholders are ambiguous");
   }
-  const contentsStart = from + contentsAt;
-  const contentsEnd = contentsStart + contentsText.length;
+  const contentsEnd = contentsStart + CONTENTS_PLACEHOLDER.length;
   const byteRange: PreparedSignature["byteRange"] = [0, contentsStart, contentsEnd, bytes.length - contentsEnd];
-  const filled = `[${byteRange.join(" ")}]`.padEnd(byteRangePlaceholderText.length, " ");
-  if (filled.length !== byteRangePlaceholderText.length) throw new Error("ByteRange does not fit its placeholder");
-  bytes.set(asciiBytes(filled), from + byteRangeAt);
+  const filled = `[${byteRange.join(" ")}]`.padEnd(byteRangeMarker.length, " ");
+  if (filled.length !== byteRangeMarker.length) throw new Error("ByteRange does not fit its placeholder");
+  buffer.write(filled, byteRangeAt, "latin1");
   return { bytes, byteRange, contentsHexStart: contentsStart + 1 };
 }
 
@@ -49,10 +48,6 @@ export function writeContents(prepared: PreparedSignature, cms: Uint8Array): Uin
   if (cms.length > SIGNATURE_CAPACITY_BYTES) {
     throw new Error(`Signature is ${cms.length} bytes; only ${SIGNATURE_CAPACITY_BYTES} are reserved`);
   }
-  prepared.bytes.set(asciiBytes(Buffer.from(cms).toString("hex").toUpperCase()), prepared.contentsHexStart);
+  prepared.bytes.set(Buffer.from(Buffer.from(cms).toString("hex").toUpperCase(), "latin1"), prepared.contentsHexStart);
   return prepared.bytes;
-}
-
-function asciiBytes(text: string): Uint8Array {
-  return Buffer.from(text, "latin1");
 }

@@ -6,12 +6,9 @@ import {
   PDFNumber,
   PDFString,
   type PDFFont,
-  type PDFImage,
   type PDFRef,
 } from "@cantoo/pdf-lib";
-import fontkit from "@cantoo/fontkit";
-import { createHash } from "node:crypto";
-import { loadTinos } from "@/lib/pdf/fonts";
+import { copyInto, stampFont, stampImage } from "./appearance-resources";
 import {
   BYTE_RANGE_PLACEHOLDER,
   fillByteRange,
@@ -72,6 +69,39 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   }
 
   const context = doc.context;
+  // pdf-lib tracks edits for the incremental save by scanning every object on every dictionary write.
+  // Objects created here are new (numbered past the last revision) and saved regardless, so tracking
+  // is paused while building them; edits to existing objects below are tracked as usual.
+  const snapshot = context.snapshot;
+  context.snapshot = undefined;
+  let widgetRef: PDFRef;
+  let byteRangePlaceholder: PDFArray;
+  try {
+    ({ widgetRef, byteRangePlaceholder } = await buildSignatureObjects(doc, page.ref, options));
+  } finally {
+    context.snapshot = snapshot;
+  }
+  page.node.addAnnot(widgetRef);
+  acroForm.addField(widgetRef);
+  acroForm.dict.set(PDFName.of("SigFlags"), PDFNumber.of(3)); // SignaturesExist | AppendOnly
+
+  // Object streams would hide the signature dictionary inside a compressed stream we must patch.
+  const saved = await doc.save({ useObjectStreams: false });
+  assertPrefixUnchanged(options.pdf, saved);
+
+  const prepared = fillByteRange(saved, options.pdf.length, byteRangePlaceholder.toString());
+  let cms = await options.signer.sign({ data: signedRangesContent(prepared.bytes, prepared.byteRange) });
+  if (options.tsaUrl) cms = await addSignatureTimestamp(cms, options.tsaUrl);
+  return writeContents(prepared, cms);
+}
+
+/** The signature dictionary (with placeholders) and the merged field/widget with its appearance. */
+async function buildSignatureObjects(
+  doc: PDFDocument,
+  pageRef: PDFRef,
+  options: SignPdfOptions,
+): Promise<{ widgetRef: PDFRef; byteRangePlaceholder: PDFArray }> {
+  const context = doc.context;
   const appearanceRef = await drawAppearance(doc, options.slot, options.appearance);
   const byteRangePlaceholder = PDFArray.withContext(context);
   for (const n of [0, BYTE_RANGE_PLACEHOLDER, BYTE_RANGE_PLACEHOLDER, BYTE_RANGE_PLACEHOLDER]) {
@@ -103,22 +133,11 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
       V: signatureRef,
       Rect: [x, y, x + width, y + height],
       F: 4, // Print
-      P: page.ref,
+      P: pageRef,
       AP: { N: appearanceRef },
     }),
   );
-  page.node.addAnnot(widgetRef);
-  acroForm.addField(widgetRef);
-  acroForm.dict.set(PDFName.of("SigFlags"), PDFNumber.of(3)); // SignaturesExist | AppendOnly
-
-  // Object streams would hide the signature dictionary inside a compressed stream we must patch.
-  const saved = await doc.save({ useObjectStreams: false });
-  assertPrefixUnchanged(options.pdf, saved);
-
-  const prepared = fillByteRange(saved, options.pdf.length, byteRangePlaceholder.toString());
-  let cms = await options.signer.sign({ data: signedRangesContent(prepared.bytes, prepared.byteRange) });
-  if (options.tsaUrl) cms = await addSignatureTimestamp(cms, options.tsaUrl);
-  return writeContents(prepared, cms);
+  return { widgetRef, byteRangePlaceholder };
 }
 
 function textEntries(entries: Record<string, string | undefined>): Record<string, PDFHexString> {
@@ -139,37 +158,38 @@ function assertPrefixUnchanged(original: Uint8Array, saved: Uint8Array): void {
 /** The widget's Form XObject: signature image on top, then the text lines centred in 10 pt Tinos. */
 async function drawAppearance(doc: PDFDocument, slot: SignatureSlot, appearance: SignatureAppearance): Promise<PDFRef> {
   const lines = appearance.lines.map((line) => line.normalize("NFC"));
-  const font = await embedSignatureFont(doc, lines);
-  const image = appearance.imagePng ? await doc.embedPng(appearance.imagePng) : undefined;
+  const font = await stampFont(lines);
+  const image = appearance.imagePng ? await stampImage(appearance.imagePng) : undefined;
 
   const ops: string[] = [];
   const textHeight = lines.length * FONT_SIZE * LINE_HEIGHT;
   const imageArea = { width: slot.width - 2 * PADDING, height: slot.height - textHeight - 2 * PADDING };
-  if (image && imageArea.height > 0) ops.push(...drawImage(image, imageArea, textHeight + PADDING));
+  if (image && imageArea.height > 0) ops.push(...drawImage(image.resource, imageArea, textHeight + PADDING));
 
   // Text block sits at the bottom; without an image it is centred vertically.
   let baseline = (image ? textHeight + PADDING : (slot.height + textHeight) / 2) - FONT_SIZE;
   ops.push("BT", "0 g");
   for (const line of lines) {
-    const size = fittedFontSize(font, line, slot.width - 2 * PADDING);
-    const lineX = Math.max(PADDING, (slot.width - font.widthOfTextAtSize(line, size)) / 2);
-    ops.push(`/F1 ${num(size)} Tf`, `1 0 0 1 ${num(lineX)} ${num(baseline)} Tm`, `${font.encodeText(line).toString()} Tj`);
+    const size = fittedFontSize(font.resource, line, slot.width - 2 * PADDING);
+    const lineX = Math.max(PADDING, (slot.width - font.resource.widthOfTextAtSize(line, size)) / 2);
+    ops.push(`/F1 ${num(size)} Tf`, `1 0 0 1 ${num(lineX)} ${num(baseline)} Tm`, `${font.resource.encodeText(line).toString()} Tj`);
     baseline -= FONT_SIZE * LINE_HEIGHT;
   }
   ops.push("ET");
 
-  const resources: Record<string, unknown> = { Font: { F1: font.ref } };
-  if (image) resources.XObject = { Im1: image.ref };
-  const stream = doc.context.stream(ops.join("\n"), {
+  const context = doc.context;
+  const resources = context.obj({ Font: { F1: copyInto(font, doc) } });
+  if (image) resources.set(PDFName.of("XObject"), context.obj({ Im1: copyInto(image, doc) }));
+  const stream = context.stream(ops.join("\n"), {
     Type: "XObject",
     Subtype: "Form",
     BBox: [0, 0, slot.width, slot.height],
-    Resources: doc.context.obj(resources as Parameters<typeof doc.context.obj>[0]),
+    Resources: resources,
   });
-  return doc.context.register(stream);
+  return context.register(stream);
 }
 
-function drawImage(image: PDFImage, area: { width: number; height: number }, bottom: number): string[] {
+function drawImage(image: { width: number; height: number }, area: { width: number; height: number }, bottom: number): string[] {
   const scale = Math.min(area.width / image.width, area.height / image.height);
   const w = image.width * scale;
   const h = image.height * scale;
@@ -182,17 +202,6 @@ function drawImage(image: PDFImage, area: { width: number; height: number }, bot
 function fittedFontSize(font: PDFFont, line: string, maxWidth: number): number {
   const width = font.widthOfTextAtSize(line, FONT_SIZE);
   return width <= maxWidth ? FONT_SIZE : Math.max(MIN_FONT_SIZE, (FONT_SIZE * maxWidth) / width);
-}
-
-async function embedSignatureFont(doc: PDFDocument, lines: string[]): Promise<PDFFont> {
-  doc.registerFontkit(fontkit);
-  // A subset tag of its own (derived from the text) so it never collides with the body's Tinos subset.
-  const tag = createHash("sha256")
-    .update(lines.join("\n"))
-    .digest()
-    .subarray(0, 6)
-    .reduce((acc, byte) => acc + String.fromCharCode(65 + (byte % 26)), "");
-  return doc.embedFont(loadTinos("regular"), { subset: true, customName: `${tag}+Tinos-Regular` });
 }
 
 function num(value: number): string {
