@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { EMBEDDED_APPLICATION_NAME } from "./embedded-marker";
 
 function createPrismaClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
@@ -8,7 +9,13 @@ function createPrismaClient(): PrismaClient {
       "Chưa đặt DATABASE_URL. Hãy chạy ứng dụng bằng `npm run dev` / `npm start` (tự khởi động PostgreSQL nhúng) hoặc đặt DATABASE_URL tới một máy chủ PostgreSQL.",
     );
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // PGlite is a single backend session: statements from several pooled connections would run inside one
+  // another's transactions. One connection makes transactions queue instead (with room to wait for it).
+  const embedded = new URL(connectionString).searchParams.get("application_name") === EMBEDDED_APPLICATION_NAME;
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: embedded ? 1 : 10 }),
+    ...(embedded ? { transactionOptions: { maxWait: 120_000, timeout: 120_000 } } : {}),
+  });
 }
 
 // One client (and one pg pool) per process; the globalThis cache survives Next dev hot reloads.

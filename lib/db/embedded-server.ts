@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { DATA_DIR } from "@/lib/runtime/local-secrets";
+import { EMBEDDED_APPLICATION_NAME } from "./embedded-marker";
 
 /** Where the app keeps its embedded database when no DATABASE_URL is given (git-ignored). */
 export const DEFAULT_EMBEDDED_DATA_DIR = path.join(DATA_DIR, "pglite");
@@ -35,7 +36,7 @@ export async function startEmbeddedPostgres(
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`,
     port,
     async stop() {
       await server.stop();

@@ -28,3 +28,20 @@ export function formatDate(date: Date): string {
   const parts = Object.fromEntries(dateOnly.formatToParts(date).map((p) => [p.type, p.value]));
   return `${parts.day}/${parts.month}/${parts.year}`;
 }
+
+const withSeconds = new Intl.DateTimeFormat("en-GB", {
+  timeZone: VIETNAM_TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hourCycle: "h23",
+});
+
+/** "14:05:09 04/01/2017" — the signing time as Decree 30 prints it (always +07:00). */
+export function formatSigningTime(date: Date): string {
+  const p = Object.fromEntries(withSeconds.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute}:${p.second} ${p.day}/${p.month}/${p.year}`;
+}

@@ -11,13 +11,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { UserForm } from "@/components/admin/user-form";
 import { PasswordResetForm } from "@/components/admin/password-reset-form";
 import { ToggleActiveForm } from "@/components/admin/toggle-active-form";
+import { IssueCertificateForm } from "@/components/admin/issue-certificate-form";
+import { listCertificates } from "@/lib/signatures/list-certificates";
 
 export const metadata: Metadata = { title: "Người dùng" };
 
 export default async function UserAdminPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageRole("ADMIN");
   const { id } = await params;
-  const [user, units] = await Promise.all([getUser(id), listUnits()]);
+  const [user, units, certificates] = await Promise.all([getUser(id), listUnits(), listCertificates(id)]);
   if (!user) notFound();
   const locked = user.lockedUntil && user.lockedUntil > new Date();
   return (
@@ -44,6 +46,18 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
               </p>
             )}
             <PasswordResetForm userId={user.id} />
+          </section>
+          <section className="rounded-lg border border-slate-200 bg-white p-5">
+            <h2 className="mb-3 font-semibold">Chứng thư số</h2>
+            <ul className="mb-3 space-y-1 text-sm">
+              {certificates.map((c) => (
+                <li key={c.id}>
+                  <span className="font-mono text-xs">{c.serialHex}</span> — {c.revokedAt ? `thu hồi: ${c.revokedReason}` : `hiệu lực đến ${formatDateTime(c.notAfter)}`}
+                </li>
+              ))}
+              {certificates.length === 0 && <li className="text-slate-600">Chưa có; được cấp tự động khi ký lần đầu.</li>}
+            </ul>
+            {certificates.length > 0 && certificates.every((c) => c.revokedAt) && <IssueCertificateForm userId={user.id} />}
           </section>
           <section className="rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="mb-3 font-semibold">Trạng thái</h2>

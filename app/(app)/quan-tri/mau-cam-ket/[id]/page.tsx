@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageRole } from "@/lib/auth/current-user";
+import { getTemplateVersion } from "@/lib/templates/list-template-versions";
+import { contentToFormValues } from "@/lib/templates/template-form";
+import { commitmentContentSchema } from "@/lib/documents/commitment-content";
+import { resolveAssignmentCommitment } from "@/lib/documents/resolve-assignment-commitment";
+import { PageHeader } from "@/components/ui/page-header";
+import { CommitmentDocument } from "@/components/commitment/commitment-document";
+import { TemplateEditor } from "@/components/templates/template-editor";
+import { PublishTemplateForm } from "@/components/templates/template-version-actions";
+import { DocumentHash } from "@/components/review/document-hash";
+
+export const metadata: Metadata = { title: "Mẫu cam kết" };
+
+// A sample unit to preview how a copy reads.
+const SAMPLE = { unit: { name: "Phường Đức Thắng", kind: "WARD" as const }, headName: "Nguyễn Văn A", headTitle: "Chủ tịch UBND phường", documentDate: new Date() };
+
+export default async function TemplateVersionPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageRole("ADMIN");
+  const version = await getTemplateVersion((await params).id);
+  if (!version) notFound();
+  const parsed = commitmentContentSchema.safeParse(version.content);
+  return (
+    <>
+      <PageHeader
+        title={`Mẫu cam kết — phiên bản ${version.version}`}
+        description={version.status === "DRAFT" ? "Bản nháp: sửa, lưu rồi công bố." : "Đã công bố: chỉ xem, không sửa được."}
+        actions={<Link href="/quan-tri/mau-cam-ket" className="text-sm text-brand-700 hover:underline">← Các phiên bản</Link>}
+      />
+      {version.contentHash && <DocumentHash sha256={version.contentHash} label="Mã băm SHA-256 của nội dung" />}
+      <div className="mt-4 grid gap-6 xl:grid-cols-2">
+        {version.status === "DRAFT" && parsed.success && (
+          <section className="space-y-6 rounded-lg border border-slate-200 bg-white p-5">
+            <TemplateEditor values={contentToFormValues(parsed.data)} />
+            <div className="border-t border-slate-200 pt-4">
+              <PublishTemplateForm versionId={version.id} />
+            </div>
+          </section>
+        )}
+        <section>
+          <h2 className="mb-2 font-semibold">Xem trước (đơn vị mẫu)</h2>
+          {parsed.success ? (
+            <CommitmentDocument document={resolveAssignmentCommitment(parsed.data, SAMPLE)} />
+          ) : (
+            <p className="text-red-700">Nội dung phiên bản này không hợp lệ.</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+"use client";
+
+import { useActionState } from "react";
+import { issueCertificateAction } from "@/app/(app)/quan-tri/chung-thu/actions";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function IssueCertificateForm({ userId }: { userId: string }) {
+  const [state, action] = useActionState(issueCertificateAction.bind(null, userId), { ok: false });
+  return (
+    <form action={action} className="space-y-2">
+      <SubmitButton variant="secondary">Cấp chứng thư số mới</SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { createCampaignAction } from "@/app/(app)/quan-tri/chien-dich/actions";
+import { TextField } from "@/components/ui/form-fields";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { UNIT_KINDS, UNIT_KIND_LABELS } from "@/lib/units/unit-schemas";
+import type { UnitKind } from "@/lib/generated/prisma/enums";
+
+type Props = {
+  template: { id: string; version: number };
+  units: { id: string; name: string; kind: UnitKind }[];
+  today: string;
+};
+
+export function CampaignForm({ template, units, today }: Props) {
+  const [state, action] = useActionState(createCampaignAction, { ok: false });
+  const [mode, setMode] = useState<"ALL" | "KINDS" | "UNITS">("ALL");
+  const selectionErrors = state.fieldErrors?.["unitSelection"] ?? state.fieldErrors?.["unitSelection.kinds"] ?? state.fieldErrors?.["unitSelection.unitIds"];
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <input type="hidden" name="templateVersionId" value={template.id} />
+      <TextField name="name" label="Tên chiến dịch" state={state} maxLength={200} defaultValue="Cam kết CCHC giai đoạn 2016–2020" required />
+      <p className="text-sm text-slate-600">Mẫu cam kết: phiên bản {template.version} (đang có hiệu lực).</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="deadline" label="Hạn ký" type="date" state={state} min={today} required />
+        <TextField name="documentDate" label="Ngày ghi trên văn bản" type="date" state={state} defaultValue={today} required />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Đơn vị tham gia</legend>
+        <div className="mt-2 flex flex-wrap gap-4">
+          {(
+            [
+              ["ALL", "Tất cả đơn vị đang hoạt động"],
+              ["KINDS", "Theo loại đơn vị"],
+              ["UNITS", "Chọn từng đơn vị"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input type="radio" name="unitMode" value={value} checked={mode === value} onChange={() => setMode(value)} />
+              {label}
+            </label>
+          ))}
+        </div>
+        {mode === "KINDS" && (
+          <div className="mt-3 flex flex-wrap gap-4">
+            {UNIT_KINDS.map((kind) => (
+              <label key={kind} className="flex items-center gap-2">
+                <input type="checkbox" name="kinds" value={kind} />
+                {UNIT_KIND_LABELS[kind]}
+              </label>
+            ))}
+          </div>
+        )}
+        {mode === "UNITS" && (
+          <div className="mt-3 grid max-h-72 gap-1 overflow-y-auto rounded-md border border-slate-200 p-3 sm:grid-cols-2">
+            {units.map((unit) => (
+              <label key={unit.id} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="unitIds" value={unit.id} />
+                {unit.name}
+              </label>
+            ))}
+          </div>
+        )}
+        {selectionErrors && <p className="mt-1 text-sm text-red-700">{selectionErrors.join(" · ")}</p>}
+      </fieldset>
+      <FormMessage state={state} />
+      <SubmitButton>Tạo chiến dịch (bản nháp)</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { countersignAction, startCountersigningAction } from "@/app/(app)/theo-doi/actions";
+import { SignaturePad } from "@/components/review/signature-pad";
+
+type Item = { id: string; unitName: string };
+type Outcome = { unitName: string; ok: boolean; message?: string };
+
+/**
+ * Countersigns one or many SIGNED assignments: the password once, then one server call per document so
+ * the bar shows real progress; a failure is reported and the rest carry on.
+ */
+export function CountersignPanel({ items, signerName, title }: { items: Item[]; signerName: string; title: string }) {
+  const router = useRouter();
+  const [password, setPassword] = useState("");
+  const [image, setImage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+
+  async function run() {
+    setError(null);
+    setOutcomes([]);
+    setRunning(true);
+    const start = await startCountersigningAction(password);
+    if (!start.ok || !start.grant) {
+      setRunning(false);
+      setError(start.message ?? "Không bắt đầu được.");
+      return;
+    }
+    const results: Outcome[] = [];
+    for (const item of items) {
+      let outcome: Outcome;
+      try {
+        const result = await countersignAction(item.id, start.grant, image);
+        outcome = { unitName: item.unitName, ok: result.ok, message: result.message };
+      } catch {
+        outcome = { unitName: item.unitName, ok: false, message: `${item.unitName}: lỗi kết nối, hãy thử lại.` };
+      }
+      results.push(outcome);
+      setOutcomes([...results]);
+    }
+    setRunning(false);
+    setPassword("");
+  }
+
+  const done = outcomes.length;
+  const percent = items.length ? Math.round((done / items.length) * 100) : 0;
+  const succeeded = outcomes.filter((o) => o.ok).length;
+  return (
+    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-label={title}>
+      <h2 className="font-semibold">{title}</h2>
+      <p className="text-sm text-slate-600">{items.length} bản cam kết đã được người đứng đầu ký, chờ xác nhận.</p>
+      <SignaturePad defaultName={signerName} onChange={setImage} />
+      <div className="max-w-sm">
+        <label htmlFor="countersign-password" className="block text-sm font-medium text-slate-700">
+          Mật khẩu (nhập lại để xác nhận)
+        </label>
+        <input
+          id="countersign-password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
+        />
+      </div>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <button
+        type="button"
+        disabled={running || items.length === 0 || !password}
+        onClick={run}
+        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {running ? "Đang xác nhận…" : items.length > 1 ? `Xác nhận tất cả (${items.length})` : "Ký xác nhận"}
+      </button>
+      {(running || done > 0) && (
+        <div>
+          <div
+            role="progressbar"
+            aria-label="Tiến độ xác nhận"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+          >
+            <div className="h-full bg-green-600 transition-all" style={{ width: `${percent}%` }} />
+          </div>
+          <p className="mt-1 text-sm" data-testid="countersign-progress">
+            {done}/{items.length} ({percent}%)
+          </p>
+        </div>
+      )}
+      {!running && done > 0 && (
+        <div role="status" className="rounded-md bg-slate-50 p-3 text-sm">
+          <p className="font-semibold">
+            Kết quả: {succeeded} thành công, {done - succeeded} không thành công.
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {outcomes
+              .filter((o) => !o.ok)
+              .map((o) => (
+                <li key={o.unitName} className="text-red-800">
+                  {o.message}
+                </li>
+              ))}
+          </ul>
+          <button type="button" onClick={() => router.refresh()} className="mt-2 text-brand-700 hover:underline">
+            Cập nhật danh sách
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { signAssignmentAction, declineAssignmentAction } from "@/app/(app)/cam-ket/[id]/actions";
+import { TextField } from "@/components/ui/form-fields";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SignaturePad } from "./signature-pad";
+
+/** Sign (signature + password) or decline (reason) — both go to the server, which decides. */
+export function SignPanel({ assignmentId, reviewedSha256, signerName }: { assignmentId: string; reviewedSha256: string; signerName: string }) {
+  const [signState, signAction] = useActionState(signAssignmentAction.bind(null, assignmentId, reviewedSha256), { ok: false });
+  const [declineState, declineAction] = useActionState(declineAssignmentAction.bind(null, assignmentId), { ok: false });
+  const [image, setImage] = useState<string | null>(null);
+  const [declining, setDeclining] = useState(false);
+
+  return (
+    <div className="space-y-6">
+      <form action={signAction} className="space-y-4" noValidate>
+        <h3 className="font-semibold">Ký số bản cam kết</h3>
+        <SignaturePad defaultName={signerName} onChange={setImage} />
+        <input type="hidden" name="signatureImage" value={image ?? ""} />
+        {signState.fieldErrors?.signatureImage && <p className="text-sm text-red-700">{signState.fieldErrors.signatureImage.join(" · ")}</p>}
+        <div className="max-w-sm">
+          <TextField
+            name="password"
+            label="Mật khẩu (nhập lại để xác nhận ký)"
+            type="password"
+            autoComplete="current-password"
+            state={signState}
+            required
+          />
+        </div>
+        <FormMessage state={signState} />
+        <SubmitButton pendingLabel="Đang ký số…">Ký cam kết</SubmitButton>
+      </form>
+
+      <div className="border-t border-slate-200 pt-4">
+        {declining ? (
+          <form action={declineAction} className="space-y-3" noValidate>
+            <label htmlFor="reason" className="block text-sm font-medium text-slate-700">
+              Lý do từ chối ký
+            </label>
+            <textarea
+              id="reason"
+              name="reason"
+              rows={3}
+              maxLength={1000}
+              aria-invalid={declineState.fieldErrors?.reason ? true : undefined}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2"
+            />
+            {declineState.fieldErrors?.reason && <p className="text-sm text-red-700">{declineState.fieldErrors.reason.join(" · ")}</p>}
+            <FormMessage state={declineState} />
+            <SubmitButton variant="danger">Xác nhận từ chối ký</SubmitButton>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setDeclining(true)} className="text-sm font-medium text-red-700 hover:underline">
+            Từ chối ký…
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { hasRole, type Actor } from "@/lib/auth/find-active-user";
+import { authenticateUser } from "@/lib/auth/authenticate-user";
+import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/form-result";
+import type { AuditContext } from "@/lib/audit/audit-types";
+import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
+import { idSchema } from "@/lib/forms/text-fields";
+import { signatureImageSchema } from "./signature-image";
+import { createSigningGrant, verifySigningGrant } from "./signing-grant";
+import { applySignature } from "./apply-signature";
+
+/** The chairperson re-enters their password once; the grant then covers a bulk countersignature for 10 minutes. */
+export async function startCountersigning(actor: Actor | null, password: unknown, now = new Date()): Promise<FormResult & { grant?: string }> {
+  if (!hasRole(actor, "CHAIRPERSON")) return forbidden();
+  if (typeof password !== "string" || !password) return failure("Hãy nhập mật khẩu để xác nhận.", { password: ["Hãy nhập mật khẩu để xác nhận"] });
+  const auth = await authenticateUser(actor.email, password, now);
+  if (!auth.ok) return failure("Mật khẩu không đúng. Chưa có gì được ký.", { password: ["Mật khẩu không đúng"] });
+  return { ok: true, grant: createSigningGrant(actor.id, now) };
+}
+
+const countersignSchema = z.object({
+  assignmentId: idSchema("Bản cam kết"),
+  grant: z.string().min(1).max(500),
+  signatureImage: z
+    .string()
+    .optional()
+    .transform((s) => s || undefined)
+    .pipe(signatureImageSchema.optional()),
+});
+
+/**
+ * CHAIRPERSON countersigns a SIGNED assignment in the CHỦ TỊCH UBND THÀNH PHỐ block: a second incremental
+ * revision, so the head's signature stays valid; the assignment becomes COMPLETED.
+ */
+export async function countersignAssignment(actor: Actor | null, input: unknown, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
+  if (!hasRole(actor, "CHAIRPERSON")) return forbidden();
+  const parsed = countersignSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  if (!verifySigningGrant(parsed.data.grant, actor.id, now)) return failure("Phiên xác nhận đã hết hạn; hãy nhập lại mật khẩu.");
+  const assignment = await getAssignmentForActor(actor, parsed.data.assignmentId);
+  if (!assignment) return failure("Không tìm thấy bản cam kết.");
+  if (assignment.status === "COMPLETED") return failure(`${assignment.unit.name}: bản cam kết đã được xác nhận trước đó.`);
+  if (assignment.status !== "SIGNED") return failure(`${assignment.unit.name}: bản cam kết chưa được người đứng đầu ký nên chưa thể xác nhận.`);
+  return applySignature({
+    actor,
+    assignment,
+    role: "CHAIRPERSON",
+    imagePng: parsed.data.signatureImage,
+    expectedSha256: assignment.documentSha256,
+    context,
+    now,
+    successMessage: `${assignment.unit.name}: đã xác nhận.`,
+  });
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { hasRole, type Actor } from "@/lib/auth/find-active-user";
+import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
+import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
+import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
+import { requiredText } from "@/lib/forms/text-fields";
+import { statusRefusal } from "./status-refusal";
+
+const declineSchema = z.object({
+  reason: requiredText("Lý do từ chối", 1000).pipe(z.string().min(10, "Hãy nêu lý do cụ thể (ít nhất 10 ký tự)")),
+});
+
+/** The head declines to sign, with a reason the chairperson and admin will read (UNIT_HEAD, own unit). */
+export async function declineAssignment(
+  actor: Actor | null,
+  assignmentId: string,
+  input: unknown,
+  context: AuditContext = {},
+  now = new Date(),
+): Promise<FormResult> {
+  if (!hasRole(actor, "UNIT_HEAD")) return forbidden();
+  const assignment = await getAssignmentForActor(actor, assignmentId);
+  if (!assignment) return failure("Không tìm thấy bản cam kết.");
+  const parsed = declineSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const refusal = statusRefusal(assignment.status);
+  if (refusal) return failure(refusal);
+
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.assignment.updateMany({
+      where: { id: assignment.id, status: { in: [...OPEN_STATUSES] } },
+      data: { status: "DECLINED", declinedAt: now, declineReason: parsed.data.reason },
+    });
+    if (updated.count === 0) return failure("Bản cam kết vừa được xử lý trong một phiên khác; hãy tải lại trang.");
+    await recordAuditEvent(tx, {
+      ...context,
+      type: "ASSIGNMENT_DECLINED",
+      at: now,
+      unitId: assignment.unitId,
+      campaignId: assignment.campaignId,
+      assignmentId: assignment.id,
+      data: { reason: parsed.data.reason },
+    });
+    return success("Đã ghi nhận việc từ chối ký cùng lý do. Chủ tịch UBND thành phố và Phòng Nội vụ sẽ xem xét.");
+  });
+}

@@ -1,0 +1,68 @@
+import { prisma } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/find-active-user";
+import { isUniqueViolationOn } from "@/lib/db/unique-violation";
+import { issueUserCertificate } from "@/lib/signing/city-ca";
+import { decryptPrivateKey, encryptPrivateKey, parseMasterKey } from "@/lib/signing/key-encryption";
+import { getCityCa } from "./city-ca-store";
+import { masterKeyText } from "./master-key";
+
+export type SigningIdentity = { certificateId: string; serialHex: string; certDer: Uint8Array; privateKeyPkcs8: Uint8Array };
+
+export class CertificateRevokedError extends Error {
+  constructor() {
+    super("Chứng thư số của bạn đã bị thu hồi; hãy liên hệ Phòng Nội vụ để được cấp chứng thư mới.");
+  }
+}
+
+/**
+ * The signer's live certificate, issued by the city CA on first need. A revoked certificate is never
+ * silently replaced: the admin must issue a new one (issueFreshCertificate), so revocation means something.
+ */
+export async function getSigningIdentity(actor: Actor, now = new Date()): Promise<SigningIdentity> {
+  const latest = await prisma.userCertificate.findFirst({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } });
+  if (latest?.revokedAt) throw new CertificateRevokedError();
+  if (latest && latest.notAfter <= now) {
+    // Expired: retire it so the one-live-certificate rule lets a new one be issued.
+    await prisma.userCertificate.updateMany({ where: { id: latest.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "Hết hạn" } });
+  }
+  const live = latest && latest.notAfter > now ? latest : await issueFreshCertificate(actor, now);
+  return {
+    certificateId: live.id,
+    serialHex: live.serialHex,
+    certDer: new Uint8Array(live.certDer),
+    privateKeyPkcs8: decryptPrivateKey(new Uint8Array(live.encryptedKey), parseMasterKey(masterKeyText())),
+  };
+}
+
+/** Issues a certificate (subject: full name, title, unit, C=VN) and stores its key encrypted. */
+export async function issueFreshCertificate(actor: Pick<Actor, "id" | "fullName" | "jobTitle" | "email" | "unit">, now = new Date()) {
+  const ca = await getCityCa();
+  const issued = await issueUserCertificate(ca, {
+    fullName: actor.fullName,
+    jobTitle: actor.jobTitle,
+    unitName: actor.unit?.name ?? "UBND thành phố Phan Thiết",
+    email: actor.email,
+    validityYears: 2,
+    now,
+  });
+  try {
+    return await prisma.userCertificate.create({
+      data: {
+        userId: actor.id,
+        serialHex: issued.serialHex,
+        subject: issued.subject,
+        certDer: new Uint8Array(issued.certDer),
+        encryptedKey: new Uint8Array(encryptPrivateKey(issued.privateKeyPkcs8, parseMasterKey(masterKeyText()))),
+        sha256Fingerprint: issued.sha256Fingerprint,
+        notBefore: issued.notBefore,
+        notAfter: issued.notAfter,
+      },
+    });
+  } catch (error) {
+    // Another request issued one at the same moment: use that one.
+    if (isUniqueViolationOn(error, "one_live_per_user")) {
+      return prisma.userCertificate.findFirstOrThrow({ where: { userId: actor.id, revokedAt: null } });
+    }
+    throw error;
+  }
+}
