@@ -5,7 +5,6 @@ import {
   PDFName,
   PDFNumber,
   PDFString,
-  type PDFFont,
   type PDFRef,
 } from "@cantoo/pdf-lib";
 import { copyInto, stampFont, stampImage } from "./appearance-resources";
@@ -170,8 +169,10 @@ async function drawAppearance(doc: PDFDocument, slot: SignatureSlot, appearance:
   let baseline = (image ? textHeight + PADDING : (slot.height + textHeight) / 2) - FONT_SIZE;
   ops.push("BT", "0 g");
   for (const line of lines) {
-    const size = fittedFontSize(font.resource, line, slot.width - 2 * PADDING);
-    const lineX = Math.max(PADDING, (slot.width - font.resource.widthOfTextAtSize(line, size)) / 2);
+    // Long unit names shrink rather than spill out of the box.
+    const naturalWidth = font.resource.widthOfTextAtSize(line, FONT_SIZE);
+    const size = Math.max(MIN_FONT_SIZE, Math.min(FONT_SIZE, (FONT_SIZE * (slot.width - 2 * PADDING)) / naturalWidth));
+    const lineX = Math.max(PADDING, (slot.width - (naturalWidth * size) / FONT_SIZE) / 2);
     ops.push(`/F1 ${num(size)} Tf`, `1 0 0 1 ${num(lineX)} ${num(baseline)} Tm`, `${font.resource.encodeText(line).toString()} Tj`);
     baseline -= FONT_SIZE * LINE_HEIGHT;
   }
@@ -196,12 +197,6 @@ function drawImage(image: { width: number; height: number }, area: { width: numb
   const left = PADDING + (area.width - w) / 2;
   const lower = bottom + (area.height - h) / 2;
   return ["q", `${num(w)} 0 0 ${num(h)} ${num(left)} ${num(lower)} cm`, "/Im1 Do", "Q"];
-}
-
-// Long unit names shrink rather than spill out of the box.
-function fittedFontSize(font: PDFFont, line: string, maxWidth: number): number {
-  const width = font.widthOfTextAtSize(line, FONT_SIZE);
-  return width <= maxWidth ? FONT_SIZE : Math.max(MIN_FONT_SIZE, (FONT_SIZE * maxWidth) / width);
 }
 
 function num(value: number): string {
