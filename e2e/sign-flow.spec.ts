@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signInAndLand } from "./support/accounts";
+import { ACCOUNTS, signInAndLand, signOut } from "./support/accounts";
 
 const CAMPAIGN = "Cam kết CCHC giai đoạn 2016–2020";
 
@@ -78,9 +78,10 @@ test.describe.serial("review, sign, countersign, decline", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText("Dữ liệu chưa hợp lệ");
     await page.getByLabel("Lý do từ chối ký").fill("Tên đơn vị trong bản cam kết cần cập nhật theo quyết định mới.");
     await page.getByRole("button", { name: "Xác nhận từ chối ký" }).click();
-    await expect(page.getByRole("main").getByRole("status")).toContainText("Đã ghi nhận việc từ chối ký");
+    await expect(page.getByRole("main")).toContainText("Lý do từ chối: Tên đơn vị trong bản cam kết cần cập nhật theo quyết định mới.");
+    await expect(page.getByRole("button", { name: "Ký cam kết" })).toHaveCount(0);
 
-    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await signOut(page);
     await signInAndLand(page, ACCOUNTS.chairperson, "/theo-doi");
     const declined = page.locator("section", { hasText: "Đơn vị từ chối ký" });
     await expect(declined).toContainText("Xã Tiến Thành");
@@ -88,7 +89,7 @@ test.describe.serial("review, sign, countersign, decline", () => {
     await declined.getByRole("button", { name: "Phát hành lại" }).click();
     await expect(page.locator("section", { hasText: "Đơn vị từ chối ký" })).toHaveCount(0);
 
-    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await signOut(page);
     await signInAndLand(page, ACCOUNTS.headTienThanh, "/cam-ket");
     await expect(page.getByRole("listitem").filter({ hasText: CAMPAIGN })).toContainText("bản phát hành lại lần 2");
     await expect(page.getByRole("listitem").filter({ hasText: CAMPAIGN })).toContainText("Chưa xem");

@@ -23,3 +23,8 @@ export async function signInAndLand(page: Page, email: string, home: string) {
   await signIn(page, email);
   await expect(page).toHaveURL(new RegExp(`${home}$`));
 }
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
