@@ -34,9 +34,12 @@ export async function saveTemplateDraft(actor: Actor | null, content: unknown, c
   });
 }
 
-/** Starts a draft from an existing version's content (usually the published one), to edit it. */
-export async function startDraftFrom(actor: Actor | null, versionId: string, context: AuditContext = {}) {
+/** Starts a draft from an existing version's content (usually the published one); an open draft is kept as is. */
+export async function startDraftFrom(actor: Actor | null, versionId: string, context: AuditContext = {}): Promise<FormResult & { id?: string }> {
   if (!hasRole(actor, "ADMIN")) return forbidden();
+  const open = await prisma.templateVersion.findFirst({ where: { status: "DRAFT" }, select: { id: true, version: true } });
+  if (open) return { ...success(`Đang có bản nháp phiên bản ${open.version}.`), id: open.id };
+  if (!/^[0-9a-f-]{36}$/i.test(versionId)) return failure("Phiên bản mẫu không tồn tại.");
   const source = await prisma.templateVersion.findUnique({ where: { id: versionId } });
   if (!source) return failure("Phiên bản mẫu không tồn tại.");
   return saveTemplateDraft(actor, source.content, context);
