@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { UNIT_KINDS } from "@/lib/units/unit-schemas";
+import { STATUS_FILTERS } from "./dashboard-status";
+
+export const DASHBOARD_SORTS = ["unit", "status", "firstViewedAt", "signedAt", "countersignedAt", "overdue"] as const;
+export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
+export const PAGE_SIZE = 25;
+
+/**
+ * The table's query string. Junk values fall back to defaults instead of failing: a mistyped link still
+ * shows the dashboard (the page says which filter it ignored).
+ */
+export const dashboardQuerySchema = z.object({
+  campaign: z.uuid().optional().catch(undefined),
+  kind: z.enum(UNIT_KINDS).optional().catch(undefined),
+  status: z.enum(STATUS_FILTERS).optional().catch(undefined),
+  q: z.string().max(100).optional().catch(undefined),
+  sort: z.enum(DASHBOARD_SORTS).catch("unit"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+/** The same query as URL parameters (for links that change one thing: sort, page, export). */
+export function dashboardQueryString(query: Partial<DashboardQuery>, changes: Partial<DashboardQuery> = {}): string {
+  const merged = { ...query, ...changes };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === "" || (key === "page" && value === 1) || (key === "sort" && value === "unit") || (key === "dir" && value === "asc")) continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,37 @@
+import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * What the chairperson reads: an open assignment past its deadline is "quá hạn" instead of "chưa xem" or
+ * "đã xem", so every live assignment is in exactly one of these six.
+ */
+export const DASHBOARD_STATUSES = ["PENDING", "VIEWED", "SIGNED", "COMPLETED", "DECLINED", "OVERDUE"] as const;
+export type DashboardStatus = (typeof DASHBOARD_STATUSES)[number];
+
+export const DASHBOARD_STATUS_LABELS: Record<DashboardStatus, string> = {
+  PENDING: "Chưa xem",
+  VIEWED: "Đã xem",
+  SIGNED: "Đã ký",
+  COMPLETED: "Đã xác nhận",
+  DECLINED: "Từ chối",
+  OVERDUE: "Quá hạn",
+};
+
+/** Bar colours, kept apart for colour-blind readers by order and labels too. */
+export const DASHBOARD_STATUS_COLORS: Record<DashboardStatus, string> = {
+  PENDING: "#94a3b8",
+  VIEWED: "#60a5fa",
+  SIGNED: "#f59e0b",
+  COMPLETED: "#16a34a",
+  DECLINED: "#dc2626",
+  OVERDUE: "#7c2d12",
+};
+
+/** Filters offered on the table: the six statuses plus "chưa ký" (every open one, overdue or not). */
+export const STATUS_FILTERS = [...DASHBOARD_STATUSES, "UNSIGNED"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = { ...DASHBOARD_STATUS_LABELS, UNSIGNED: "Chưa ký" };
+
+export function dashboardStatus(status: AssignmentStatus, deadline: Date, now: Date): DashboardStatus {
+  if ((status === "PENDING" || status === "VIEWED") && deadline < now) return "OVERDUE";
+  return status === "SUPERSEDED" ? "PENDING" : status;
+}

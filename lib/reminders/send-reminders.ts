@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { hasRole, type Actor } from "@/lib/auth/find-active-user";
+import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
+import { idSchema } from "@/lib/forms/text-fields";
+import { vietnamToday } from "@/lib/time/vietnam-today";
+import type { ReminderKind } from "@/lib/generated/prisma/enums";
+import { reminderMessage } from "./reminder-message";
+import { deliverEmail, smtpConfigured } from "./deliver-email";
+
+const requestSchema = z.object({
+  campaignId: idSchema("Chiến dịch"),
+  /** Omitted: every unit still to sign. */
+  assignmentIds: z.array(idSchema("Bản cam kết")).max(20_000).optional(),
+});
+
+/**
+ * Reminds unit heads who have not signed. At most one reminder per assignment per Việt Nam calendar day:
+ * the database's unique (assignment, day) decides, so twenty clicks, two admins or several app instances
+ * running the scheduler still send one e-mail. `actor` null = the scheduler.
+ */
+export async function sendReminders(
+  actor: Actor | null,
+  input: unknown,
+  { kind = "MANUAL" as ReminderKind, context = {} as AuditContext, now = new Date(), appUrl = process.env.NEXTAUTH_URL ?? "http://localhost:3000" } = {},
+): Promise<FormResult & { sent?: number }> {
+  if (kind === "MANUAL" && !hasRole(actor, "CHAIRPERSON", "ADMIN")) return forbidden();
+  const parsed = requestSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { campaignId, assignmentIds } = parsed.data;
+  const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { name: true, deadline: true, status: true } });
+  if (!campaign || campaign.status === "DRAFT") return failure("Chiến dịch không tồn tại hoặc chưa phát động.");
+
+  const open = await prisma.assignment.findMany({
+    where: { campaignId, status: { in: ["PENDING", "VIEWED"] }, ...(assignmentIds ? { id: { in: assignmentIds } } : {}) },
+    select: { id: true, unitId: true, headName: true, unit: { select: { name: true } }, head: { select: { email: true } } },
+  });
+  if (open.length === 0) return success("Không có đơn vị nào cần nhắc: các đơn vị đã chọn đều đã ký hoặc đã từ chối.");
+
+  const day = vietnamToday(now);
+  const channel = smtpConfigured() ? "SMTP" : "OUTBOX";
+  const created = await prisma.$transaction(async (tx) => {
+    const rows = await tx.reminder.createManyAndReturn({
+      data: open.map((a) => ({
+        assignmentId: a.id,
+        kind,
+        day,
+        recipientEmail: a.head.email,
+        channel,
+        sentById: actor?.id ?? null,
+        ...reminderMessage({ kind, headName: a.headName, unitName: a.unit.name, campaignName: campaign.name, deadline: campaign.deadline, link: `${appUrl}/cam-ket/${a.id}` }),
+      })),
+      skipDuplicates: true,
+    });
+    for (const row of rows) {
+      const assignment = open.find((a) => a.id === row.assignmentId)!;
+      await recordAuditEvent(tx, {
+        ...context,
+        type: "REMINDER_SENT",
+        at: now,
+        unitId: assignment.unitId,
+        campaignId,
+        assignmentId: row.assignmentId,
+        data: { kind, channel, to: row.recipientEmail },
+      });
+    }
+    return rows;
+  });
+
+  if (channel === "SMTP") {
+    for (const row of created) {
+      try {
+        await deliverEmail({ to: row.recipientEmail, subject: row.subject, text: row.body });
+        await prisma.reminder.update({ where: { id: row.id }, data: { deliveredAt: new Date() } });
+      } catch (error) {
+        await prisma.reminder.update({ where: { id: row.id }, data: { error: String(error).slice(0, 500) } });
+      }
+    }
+  }
+  const skipped = open.length - created.length;
+  return {
+    ...success(
+      `Đã gửi ${created.length} lời nhắc${channel === "OUTBOX" ? " (vào hộp thư đi trong ứng dụng)" : ""}` +
+        (skipped > 0 ? `; ${skipped} đơn vị đã được nhắc hôm nay nên không gửi lại.` : "."),
+    ),
+    sent: created.length,
+  };
+}
