@@ -16,6 +16,7 @@ export const NAV_ITEMS: Record<Role, NavItem[]> = {
     { href: "/quan-tri/mau-cam-ket", label: "Mẫu cam kết" },
     { href: "/quan-tri/chien-dich", label: "Chiến dịch" },
     { href: "/quan-tri/chung-thu", label: "Chứng thư số" },
+    { href: "/quan-tri/hop-thu", label: "Hộp thư đi" },
     { href: "/theo-doi", label: "Theo dõi" },
     { href: "/luu-tru", label: "Lưu trữ" },
   ],

@@ -32,3 +32,24 @@ export function dashboardQueryString(query: Partial<DashboardQuery>, changes: Pa
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+const PARAM_LABELS: Record<string, string> = {
+  campaign: "chiến dịch",
+  kind: "loại đơn vị",
+  status: "trạng thái",
+  q: "từ khóa",
+  sort: "cách sắp xếp",
+  dir: "chiều sắp xếp",
+  page: "số trang",
+};
+
+/** The parameters that were present but not understood (and so ignored), named for the person. */
+export function ignoredParams(raw: Record<string, string | string[] | undefined>, parsed: DashboardQuery): string[] {
+  return Object.entries(PARAM_LABELS)
+    .filter(([key]) => {
+      const value = raw[key];
+      if (value === undefined || value === "") return false;
+      return Array.isArray(value) || String(parsed[key as keyof DashboardQuery]) !== value;
+    })
+    .map(([, label]) => label);
+}

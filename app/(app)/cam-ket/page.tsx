@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { listMyAssignments } from "@/lib/assignments/list-my-assignments";
+import { listMyReminders } from "@/lib/reminders/list-reminders";
 import { ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_STATUS_TONES, isOverdue } from "@/lib/assignments/assignment-status";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Cam kết của tôi" };
 
 export default async function MyCommitmentsPage() {
   const user = await requirePageRole("UNIT_HEAD");
-  const assignments = await listMyAssignments(user);
+  const [assignments, reminders] = await Promise.all([listMyAssignments(user), listMyReminders(user)]);
   const now = new Date();
   return (
     <>
@@ -42,6 +43,20 @@ export default async function MyCommitmentsPage() {
             </li>
           ))}
         </ul>
+      )}
+      {reminders.length > 0 && (
+        <section className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4" aria-labelledby="reminders-heading">
+          <h2 id="reminders-heading" className="font-semibold text-amber-900">
+            Lời nhắc đã nhận
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {reminders.map((r) => (
+              <li key={r.id}>
+                {formatDateTime(r.createdAt)} — {r.subject}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );

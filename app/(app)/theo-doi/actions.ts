@@ -6,6 +6,7 @@ import { auditContextFor } from "@/lib/audit/request-context";
 import type { FormResult } from "@/lib/forms/form-result";
 import { countersignAssignment, startCountersigning } from "@/lib/signatures/countersign-assignment";
 import { reissueAssignment } from "@/lib/signatures/reissue-assignment";
+import { sendReminders } from "@/lib/reminders/send-reminders";
 
 export async function startCountersigningAction(password: string): Promise<FormResult & { grant?: string }> {
   return startCountersigning(await getCurrentUser(), password);
@@ -22,4 +23,9 @@ export async function reissueAssignmentAction(assignmentId: string, _prev: FormR
   const result = await reissueAssignment(actor, assignmentId, await auditContextFor(actor));
   if (result.ok) revalidatePath("/", "layout");
   return result;
+}
+
+export async function remindAction(campaignId: string, assignmentId: string | null, _prev: FormResult): Promise<FormResult> {
+  const actor = await getCurrentUser();
+  return sendReminders(actor, { campaignId, assignmentIds: assignmentId ? [assignmentId] : undefined }, { context: await auditContextFor(actor) });
 }

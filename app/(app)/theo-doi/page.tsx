@@ -1,68 +1,119 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/current-user";
-import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { dashboardQuerySchema, dashboardQueryString, ignoredParams } from "@/lib/dashboard/dashboard-query";
+import { getCampaignSummary } from "@/lib/dashboard/get-campaign-summary";
+import { listCampaignUnits } from "@/lib/dashboard/list-campaign-units";
+import { listLaunchedCampaigns } from "@/lib/dashboard/list-launched-campaigns";
 import { listAwaitingCountersignature } from "@/lib/assignments/list-awaiting-countersignature";
 import { listDeclinedAssignments } from "@/lib/assignments/list-declined";
-import { listUnits } from "@/lib/units/list-units";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { PageHeader } from "@/components/ui/page-header";
-import { UnitsByKind } from "@/components/units/units-by-kind";
+import { SummaryCards } from "@/components/dashboard/summary-cards";
+import { StatusChart } from "@/components/dashboard/status-chart";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { UnitsTable } from "@/components/dashboard/units-table";
+import { Pagination } from "@/components/dashboard/pagination";
+import { RemindButton } from "@/components/dashboard/remind-button";
 import { CountersignPanel } from "@/components/countersign/countersign-panel";
 import { ReissueButton } from "@/components/countersign/reissue-button";
 
 export const metadata: Metadata = { title: "Theo dõi" };
 
-export default async function MonitoringPage() {
+export default async function MonitoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("CHAIRPERSON", "ADMIN", "AUDITOR");
-  const [campaigns, awaiting, declined, units] = await Promise.all([
-    listCampaigns(),
+  const raw = await searchParams;
+  const query = dashboardQuerySchema.parse(raw);
+  const campaigns = await listLaunchedCampaigns();
+  const campaign = campaigns.find((c) => c.id === query.campaign) ?? campaigns[0];
+  if (!campaign) {
+    return (
+      <>
+        <PageHeader title="Theo dõi ký cam kết" />
+        <p className="rounded-lg border border-slate-200 bg-white p-5">Chưa có chiến dịch nào được phát động.</p>
+      </>
+    );
+  }
+  const ignored = ignoredParams(raw, query);
+  if (query.campaign && query.campaign !== campaign.id) ignored.push("chiến dịch");
+  const effective = { ...query, campaign: campaign.id };
+  const now = new Date();
+  const canAct = user.role !== "AUDITOR";
+  const [summary, table, awaiting, declined] = await Promise.all([
+    getCampaignSummary(campaign.id, now),
+    listCampaignUnits(campaign.id, effective, { now }),
     user.role === "CHAIRPERSON" ? listAwaitingCountersignature() : Promise.resolve([]),
     listDeclinedAssignments(),
-    listUnits({}, { activeOnly: true }),
   ]);
-  const launched = campaigns.filter((c) => c.status !== "DRAFT");
+  const signed = summary.totals.SIGNED + summary.totals.COMPLETED;
+  const filters = dashboardQueryString(effective, { page: 1 });
+  const exportHref = (format: "csv" | "xlsx") => `/theo-doi/xuat${filters}${filters ? "&" : "?"}format=${format}`;
   return (
     <>
-      <PageHeader title="Theo dõi ký cam kết" description={`${units.length} đơn vị ký cam kết của thành phố`} />
-      <section className="mb-6 grid gap-4 md:grid-cols-2">
-        {launched.map((c) => (
-          <div key={c.id} className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 className="font-semibold">{c.name}</h2>
-            <p className="text-sm text-slate-600">Hạn ký {formatDateTime(c.deadline)}</p>
-            <p className="mt-2 text-3xl font-bold" data-testid="campaign-signed-count">
-              {c.signed}/{c.total} <span className="text-base font-normal text-slate-600">đơn vị đã ký</span>
-            </p>
-            <p className="text-sm text-slate-600">{c.completed} đã được Chủ tịch xác nhận</p>
-          </div>
-        ))}
-      </section>
+      <PageHeader
+        title="Theo dõi ký cam kết"
+        description={
+          <>
+            {campaign.name} · hạn ký {formatDateTime(campaign.deadline)} ·{" "}
+            <strong data-testid="signed-total">
+              {signed}/{summary.total}
+            </strong>{" "}
+            đơn vị đã ký
+          </>
+        }
+        actions={canAct && summary.totals.PENDING + summary.totals.VIEWED + summary.totals.OVERDUE > 0 && <RemindButton campaignId={campaign.id} label="Nhắc tất cả đơn vị chưa ký" />}
+      />
+      {ignored.length > 0 && (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Đã bỏ qua tham số không hợp lệ: {[...new Set(ignored)].join(", ")}.
+        </p>
+      )}
+      <SummaryCards summary={summary} />
+      <div className="my-6">
+        <StatusChart summary={summary} />
+      </div>
+      <DashboardFilters query={effective} campaigns={campaigns} />
+      {table.pastEnd && (
+        <p role="status" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Trang {query.page} không tồn tại; đang hiển thị trang cuối ({table.page}).
+        </p>
+      )}
+      <div className="mb-2 flex flex-wrap gap-3 text-sm">
+        <a href={exportHref("csv")} className="text-brand-700 hover:underline">
+          Xuất CSV
+        </a>
+        <a href={exportHref("xlsx")} className="text-brand-700 hover:underline">
+          Xuất Excel (XLSX)
+        </a>
+      </div>
+      <UnitsTable rows={table.rows} query={effective} campaignId={campaign.id} canRemind={canAct} />
+      <Pagination query={effective} page={table.page} pageCount={table.pageCount} total={table.total} />
+
       {awaiting.map((group) => (
-        <div key={group.campaignId} className="mb-6">
+        <div key={group.campaignId} className="mt-6">
           <CountersignPanel items={group.items} signerName={user.fullName} title={`Xác nhận hàng loạt — ${group.campaignName}`} />
         </div>
       ))}
       {declined.length > 0 && (
-        <section className="mb-6 rounded-lg border border-red-200 bg-white p-5">
+        <section className="mt-6 rounded-lg border border-red-200 bg-white p-5">
           <h2 className="font-semibold text-red-900">Đơn vị từ chối ký ({declined.length})</h2>
           <ul className="mt-3 divide-y divide-slate-100">
             {declined.map((d) => (
               <li key={d.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
                 <div>
-                  <Link href={`/cam-ket/${d.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link href={`/theo-doi/don-vi/${d.id}`} className="font-medium text-brand-700 hover:underline">
                     {d.unit.name}
                   </Link>{" "}
                   — {d.headName}
                   <p className="text-sm text-slate-700">Lý do: {d.declineReason}</p>
                   <p className="text-xs text-slate-500">{d.declinedAt && formatDateTime(d.declinedAt)}</p>
                 </div>
-                {user.role !== "AUDITOR" && <ReissueButton assignmentId={d.id} />}
+                {canAct && <ReissueButton assignmentId={d.id} />}
               </li>
             ))}
           </ul>
         </section>
       )}
-      <UnitsByKind units={units} />
     </>
   );
 }

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageRole } from "@/lib/auth/current-user";
+import { getAssignmentTimeline } from "@/lib/dashboard/get-assignment-timeline";
+import { ASSIGNMENT_STATUS_LABELS } from "@/lib/assignments/assignment-status";
+import { DOCUMENT_KIND_LABELS } from "@/lib/assignments/document-file-name";
+import { AUDIT_EVENT_LABELS } from "@/lib/audit/audit-event-labels";
+import type { AuditEventType } from "@/lib/audit/audit-types";
+import { formatSigningTime } from "@/lib/time/vietnam-time";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Đơn vị" };
+
+export default async function UnitTimelinePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageRole("CHAIRPERSON", "ADMIN", "AUDITOR");
+  const timeline = await getAssignmentTimeline(actor, (await params).id);
+  if (!timeline) notFound();
+  const { assignment, revisions, events } = timeline;
+  return (
+    <>
+      <PageHeader
+        title={assignment.unit.name}
+        description={assignment.campaign.name}
+        actions={<Link href="/theo-doi" className="text-sm text-brand-700 hover:underline">← Theo dõi</Link>}
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 className="mb-3 font-semibold">Tài liệu</h2>
+          {revisions.map((r) => (
+            <div key={r.id} className="mb-4">
+              <p className="text-sm font-medium">
+                Lần {r.revision}: {r.headName} — {ASSIGNMENT_STATUS_LABELS[r.status]}
+              </p>
+              {r.declineReason && <p className="text-sm text-red-800">Lý do từ chối: {r.declineReason}</p>}
+              <ul className="mt-1 space-y-1 text-sm">
+                {r.documents.map((d) => (
+                  <li key={d.id}>
+                    <a href={`/cam-ket/${r.id}/pdf?version=${d.kind}&download=1`} className="text-brand-700 hover:underline">
+                      {DOCUMENT_KIND_LABELS[d.kind]}
+                    </a>{" "}
+                    <code className="break-all font-mono text-xs text-slate-600">{d.sha256}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 className="mb-3 font-semibold">Diễn biến</h2>
+          <ol className="space-y-2 border-l-2 border-slate-200 pl-4 text-sm" data-testid="timeline">
+            {events.map((e) => (
+              <li key={String(e.id)}>
+                <p className="font-medium">{AUDIT_EVENT_LABELS[e.type as AuditEventType] ?? e.type}</p>
+                <p className="text-slate-600">
+                  {formatSigningTime(e.at)} · {e.actorEmail ?? "hệ thống"}
+                  {e.ip && ` · ${e.ip}`}
+                </p>
+              </li>
+            ))}
+            {events.length === 0 && <li className="text-slate-500">Chưa có sự kiện nào.</li>}
+          </ol>
+        </section>
+      </div>
+    </>
+  );
+}

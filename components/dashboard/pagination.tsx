@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { dashboardQueryString, type DashboardQuery } from "@/lib/dashboard/dashboard-query";
+
+export function Pagination({ query, page, pageCount, total }: { query: DashboardQuery; page: number; pageCount: number; total: number }) {
+  const link = (target: number, label: string) =>
+    target < 1 || target > pageCount || target === page ? (
+      <span className="rounded-md px-3 py-1.5 text-slate-400">{label}</span>
+    ) : (
+      <Link href={`/theo-doi${dashboardQueryString(query, { page: target })}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+        {label}
+      </Link>
+    );
+  return (
+    <nav aria-label="Phân trang" className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
+      <p className="text-slate-600" data-testid="table-total">
+        {total} đơn vị · trang {page}/{pageCount}
+      </p>
+      <div className="flex gap-1">
+        {link(1, "« Đầu")}
+        {link(page - 1, "‹ Trước")}
+        {link(page + 1, "Sau ›")}
+        {link(pageCount, "Cuối »")}
+      </div>
+    </nav>
+  );
+}
