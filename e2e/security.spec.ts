@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signInAndLand } from "./support/accounts";
+
+test("every page carries a CSP and the standard security headers", async ({ request }) => {
+  const response = await request.get("/login");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("default-src 'self'");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'self'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("SAMEORIGIN");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("a server action whose Origin is forged is refused and changes nothing", async ({ page }) => {
+  await signInAndLand(page, ACCOUNTS.admin, "/quan-tri");
+  await page.goto("/quan-tri/don-vi/moi");
+  // The real form, the real action — but the request arrives claiming to come from another site.
+  let forged = 0;
+  let status = 0;
+  await page.route("**/quan-tri/don-vi/moi", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    forged++;
+    const response = await route.fetch({ headers: { ...route.request().headers(), origin: "https://ke-gian.example" } });
+    status = response.status();
+    await route.fulfill({ response });
+  });
+  await page.getByLabel("Tên đơn vị").fill("Phường Giả Mạo");
+  await page.getByLabel("Mã đơn vị").fill("GIAMAO");
+  await page.getByRole("button", { name: "Tạo đơn vị" }).click();
+  await expect.poll(() => status).toBeGreaterThanOrEqual(400);
+  expect(forged).toBe(1);
+  await page.unroute("**/quan-tri/don-vi/moi");
+  await page.goto("/quan-tri/don-vi?q=gia+mao");
+  await expect(page.getByText("Không có đơn vị nào khớp bộ lọc.")).toBeVisible();
+});
+
+test("the login endpoint refuses a POST without next-auth's CSRF token", async ({ request }) => {
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email: ACCOUNTS.admin, password: "CamKet@2017" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  expect(response.headers()["location"]).toContain("csrf=true");
+});
