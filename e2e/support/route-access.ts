@@ -1,0 +1,39 @@
+/**
+ * Who may open what: one row per page or route handler in app/. rbac.spec.ts checks every row for every
+ * role and signed-out, and fails when a file under app/ has no row — a new route cannot be forgotten.
+ * `file` is the route's file; `path` may use :head (the Đức Thắng head's assignment), :unit, :user,
+ * :campaign, :template. `allow` lists roles that get 200; ownUnitOnly heads get 404 for another unit.
+ */
+export type Role = "ADMIN" | "CHAIRPERSON" | "UNIT_HEAD" | "AUDITOR";
+export type RouteAccess = { file: string; path: string; allow: Role[] | "public" | "signed-in"; signedOut?: "login" | 401; api?: boolean };
+
+const CITY: Role[] = ["ADMIN", "CHAIRPERSON", "AUDITOR"];
+const ADMIN: Role[] = ["ADMIN"];
+
+export const ROUTES: RouteAccess[] = [
+  { file: "app/page.tsx", path: "/", allow: "public" },
+  { file: "app/(auth)/login/page.tsx", path: "/login", allow: "public" },
+  { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", allow: "public" },
+  { file: "app/ca/city-ca.pem/route.ts", path: "/ca/city-ca.pem", allow: "signed-in" },
+  { file: "app/(app)/cam-ket/page.tsx", path: "/cam-ket", allow: ["UNIT_HEAD"] },
+  { file: "app/(app)/cam-ket/[id]/page.tsx", path: "/cam-ket/:head", allow: ["UNIT_HEAD", ...CITY] },
+  { file: "app/(app)/cam-ket/[id]/pdf/route.ts", path: "/cam-ket/:head/pdf", allow: ["UNIT_HEAD", ...CITY] },
+  { file: "app/(app)/theo-doi/page.tsx", path: "/theo-doi", allow: CITY },
+  { file: "app/(app)/theo-doi/xuat/route.ts", path: "/theo-doi/xuat?format=csv", allow: CITY },
+  { file: "app/(app)/theo-doi/don-vi/[id]/page.tsx", path: "/theo-doi/don-vi/:head", allow: CITY },
+  { file: "app/(app)/luu-tru/page.tsx", path: "/luu-tru", allow: CITY },
+  { file: "app/(app)/quan-tri/page.tsx", path: "/quan-tri", allow: ADMIN },
+  { file: "app/(app)/quan-tri/don-vi/page.tsx", path: "/quan-tri/don-vi", allow: ADMIN },
+  { file: "app/(app)/quan-tri/don-vi/moi/page.tsx", path: "/quan-tri/don-vi/moi", allow: ADMIN },
+  { file: "app/(app)/quan-tri/don-vi/[id]/page.tsx", path: "/quan-tri/don-vi/:unit", allow: ADMIN },
+  { file: "app/(app)/quan-tri/nguoi-dung/page.tsx", path: "/quan-tri/nguoi-dung", allow: ADMIN },
+  { file: "app/(app)/quan-tri/nguoi-dung/moi/page.tsx", path: "/quan-tri/nguoi-dung/moi", allow: ADMIN },
+  { file: "app/(app)/quan-tri/nguoi-dung/[id]/page.tsx", path: "/quan-tri/nguoi-dung/:user", allow: ADMIN },
+  { file: "app/(app)/quan-tri/mau-cam-ket/page.tsx", path: "/quan-tri/mau-cam-ket", allow: ADMIN },
+  { file: "app/(app)/quan-tri/mau-cam-ket/[id]/page.tsx", path: "/quan-tri/mau-cam-ket/:template", allow: ADMIN },
+  { file: "app/(app)/quan-tri/chien-dich/page.tsx", path: "/quan-tri/chien-dich", allow: ADMIN },
+  { file: "app/(app)/quan-tri/chien-dich/moi/page.tsx", path: "/quan-tri/chien-dich/moi", allow: ADMIN },
+  { file: "app/(app)/quan-tri/chien-dich/[id]/page.tsx", path: "/quan-tri/chien-dich/:campaign", allow: ADMIN },
+  { file: "app/(app)/quan-tri/chung-thu/page.tsx", path: "/quan-tri/chung-thu", allow: ADMIN },
+  { file: "app/(app)/quan-tri/hop-thu/page.tsx", path: "/quan-tri/hop-thu", allow: ADMIN },
+];
