@@ -4,7 +4,7 @@ import { dashboardQueryString, type DashboardQuery } from "@/lib/dashboard/dashb
 export function Pagination({ query, page, pageCount, total }: { query: DashboardQuery; page: number; pageCount: number; total: number }) {
   const link = (target: number, label: string) =>
     target < 1 || target > pageCount || target === page ? (
-      <span className="rounded-md px-3 py-1.5 text-slate-400">{label}</span>
+      <span className="rounded-md px-3 py-1.5 text-slate-600">{label}</span>
     ) : (
       <Link href={`/theo-doi${dashboardQueryString(query, { page: target })}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
         {label}

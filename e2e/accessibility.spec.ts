@@ -1,0 +1,59 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, signInAndLand } from "./support/accounts";
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${label}: ${v.id} (${v.impact}) — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(serious).toEqual([]);
+}
+
+test("the login page has no serious or critical accessibility violations", async ({ page }) => {
+  await page.goto("/login");
+  await expectNoSeriousViolations(page, "/login");
+});
+
+const PAGES_BY_ROLE = [
+  { email: ACCOUNTS.headNoiVu, home: "/cam-ket", pages: ["/cam-ket"] },
+  { email: ACCOUNTS.chairperson, home: "/theo-doi", pages: ["/theo-doi", "/luu-tru"] },
+  { email: ACCOUNTS.auditor, home: "/luu-tru", pages: ["/luu-tru", "/theo-doi"] },
+  {
+    email: ACCOUNTS.admin,
+    home: "/quan-tri",
+    pages: ["/quan-tri", "/quan-tri/don-vi", "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung/moi", "/quan-tri/mau-cam-ket", "/quan-tri/chien-dich", "/quan-tri/chien-dich/moi", "/quan-tri/chung-thu", "/quan-tri/hop-thu"],
+  },
+];
+
+for (const { email, home, pages } of PAGES_BY_ROLE) {
+  test(`main pages of ${email} have no serious or critical accessibility violations`, async ({ page }) => {
+    await signInAndLand(page, email, home);
+    for (const path of pages) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page, path);
+    }
+  });
+}
+
+test("the review and signing flow works by keyboard alone and is accessible", async ({ page }) => {
+  await signInAndLand(page, ACCOUNTS.headNoiVu, "/cam-ket");
+  await page.getByRole("link", { name: /Cam kết CCHC/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cam kết CCHC");
+  await expectNoSeriousViolations(page, "/cam-ket/[id]");
+  // Reaching the end by keyboard: End scrolls to the bottom, where the confirmation is.
+  await page.keyboard.press("End");
+  const checkbox = page.getByLabel("Tôi đã đọc toàn bộ nội dung bản cam kết");
+  await expect(checkbox).toBeEnabled();
+  await checkbox.focus();
+  await page.keyboard.press("Space");
+  await expect(checkbox).toBeChecked();
+  await page.getByRole("tab", { name: "Gõ tên" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Mật khẩu (nhập lại để xác nhận ký)").focus();
+  await page.keyboard.type("CamKet@2017");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("signed-notice")).toBeVisible();
+  await expectNoSeriousViolations(page, "/cam-ket/[id] đã ký");
+});
