@@ -79,6 +79,7 @@ test("the access matrix: 4 roles + signed-out × every route, and a head never r
       if (route.allow === "public") expected = "ok";
       else if (who === "SIGNED_OUT") expected = "login";
       else if (route.allow === "signed-in") expected = "ok";
+      else if (route.allow === "method-not-allowed") expected = "HTTP 405";
       else if (who === "OTHER_HEAD") expected = route.allow.includes("UNIT_HEAD") && url.includes(ids.head) ? "404" : route.allow.includes("UNIT_HEAD") ? "ok" : "403";
       else expected = route.allow.includes(who) ? "ok" : "403";
       const actual =

@@ -5,7 +5,7 @@
  * :campaign, :template. `allow` lists roles that get 200; ownUnitOnly heads get 404 for another unit.
  */
 export type Role = "ADMIN" | "CHAIRPERSON" | "UNIT_HEAD" | "AUDITOR";
-export type RouteAccess = { file: string; path: string; allow: Role[] | "public" | "signed-in"; signedOut?: "login" | 401; api?: boolean };
+export type RouteAccess = { file: string; path: string; allow: Role[] | "public" | "signed-in" | "method-not-allowed" };
 
 const CITY: Role[] = ["ADMIN", "CHAIRPERSON", "AUDITOR"];
 const ADMIN: Role[] = ["ADMIN"];
@@ -17,6 +17,8 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/ca/city-ca.pem/route.ts", path: "/ca/city-ca.pem", allow: "signed-in" },
   { file: "app/(app)/cam-ket/page.tsx", path: "/cam-ket", allow: ["UNIT_HEAD"] },
   { file: "app/(app)/cam-ket/[id]/page.tsx", path: "/cam-ket/:head", allow: ["UNIT_HEAD", ...CITY] },
+  // POST-only: a GET is 405 for everyone signed in (the matrix below checks it is never a 200).
+  { file: "app/(app)/cam-ket/[id]/ky/route.ts", path: "/cam-ket/:head/ky", allow: "method-not-allowed" },
   { file: "app/(app)/cam-ket/[id]/pdf/route.ts", path: "/cam-ket/:head/pdf", allow: ["UNIT_HEAD", ...CITY] },
   { file: "app/(app)/theo-doi/page.tsx", path: "/theo-doi", allow: CITY },
   { file: "app/(app)/theo-doi/xuat/route.ts", path: "/theo-doi/xuat?format=csv", allow: CITY },
