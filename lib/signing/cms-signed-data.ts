@@ -9,7 +9,6 @@ import {
   set,
   setOf,
   smallInteger,
-  tlv,
   unsignedInteger,
 } from "./der";
 import { OID } from "./oids";
