@@ -4,6 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticateUser } from "./authenticate-user";
 import { formatDateTime } from "@/lib/time/vietnam-time";
+import { prisma } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const INVALID_CREDENTIALS_MESSAGE = "Email hoặc mật khẩu không đúng";
@@ -24,10 +26,22 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Mật khẩu", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error(INVALID_CREDENTIALS_MESSAGE);
         const result = await authenticateUser(parsed.data.email, parsed.data.password);
+        const header = (name: string) => String(req.headers?.[name] ?? "").slice(0, 500) || null;
+        await prisma.$transaction((tx) =>
+          recordAuditEvent(tx, {
+            type: result.ok ? "LOGIN" : "LOGIN_FAILED",
+            actorId: result.ok ? result.user.id : null,
+            // The address as typed (lower-cased): a failure for an unknown account is worth seeing too.
+            actorEmail: parsed.data.email.toLowerCase(),
+            ip: header("x-forwarded-for")?.split(",")[0]?.trim() || header("x-real-ip"),
+            userAgent: header("user-agent"),
+            data: result.ok ? {} : { reason: result.reason },
+          }),
+        );
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.fullName, role: result.user.role, unitId: result.user.unitId };
         if (result.reason === "locked") {
           throw new Error(

@@ -2,13 +2,15 @@ import { prisma } from "@/lib/db/client";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
 import { idSchema } from "@/lib/forms/text-fields";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
 import { unitIdSchema } from "./unit-schemas";
 
 /**
  * Makes `userId` the unit's head (ADMIN). The previous active head keeps their account but leaves the unit,
  * in the same transaction, so the unit never has two heads nor loses one half-way.
  */
-export async function assignUnitHead(actor: Actor | null, unitId: string, userId: string): Promise<FormResult> {
+export async function assignUnitHead(actor: Actor | null, unitId: string, userId: string, context: AuditContext = {}): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden();
   if (!unitIdSchema.safeParse(unitId).success) return failure("Đơn vị không tồn tại.");
   if (!idSchema("Người dùng").safeParse(userId).success) return failure("Người dùng không tồn tại.", { userId: ["Chọn một người dùng"] });
@@ -27,6 +29,7 @@ export async function assignUnitHead(actor: Actor | null, unitId: string, userId
       data: { unitId: null },
     });
     await tx.user.update({ where: { id: userId }, data: { unitId } });
+    await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId, data: { action: "UNIT_HEAD_ASSIGNED", userId, email: user.email } });
     return success(`${user.fullName} là người đứng đầu ${unit.name}.`);
   });
 }

@@ -1,13 +1,18 @@
 import { prisma } from "@/lib/db/client";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
 import { unitIdSchema } from "./unit-schemas";
 
 /** Deactivates or reactivates a unit (ADMIN). Its history stays; an inactive unit gets no new campaigns. */
-export async function setUnitActive(actor: Actor | null, id: string, active: boolean): Promise<FormResult> {
+export async function setUnitActive(actor: Actor | null, id: string, active: boolean, context: AuditContext = {}): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden();
   if (!unitIdSchema.safeParse(id).success) return failure("Đơn vị không tồn tại.");
-  const updated = await prisma.unit.updateMany({ where: { id }, data: { active } });
-  if (updated.count === 0) return failure("Đơn vị không tồn tại.");
-  return success(active ? "Đã kích hoạt lại đơn vị." : "Đã ngừng hoạt động đơn vị.");
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.unit.updateMany({ where: { id }, data: { active } });
+    if (updated.count === 0) return failure("Đơn vị không tồn tại.");
+    await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: id, data: { action: active ? "UNIT_ACTIVATED" : "UNIT_DEACTIVATED" } });
+    return success(active ? "Đã kích hoạt lại đơn vị." : "Đã ngừng hoạt động đơn vị.");
+  });
 }

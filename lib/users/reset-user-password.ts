@@ -2,18 +2,24 @@ import { prisma } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
 import { passwordResetSchema, userIdSchema } from "./user-schemas";
 
 /** Sets a new password chosen by the admin and lifts any login lock. ADMIN only. */
-export async function resetUserPassword(actor: Actor | null, id: string, input: unknown): Promise<FormResult> {
+export async function resetUserPassword(actor: Actor | null, id: string, input: unknown, context: AuditContext = {}): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden();
   if (!userIdSchema.safeParse(id).success) return failure("Người dùng không tồn tại.");
   const parsed = passwordResetSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const passwordHash = await hashPassword(parsed.data.password);
-  const updated = await prisma.user.updateMany({
-    where: { id },
-    data: { passwordHash, failedLoginCount: 0, failedLoginWindowFrom: null, lockedUntil: null },
+  const updated = await prisma.$transaction(async (tx) => {
+    const result = await tx.user.updateMany({
+      where: { id },
+      data: { passwordHash, failedLoginCount: 0, failedLoginWindowFrom: null, lockedUntil: null },
+    });
+    if (result.count > 0) await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: "USER_PASSWORD_RESET", userId: id } });
+    return result;
   });
   if (updated.count === 0) return failure("Người dùng không tồn tại.");
   return success("Đã đặt lại mật khẩu. Hãy báo mật khẩu mới cho người dùng qua kênh an toàn.");

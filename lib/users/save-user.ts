@@ -3,13 +3,20 @@ import { isUniqueViolationOn } from "@/lib/db/unique-violation";
 import { hashPassword } from "@/lib/auth/password";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
 import { isLastActiveAdmin, LAST_ADMIN_MESSAGE } from "./last-admin-guard";
 import { userCreateSchema, userIdSchema, userUpdateSchema } from "./user-schemas";
 
 const HEAD_TAKEN = "Đơn vị này đã có người đứng đầu đang hoạt động";
 
 /** Creates a user (no id, with a password) or edits one (id). ADMIN only. */
-export async function saveUser(actor: Actor | null, input: unknown, id?: string): Promise<FormResult & { id?: string }> {
+export async function saveUser(
+  actor: Actor | null,
+  input: unknown,
+  id?: string,
+  context: AuditContext = {},
+): Promise<FormResult & { id?: string }> {
   if (!hasRole(actor, "ADMIN")) return forbidden();
   if (id !== undefined && !userIdSchema.safeParse(id).success) return failure("Người dùng không tồn tại.");
   const parsed = (id === undefined ? userCreateSchema : userUpdateSchema).safeParse(input);
@@ -25,6 +32,8 @@ export async function saveUser(actor: Actor | null, input: unknown, id?: string)
       }
       if (id === undefined) {
         const user = await tx.user.create({ data: { ...data, passwordHash: passwordHash! } });
+        // The fields, never the password.
+        await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "USER_CREATED", userId: user.id, ...data } });
         return { ...success(`Đã tạo tài khoản ${user.email}.`), id: user.id };
       }
       const current = await tx.user.findUnique({ where: { id }, select: { role: true } });
@@ -33,6 +42,7 @@ export async function saveUser(actor: Actor | null, input: unknown, id?: string)
         return failure(LAST_ADMIN_MESSAGE, { role: [LAST_ADMIN_MESSAGE] });
       }
       await tx.user.update({ where: { id }, data });
+      await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "USER_UPDATED", userId: id, ...data } });
       return { ...success(`Đã lưu tài khoản ${data.email}.`), id };
     });
   } catch (error) {

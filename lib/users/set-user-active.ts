@@ -2,11 +2,13 @@ import { prisma } from "@/lib/db/client";
 import { isUniqueViolationOn } from "@/lib/db/unique-violation";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
 import { isLastActiveAdmin, LAST_ADMIN_MESSAGE } from "./last-admin-guard";
 import { userIdSchema } from "./user-schemas";
 
 /** Deactivates (cannot sign in any more) or reactivates an account. ADMIN only; the last admin stays. */
-export async function setUserActive(actor: Actor | null, id: string, active: boolean): Promise<FormResult> {
+export async function setUserActive(actor: Actor | null, id: string, active: boolean, context: AuditContext = {}): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden();
   if (!userIdSchema.safeParse(id).success) return failure("Người dùng không tồn tại.");
   try {
@@ -15,6 +17,7 @@ export async function setUserActive(actor: Actor | null, id: string, active: boo
       if (!user) return failure("Người dùng không tồn tại.");
       if (!active && user.role === "ADMIN" && (await isLastActiveAdmin(tx, id))) return failure(LAST_ADMIN_MESSAGE);
       await tx.user.update({ where: { id }, data: { active } });
+      await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: active ? "USER_ACTIVATED" : "USER_DEACTIVATED", userId: id, email: user.email } });
       return success(active ? `Đã kích hoạt lại ${user.email}.` : `Đã vô hiệu hóa ${user.email}.`);
     });
   } catch (error) {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { auditContextFor } from "@/lib/audit/request-context";
 import { formDataToObject, type FormResult } from "@/lib/forms/form-result";
 import { saveUnit } from "@/lib/units/save-unit";
 import { setUnitActive } from "@/lib/units/set-unit-active";
@@ -15,37 +16,43 @@ import { resetUserPassword } from "@/lib/users/reset-user-password";
 // checks the role itself and validates the input with zod. Nothing here trusts the form.
 
 export async function saveUnitAction(unitId: string | undefined, _prev: FormResult, formData: FormData): Promise<FormResult> {
-  const result = await saveUnit(await getCurrentUser(), formDataToObject(formData), unitId);
+  const actor = await getCurrentUser();
+  const result = await saveUnit(actor, formDataToObject(formData), unitId, await auditContextFor(actor));
   if (result.ok) revalidatePath("/quan-tri", "layout");
   if (result.ok && unitId === undefined) redirect(`/quan-tri/don-vi/${result.id}`);
   return result;
 }
 
 export async function setUnitActiveAction(unitId: string, active: boolean, _prev: FormResult): Promise<FormResult> {
-  const result = await setUnitActive(await getCurrentUser(), unitId, active);
+  const actor = await getCurrentUser();
+  const result = await setUnitActive(actor, unitId, active, await auditContextFor(actor));
   if (result.ok) revalidatePath("/quan-tri", "layout");
   return result;
 }
 
 export async function assignUnitHeadAction(unitId: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
-  const result = await assignUnitHead(await getCurrentUser(), unitId, String(formData.get("userId") ?? ""));
+  const actor = await getCurrentUser();
+  const result = await assignUnitHead(actor, unitId, String(formData.get("userId") ?? ""), await auditContextFor(actor));
   if (result.ok) revalidatePath("/quan-tri", "layout");
   return result;
 }
 
 export async function saveUserAction(userId: string | undefined, _prev: FormResult, formData: FormData): Promise<FormResult> {
-  const result = await saveUser(await getCurrentUser(), formDataToObject(formData), userId);
+  const actor = await getCurrentUser();
+  const result = await saveUser(actor, formDataToObject(formData), userId, await auditContextFor(actor));
   if (result.ok) revalidatePath("/quan-tri", "layout");
   if (result.ok && userId === undefined) redirect(`/quan-tri/nguoi-dung/${result.id}`);
   return result;
 }
 
 export async function setUserActiveAction(userId: string, active: boolean, _prev: FormResult): Promise<FormResult> {
-  const result = await setUserActive(await getCurrentUser(), userId, active);
+  const actor = await getCurrentUser();
+  const result = await setUserActive(actor, userId, active, await auditContextFor(actor));
   if (result.ok) revalidatePath("/quan-tri", "layout");
   return result;
 }
 
 export async function resetUserPasswordAction(userId: string, _prev: FormResult, formData: FormData): Promise<FormResult> {
-  return resetUserPassword(await getCurrentUser(), userId, formDataToObject(formData));
+  const actor = await getCurrentUser();
+  return resetUserPassword(actor, userId, formDataToObject(formData), await auditContextFor(actor));
 }
