@@ -1,0 +1,12 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { auditContextFor } from "@/lib/audit/request-context";
+import { archiveResponse } from "@/lib/archive/archive-response";
+
+export const runtime = "nodejs";
+
+/** GET /luu-tru/{campaignId}/archive.zip — the campaign's archive, streamed as it is built. */
+export async function GET(_request: Request, { params }: { params: Promise<{ campaignId: string }> }) {
+  const actor = await getCurrentUser();
+  if (!actor) return Response.json({ error: "Chưa đăng nhập." }, { status: 401 });
+  return archiveResponse(actor, (await params).campaignId, await auditContextFor(actor));
+}

@@ -1,0 +1,118 @@
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { auditEventHash } from "@/lib/audit/record-audit-event";
+import type { AuditEventType } from "@/lib/audit/audit-types";
+import { signAssignment } from "@/lib/signatures/sign-assignment";
+import { countersignAssignment, startCountersigning } from "@/lib/signatures/countersign-assignment";
+import { getCityCa } from "@/lib/signatures/city-ca-store";
+import { createSignaturePng } from "@/lib/signing/testing/signature-png";
+import { createTrustingNssDb, run, runPdfsig, tempDir } from "@/lib/signing/testing/external-tools";
+import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { streamCampaignArchive } from "./stream-campaign-archive";
+
+const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
+type Campaign = Awaited<ReturnType<typeof launchTestCampaign>>;
+let campaign: Campaign;
+
+beforeAll(async () => {
+  campaign = await launchTestCampaign(3);
+  const [completed, signed] = campaign.heads;
+  for (const head of [completed!, signed!]) {
+    const result = await signAssignment(head.actor, {
+      assignmentId: head.assignment.id,
+      reviewedSha256: head.assignment.documentSha256,
+      password: head.password,
+      signatureImage: png,
+    });
+    if (!result.ok) throw new Error(result.message);
+  }
+  const chair = await createActor("CHAIRPERSON");
+  const start = await startCountersigning(chair, "MatKhau@123");
+  const countersigned = await countersignAssignment(chair, { assignmentId: completed!.assignment.id, grant: start.grant, signatureImage: png });
+  if (!countersigned.ok) throw new Error(countersigned.message);
+});
+
+async function exportAndUnzip(actorRole: "AUDITOR" | "CHAIRPERSON" | "ADMIN" = "AUDITOR") {
+  const auditor = await createActor(actorRole);
+  const archive = await streamCampaignArchive(auditor, campaign.campaignId, { actorId: auditor.id, actorEmail: auditor.email });
+  if (!archive) throw new Error("no archive");
+  const zip = Buffer.from(await new Response(archive.stream).arrayBuffer());
+  const dir = await tempDir("camket-archive-");
+  await writeFile(path.join(dir, "archive.zip"), zip);
+  const unzip = await run("unzip", ["-q", path.join(dir, "archive.zip"), "-d", path.join(dir, "x")]);
+  expect(unzip).toMatchObject({ code: 0 });
+  return { auditor, archive, dir: path.join(dir, "x") };
+}
+
+describe("campaign archive", () => {
+  it("unzips; sha256sum -c passes; every signed PDF passes pdfsig with the bundled CA; the openssl recipe works", async () => {
+    const { dir, archive } = await exportAndUnzip();
+    expect(archive.fileName).toMatch(/^luu-tru-chien-dich-thu-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect((await readdir(dir)).sort()).toEqual(["HUONG-DAN-KIEM-TRA.txt", "SHA256SUMS", "audit-log.jsonl", "city-ca.pem", "manifest.json", "pdf"]);
+    const pdfs = (await readdir(path.join(dir, "pdf"))).sort();
+    expect(pdfs).toHaveLength(3 + 2 + 1);
+    expect(pdfs.every((name) => /^[a-z0-9.-]+$/.test(name))).toBe(true);
+
+    const sums = await run("bash", ["-c", `cd '${dir}' && LC_ALL=C sha256sum -c SHA256SUMS`]);
+    expect(sums.code).toBe(0);
+    expect(sums.output.trim().split("\n")).toHaveLength(5 + pdfs.length - 1);
+    expect(sums.output).not.toMatch(/FAILED/);
+    console.log(sums.output);
+
+    expect(await readFile(path.join(dir, "city-ca.pem"), "utf8")).toBe((await getCityCa()).certPem);
+    const nss = await createTrustingNssDb(await readFile(path.join(dir, "city-ca.pem"), "utf8"));
+    for (const name of pdfs.filter((n) => !n.endsWith("-ban-goc.pdf"))) {
+      const report = await runPdfsig(path.join(dir, "pdf", name), nss);
+      expect(report.signatures).toHaveLength(name.endsWith("-da-xac-nhan.pdf") ? 2 : 1);
+      for (const s of report.signatures) {
+        expect([s.validation, s.certificateValidation]).toEqual(["Signature is Valid.", "Certificate is Trusted."]);
+        console.log(`${name}: ${s.commonName} — ${s.validation} ${s.certificateValidation}`);
+      }
+    }
+
+    // Step 4 of HUONG-DAN-KIEM-TRA.txt, run as written, on the chairperson's signature.
+    const guide = await readFile(path.join(dir, "HUONG-DAN-KIEM-TRA.txt"), "utf8");
+    const recipe = guide.slice(guide.indexOf("     F=pdf/TEP.pdf"), guide.indexOf("   Kết quả đúng"));
+    const file = pdfs.find((n) => n.endsWith("-da-xac-nhan.pdf"))!;
+    const script = `cd '${dir}' && set -e\n${recipe.replace("TEP.pdf", file)}`;
+    const openssl = await run("bash", ["-c", script]);
+    expect(openssl.output).toContain("CMS Verification successful");
+  });
+
+  it("the manifest matches the database and the audit log's hashes recompute, including the export event", async () => {
+    const { dir, auditor } = await exportAndUnzip("CHAIRPERSON");
+    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
+    const dbCampaign = await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.campaignId }, include: { templateVersion: true } });
+    expect(manifest.campaign).toMatchObject({ id: dbCampaign.id, name: dbCampaign.name, status: "LAUNCHED" });
+    expect(manifest.template).toEqual({ version: dbCampaign.templateVersion.version, contentSha256: dbCampaign.templateVersion.contentHash, publishedAt: dbCampaign.templateVersion.publishedAt!.toISOString() });
+    expect(manifest.exportedBy).toBe(auditor.email);
+    expect(manifest.cityCa.sha256Fingerprint).toBe((await getCityCa()).sha256Fingerprint);
+    const sums = await readFile(path.join(dir, "SHA256SUMS"), "utf8");
+    for (const head of campaign.heads) {
+      const row = await prisma.assignment.findUniqueOrThrow({ where: { id: head.assignment.id }, include: { documents: { orderBy: { createdAt: "asc" } } } });
+      const entry = manifest.units.find((u: { assignmentId: string }) => u.assignmentId === row.id);
+      expect(entry).toMatchObject({ unit: head.unit.name, kind: "WARD", kindLabel: "Phường", head: row.headName, status: row.status, currentSha256: row.documentSha256 });
+      expect(entry.signedAt).toBe(row.signedAt?.toISOString() ?? null);
+      expect(entry.versions.map((v: { kind: string; sha256: string }) => [v.kind, v.sha256])).toEqual(row.documents.map((d) => [d.kind, d.sha256]));
+      for (const v of entry.versions) expect(sums).toContain(`${v.sha256}  ${v.file}`);
+    }
+    expect(manifest.units.map((u: { statusLabel: string }) => u.statusLabel).sort()).toEqual(["Chưa xem", "Đã ký", "Đã xác nhận"]);
+
+    const lines = (await readFile(path.join(dir, "audit-log.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((e) => e.type)).toEqual(expect.arrayContaining(["CAMPAIGN_LAUNCHED", "ASSIGNMENT_SIGNED", "ASSIGNMENT_COUNTERSIGNED", "ARCHIVE_EXPORTED"]));
+    expect(lines.at(-1)).toMatchObject({ type: "ARCHIVE_EXPORTED", actorEmail: auditor.email, label: "Xuất bộ lưu trữ" });
+    for (const e of lines) {
+      expect(auditEventHash(e.prevHash, { ...e, at: new Date(e.at), type: e.type as AuditEventType })).toBe(e.hash);
+    }
+  });
+
+  it("unit heads, unknown and draft campaigns get nothing", async () => {
+    expect(await streamCampaignArchive(campaign.heads[0]!.actor, campaign.campaignId)).toBeNull();
+    expect(await streamCampaignArchive(null, campaign.campaignId)).toBeNull();
+    const auditor = await createActor("AUDITOR");
+    expect(await streamCampaignArchive(auditor, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await streamCampaignArchive(auditor, "not-an-id")).toBeNull();
+  });
+});

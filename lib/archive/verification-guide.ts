@@ -1,0 +1,55 @@
+/** HUONG-DAN-KIEM-TRA.txt: how to check the archive with standard tools only, without trusting camket. */
+export function verificationGuide(campaignName: string, caFingerprint: string): string {
+  return `HƯỚNG DẪN KIỂM TRA BỘ LƯU TRỮ — ${campaignName}
+
+Bộ lưu trữ này kiểm tra được hoàn toàn bằng công cụ phổ biến (coreutils, poppler-utils, libnss3-tools,
+openssl), không cần phần mềm camket. Chạy các lệnh dưới đây trong thư mục đã giải nén.
+
+Nội dung
+  manifest.json          chiến dịch, phiên bản mẫu cam kết (mã băm nội dung), từng đơn vị: tên, loại,
+                         người đứng đầu, trạng thái, thời điểm, tên tệp và SHA-256 của từng phiên bản PDF
+  pdf/                   các bản PDF: -ban-goc (chưa ký), -da-ky (người đứng đầu ký), -da-xac-nhan
+                         (Chủ tịch UBND thành phố ký xác nhận); "-lan-N" là lần phát hành lại thứ N
+  audit-log.jsonl        nhật ký kiểm toán của chiến dịch, mỗi dòng một sự kiện kèm prevHash và hash
+  city-ca.pem            chứng thư gốc (CA) của thành phố, đã cấp chứng thư ký cho mọi người ký
+  SHA256SUMS             SHA-256 của mọi tệp trên
+
+1. Tính toàn vẹn của từng tệp
+     sha256sum -c SHA256SUMS
+   Mọi dòng phải kết thúc bằng "OK" (bản tiếng Việt: "ĐƯỢC").
+
+2. Chứng thư gốc của thành phố
+     openssl x509 -in city-ca.pem -noout -subject -fingerprint -sha256
+   Dấu vân tay SHA-256 phải là ${caFingerprint}
+   (so với giá trị UBND thành phố công bố; tệp manifest.json ghi cùng giá trị).
+
+3. Chữ ký số trong PDF (pdfsig + cơ sở dữ liệu NSS chỉ tin CA của thành phố)
+     mkdir nssdb
+     certutil -N -d sql:nssdb --empty-password
+     certutil -A -d sql:nssdb -n "CA thanh pho" -t "CT,C,C" -i city-ca.pem
+     for f in pdf/*-da-ky.pdf pdf/*-da-xac-nhan.pdf; do pdfsig -nssdir sql:nssdb "$f"; done
+   Với mỗi chữ ký: "Signature Validation: Signature is Valid." và
+   "Certificate Validation: Certificate is Trusted.". Bản đã xác nhận có hai chữ ký; chữ ký thứ nhất
+   (người đứng đầu) báo "Not total document signed" là đúng, vì chữ ký xác nhận được thêm sau nó.
+
+4. Kiểm tra một chữ ký bằng openssl (độc lập với poppler)
+   Đặt F là tệp cần kiểm tra; dòng "read" lấy /ByteRange [a b c d] của chữ ký cuối cùng (thay
+   "tail -1" bằng "head -1" để kiểm tra chữ ký đầu tiên của bản đã xác nhận):
+     F=pdf/TEP.pdf
+     read a b c d <<< "$(grep -a -o '/ByteRange *\\[[0-9 ]*\\]' "$F" | tail -1 | tr -d '/ByteRange[]')"
+     head -c $b "$F" > noi-dung-da-ky.bin
+     tail -c +$((c + 1)) "$F" | head -c $d >> noi-dung-da-ky.bin
+     tail -c +$((b + 2)) "$F" | head -c $((c - b - 2)) | xxd -r -p > chu-ky.der
+     openssl cms -verify -binary -inform DER -in chu-ky.der -content noi-dung-da-ky.bin \\
+       -CAfile city-ca.pem -purpose any -out /dev/null
+   Kết quả đúng: "CMS Verification successful".
+
+5. Nhật ký kiểm toán (audit-log.jsonl)
+   Mỗi sự kiện có "hash" = SHA-256 (hex) của JSON chuẩn hóa (khóa xếp theo thứ tự, không khoảng trắng,
+   chuỗi dạng NFC) gồm các trường: prevHash, at, type, actorId, actorEmail, ip, userAgent, unitId,
+   campaignId, assignmentId, data. "prevHash" là hash của sự kiện liền trước trong toàn bộ nhật ký
+   của hệ thống (tệp này chỉ chứa các sự kiện của chiến dịch, nên giữa hai dòng có thể có sự kiện khác).
+   Kiểm tra toàn bộ chuỗi trên máy chủ: npm run audit:verify, hoặc nút "Kiểm tra chuỗi nhật ký" ở trang
+   Lưu trữ.
+`;
+}
