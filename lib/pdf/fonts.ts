@@ -35,8 +35,22 @@ export function loadTinos(face: TinosFace): Uint8Array {
   return bytes;
 }
 
+type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
+
+// fontkit decodes a face's tables (cmap, glyf, GSUB/GPOS…) lazily and keeps them on the Font object, which is
+// read-only afterwards; pdf-lib would parse every face again for every document. Sharing one parsed Font per
+// file cuts that cost, while each document still builds its own subset (Font.createSubset()).
+const parsed = new WeakMap<Uint8Array, ReturnType<Fontkit["create"]>>();
+const sharedFontkit: Fontkit = {
+  create(bytes, postscriptName) {
+    let font = parsed.get(bytes);
+    if (!font) parsed.set(bytes, (font = fontkit.create(bytes, postscriptName)));
+    return font;
+  },
+};
+
 /** Embeds one Tinos face as a subset into `doc`. */
 export function embedTinos(doc: PDFDocument, face: TinosFace): Promise<PDFFont> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(sharedFontkit);
   return doc.embedFont(loadTinos(face), { subset: true, customName: SUBSET_NAMES[face] });
 }
