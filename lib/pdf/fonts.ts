@@ -42,9 +42,10 @@ type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
 // file cuts that cost, while each document still builds its own subset (Font.createSubset()).
 const parsed = new WeakMap<Uint8Array, ReturnType<Fontkit["create"]>>();
 const sharedFontkit: Fontkit = {
-  create(bytes, postscriptName) {
+  // Our files are single faces, never collections, so there is no PostScript name to pick a face by.
+  create(bytes) {
     let font = parsed.get(bytes);
-    if (!font) parsed.set(bytes, (font = fontkit.create(bytes, postscriptName)));
+    if (!font) parsed.set(bytes, (font = fontkit.create(bytes)));
     return font;
   },
 };
