@@ -10,11 +10,13 @@ function createPrismaClient(): PrismaClient {
     );
   }
   // PGlite is a single backend session: statements from several pooled connections would run inside one
-  // another's transactions. One connection makes transactions queue instead (with room to wait for it).
+  // another's transactions, so the embedded server gets one connection and transactions queue for it.
+  // On deadline day hundreds of signatures queue for the pool too: waiting is right, failing after
+  // Prisma's default 2 s is not.
   const embedded = new URL(connectionString).searchParams.get("application_name") === EMBEDDED_APPLICATION_NAME;
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: embedded ? 1 : 10 }),
-    ...(embedded ? { transactionOptions: { maxWait: 120_000, timeout: 120_000 } } : {}),
+    transactionOptions: { maxWait: 120_000, timeout: 120_000 },
   });
 }
 
