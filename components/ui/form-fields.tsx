@@ -10,23 +10,8 @@ type FieldProps = {
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm aria-[invalid=true]:border-red-600";
 
-function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.join(" · ")}
-    </p>
-  );
-}
-
-/** A labelled input whose errors (from the server action) stand right below it. */
-export function TextField({
-  name,
-  label,
-  state,
-  hint,
-  ...input
-}: FieldProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
+/** Label, control, hint and the server's errors for this field (announced via aria-describedby). */
+function Field({ name, label, state, hint, control }: FieldProps & { control: (aria: Record<string, string | boolean | undefined>) => React.ReactNode }) {
   const errors = state?.fieldErrors?.[name];
   const errorId = `${name}-error`;
   return (
@@ -34,18 +19,19 @@ export function TextField({
       <label htmlFor={name} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input
-        id={name}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        className={inputClass}
-        {...input}
-      />
+      {control({ id: name, name, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": errors?.length ? errorId : undefined })}
       {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-      <FieldErrors id={errorId} errors={errors} />
+      {errors?.length ? (
+        <p id={errorId} className="mt-1 text-sm text-red-700">
+          {errors.join(" · ")}
+        </p>
+      ) : null}
     </div>
   );
+}
+
+export function TextField({ name, label, state, hint, ...input }: FieldProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
+  return <Field name={name} label={label} state={state} hint={hint} control={(aria) => <input {...aria} className={inputClass} {...input} />} />;
 }
 
 export function SelectField({
@@ -55,33 +41,22 @@ export function SelectField({
   hint,
   options,
   ...select
-}: FieldProps & { options: { value: string; label: string }[] } & Omit<
-    React.SelectHTMLAttributes<HTMLSelectElement>,
-    "name"
-  >) {
-  const errors = state?.fieldErrors?.[name];
-  const errorId = `${name}-error`;
+}: FieldProps & { options: { value: string; label: string }[] } & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name">) {
   return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={name}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        className={inputClass}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    <Field
+      name={name}
+      label={label}
+      state={state}
+      hint={hint}
+      control={(aria) => (
+        <select {...aria} className={inputClass} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }

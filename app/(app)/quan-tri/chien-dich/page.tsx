@@ -4,6 +4,7 @@ import { requirePageRole } from "@/lib/auth/current-user";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Chiến dịch" };
@@ -23,43 +24,23 @@ export default async function CampaignsPage() {
           </Link>
         }
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Chiến dịch</th>
-              <th scope="col" className="px-3 py-2">Trạng thái</th>
-              <th scope="col" className="px-3 py-2">Hạn ký</th>
-              <th scope="col" className="px-3 py-2">Đã ký / tổng</th>
-              <th scope="col" className="px-3 py-2">Mẫu</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((c) => (
-              <tr key={c.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">
-                  <Link href={`/quan-tri/chien-dich/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                    {c.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  <Badge tone={STATUS[c.status][1]}>{STATUS[c.status][0]}</Badge>
-                </td>
-                <td className="px-3 py-2">{formatDateTime(c.deadline)}</td>
-                <td className="px-3 py-2">{c.status === "DRAFT" ? "—" : `${c.signed} / ${c.total}`}</td>
-                <td className="px-3 py-2">phiên bản {c.templateVersion.version}</td>
-              </tr>
-            ))}
-            {campaigns.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                  Chưa có chiến dịch nào.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={["Chiến dịch", "Trạng thái", "Hạn ký", "Đã ký / tổng", "Mẫu"]} isEmpty={campaigns.length === 0} empty="Chưa có chiến dịch nào.">
+        {campaigns.map((c) => (
+          <tr key={c.id} className="border-t border-slate-100">
+            <td className="px-3 py-2">
+              <Link href={`/quan-tri/chien-dich/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                {c.name}
+              </Link>
+            </td>
+            <td className="px-3 py-2">
+              <Badge tone={STATUS[c.status][1]}>{STATUS[c.status][0]}</Badge>
+            </td>
+            <td className="px-3 py-2">{formatDateTime(c.deadline)}</td>
+            <td className="px-3 py-2">{c.status === "DRAFT" ? "—" : `${c.signed} / ${c.total}`}</td>
+            <td className="px-3 py-2">phiên bản {c.templateVersion.version}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

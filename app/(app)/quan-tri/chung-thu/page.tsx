@@ -3,6 +3,7 @@ import { requirePageRole } from "@/lib/auth/current-user";
 import { listCertificates } from "@/lib/signatures/list-certificates";
 import { formatDate, formatDateTime } from "@/lib/time/vietnam-time";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { RevokeCertificateForm } from "@/components/admin/revoke-certificate-form";
 
@@ -22,53 +23,33 @@ export default async function CertificatesPage() {
           </a>
         }
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Người giữ</th>
-              <th scope="col" className="px-3 py-2">Số sê-ri</th>
-              <th scope="col" className="px-3 py-2">Hiệu lực</th>
-              <th scope="col" className="px-3 py-2">Dấu vân tay SHA-256</th>
-              <th scope="col" className="px-3 py-2">Trạng thái</th>
-            </tr>
-          </thead>
-          <tbody>
-            {certificates.map((c) => (
-              <tr key={c.id} className="border-t border-slate-100 align-top">
-                <td className="px-3 py-2">
-                  {c.user.fullName}
-                  <div className="text-xs text-slate-500">{c.user.email}</div>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{c.serialHex}</td>
-                <td className="px-3 py-2">
-                  {formatDate(c.notBefore)} – {formatDate(c.notAfter)}
-                </td>
-                <td className="max-w-56 break-all px-3 py-2 font-mono text-xs">{c.sha256Fingerprint}</td>
-                <td className="px-3 py-2">
-                  {c.revokedAt ? (
-                    <>
-                      <Badge tone="red">Đã thu hồi</Badge>
-                      <div className="text-xs text-slate-600">
-                        {formatDateTime(c.revokedAt)} — {c.revokedReason}
-                      </div>
-                    </>
-                  ) : (
-                    <RevokeCertificateForm certificateId={c.id} />
-                  )}
-                </td>
-              </tr>
-            ))}
-            {certificates.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                  Chưa có chứng thư nào: chứng thư được cấp khi một người ký lần đầu.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={["Người giữ", "Số sê-ri", "Hiệu lực", "Dấu vân tay SHA-256", "Trạng thái"]} isEmpty={certificates.length === 0} empty="Chưa có chứng thư nào: chứng thư được cấp khi một người ký lần đầu.">
+        {certificates.map((c) => (
+          <tr key={c.id} className="border-t border-slate-100 align-top">
+            <td className="px-3 py-2">
+              {c.user.fullName}
+              <div className="text-xs text-slate-500">{c.user.email}</div>
+            </td>
+            <td className="px-3 py-2 font-mono text-xs">{c.serialHex}</td>
+            <td className="px-3 py-2">
+              {formatDate(c.notBefore)} – {formatDate(c.notAfter)}
+            </td>
+            <td className="max-w-56 break-all px-3 py-2 font-mono text-xs">{c.sha256Fingerprint}</td>
+            <td className="px-3 py-2">
+              {c.revokedAt ? (
+                <>
+                  <Badge tone="red">Đã thu hồi</Badge>
+                  <div className="text-xs text-slate-600">
+                    {formatDateTime(c.revokedAt)} — {c.revokedReason}
+                  </div>
+                </>
+              ) : (
+                <RevokeCertificateForm certificateId={c.id} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

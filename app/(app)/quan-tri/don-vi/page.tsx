@@ -4,6 +4,7 @@ import { requirePageRole } from "@/lib/auth/current-user";
 import { listUnits } from "@/lib/units/list-units";
 import { UNIT_KINDS, UNIT_KIND_LABELS, unitListFilterSchema } from "@/lib/units/unit-schemas";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { SearchForm } from "@/components/ui/search-form";
 import { Badge } from "@/components/ui/badge";
 
@@ -29,41 +30,21 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
         placeholder="Tên hoặc mã, gõ không dấu cũng được"
         select={{ name: "kind", label: "Loại", value: filter.kind, options: UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] })) }}
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Đơn vị</th>
-              <th scope="col" className="px-3 py-2">Loại</th>
-              <th scope="col" className="px-3 py-2">Mã</th>
-              <th scope="col" className="px-3 py-2">Người đứng đầu</th>
-              <th scope="col" className="px-3 py-2">Trạng thái</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((unit) => (
-              <tr key={unit.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">
-                  <Link href={`/quan-tri/don-vi/${unit.id}`} className="font-medium text-brand-700 hover:underline">
-                    {unit.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">{UNIT_KIND_LABELS[unit.kind]}</td>
-                <td className="px-3 py-2 font-mono">{unit.code}</td>
-                <td className="px-3 py-2">{unit.users[0]?.fullName ?? <span className="text-amber-700">Chưa có</span>}</td>
-                <td className="px-3 py-2">{unit.active ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng</Badge>}</td>
-              </tr>
-            ))}
-            {units.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                  Không có đơn vị nào khớp bộ lọc.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={["Đơn vị", "Loại", "Mã", "Người đứng đầu", "Trạng thái"]} isEmpty={units.length === 0} empty="Không có đơn vị nào khớp bộ lọc.">
+        {units.map((unit) => (
+          <tr key={unit.id} className="border-t border-slate-100">
+            <td className="px-3 py-2">
+              <Link href={`/quan-tri/don-vi/${unit.id}`} className="font-medium text-brand-700 hover:underline">
+                {unit.name}
+              </Link>
+            </td>
+            <td className="px-3 py-2">{UNIT_KIND_LABELS[unit.kind]}</td>
+            <td className="px-3 py-2 font-mono">{unit.code}</td>
+            <td className="px-3 py-2">{unit.users[0]?.fullName ?? <span className="text-amber-700">Chưa có</span>}</td>
+            <td className="px-3 py-2">{unit.active ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng</Badge>}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

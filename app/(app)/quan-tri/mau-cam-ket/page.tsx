@@ -4,6 +4,7 @@ import { requirePageRole } from "@/lib/auth/current-user";
 import { listTemplateVersions } from "@/lib/templates/list-template-versions";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { StartDraftForm } from "@/components/templates/template-version-actions";
 
@@ -31,36 +32,23 @@ export default async function TemplatesPage() {
           ) : null
         }
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Phiên bản</th>
-              <th scope="col" className="px-3 py-2">Trạng thái</th>
-              <th scope="col" className="px-3 py-2">Công bố</th>
-              <th scope="col" className="px-3 py-2">Mã băm nội dung</th>
-              <th scope="col" className="px-3 py-2">Chiến dịch</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">
-                  <Link href={`/quan-tri/mau-cam-ket/${v.id}`} className="font-medium text-brand-700 hover:underline">
-                    Phiên bản {v.version}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  <Badge tone={STATUS[v.status][1]}>{STATUS[v.status][0]}</Badge>
-                </td>
-                <td className="px-3 py-2">{v.publishedAt ? formatDateTime(v.publishedAt) : "—"}</td>
-                <td className="px-3 py-2 font-mono text-xs">{v.contentHash ? `${v.contentHash.slice(0, 16)}…` : "—"}</td>
-                <td className="px-3 py-2">{v._count.campaigns}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={["Phiên bản", "Trạng thái", "Công bố", "Mã băm nội dung", "Chiến dịch"]} isEmpty={versions.length === 0} empty="Chưa có phiên bản mẫu nào.">
+        {versions.map((v) => (
+          <tr key={v.id} className="border-t border-slate-100">
+            <td className="px-3 py-2">
+              <Link href={`/quan-tri/mau-cam-ket/${v.id}`} className="font-medium text-brand-700 hover:underline">
+                Phiên bản {v.version}
+              </Link>
+            </td>
+            <td className="px-3 py-2">
+              <Badge tone={STATUS[v.status][1]}>{STATUS[v.status][0]}</Badge>
+            </td>
+            <td className="px-3 py-2">{v.publishedAt ? formatDateTime(v.publishedAt) : "—"}</td>
+            <td className="px-3 py-2 font-mono text-xs">{v.contentHash ? `${v.contentHash.slice(0, 16)}…` : "—"}</td>
+            <td className="px-3 py-2">{v._count.campaigns}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

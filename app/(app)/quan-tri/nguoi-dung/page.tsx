@@ -5,6 +5,7 @@ import { listUsers } from "@/lib/users/list-users";
 import { userListFilterSchema } from "@/lib/users/user-schemas";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 import { SearchForm } from "@/components/ui/search-form";
 import { Badge } from "@/components/ui/badge";
 
@@ -31,50 +32,30 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
         placeholder="Họ tên, email hoặc đơn vị"
         select={{ name: "role", label: "Vai trò", value: filter.role, options: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })) }}
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Họ và tên</th>
-              <th scope="col" className="px-3 py-2">Email</th>
-              <th scope="col" className="px-3 py-2">Vai trò</th>
-              <th scope="col" className="px-3 py-2">Đơn vị</th>
-              <th scope="col" className="px-3 py-2">Trạng thái</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">
-                  <Link href={`/quan-tri/nguoi-dung/${user.id}`} className="font-medium text-brand-700 hover:underline">
-                    {user.fullName}
-                  </Link>
-                  <div className="text-xs text-slate-500">{user.jobTitle}</div>
-                </td>
-                <td className="px-3 py-2">{user.email}</td>
-                <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
-                <td className="px-3 py-2">{user.unit?.name ?? "—"}</td>
-                <td className="px-3 py-2">
-                  {!user.active ? (
-                    <Badge>Đã vô hiệu hóa</Badge>
-                  ) : user.lockedUntil && user.lockedUntil > now ? (
-                    <Badge tone="amber">Tạm khóa</Badge>
-                  ) : (
-                    <Badge tone="green">Hoạt động</Badge>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {users.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                  Không có tài khoản nào khớp bộ lọc.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={["Họ và tên", "Email", "Vai trò", "Đơn vị", "Trạng thái"]} isEmpty={users.length === 0} empty="Không có tài khoản nào khớp bộ lọc.">
+        {users.map((user) => (
+          <tr key={user.id} className="border-t border-slate-100">
+            <td className="px-3 py-2">
+              <Link href={`/quan-tri/nguoi-dung/${user.id}`} className="font-medium text-brand-700 hover:underline">
+                {user.fullName}
+              </Link>
+              <div className="text-xs text-slate-500">{user.jobTitle}</div>
+            </td>
+            <td className="px-3 py-2">{user.email}</td>
+            <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
+            <td className="px-3 py-2">{user.unit?.name ?? "—"}</td>
+            <td className="px-3 py-2">
+              {!user.active ? (
+                <Badge>Đã vô hiệu hóa</Badge>
+              ) : user.lockedUntil && user.lockedUntil > now ? (
+                <Badge tone="amber">Tạm khóa</Badge>
+              ) : (
+                <Badge tone="green">Hoạt động</Badge>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
