@@ -24,6 +24,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/(app)/theo-doi/xuat/route.ts", path: "/theo-doi/xuat?format=csv", allow: CITY },
   { file: "app/(app)/theo-doi/don-vi/[id]/page.tsx", path: "/theo-doi/don-vi/:head", allow: CITY },
   { file: "app/(app)/luu-tru/page.tsx", path: "/luu-tru", allow: CITY },
+  { file: "app/(app)/luu-tru/[campaignId]/archive.zip/route.ts", path: "/luu-tru/:campaign/archive.zip", allow: CITY },
   { file: "app/(app)/quan-tri/page.tsx", path: "/quan-tri", allow: ADMIN },
   { file: "app/(app)/quan-tri/don-vi/page.tsx", path: "/quan-tri/don-vi", allow: ADMIN },
   { file: "app/(app)/quan-tri/don-vi/moi/page.tsx", path: "/quan-tri/don-vi/moi", allow: ADMIN },
