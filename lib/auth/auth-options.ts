@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticateUser } from "./authenticate-user";
+import { IP_THROTTLED_MESSAGE, isIpThrottled } from "./ip-throttle";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { prisma } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -29,15 +30,17 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error(INVALID_CREDENTIALS_MESSAGE);
-        const result = await authenticateUser(parsed.data.email, parsed.data.password);
         const header = (name: string) => String(req.headers?.[name] ?? "").slice(0, 500) || null;
+        const ip = header("x-forwarded-for")?.split(",")[0]?.trim() || header("x-real-ip");
+        if (await isIpThrottled(ip)) throw new Error(IP_THROTTLED_MESSAGE);
+        const result = await authenticateUser(parsed.data.email, parsed.data.password);
         await prisma.$transaction((tx) =>
           recordAuditEvent(tx, {
             type: result.ok ? "LOGIN" : "LOGIN_FAILED",
             actorId: result.ok ? result.user.id : null,
             // The address as typed (lower-cased): a failure for an unknown account is worth seeing too.
             actorEmail: parsed.data.email.toLowerCase(),
-            ip: header("x-forwarded-for")?.split(",")[0]?.trim() || header("x-real-ip"),
+            ip,
             userAgent: header("user-agent"),
             data: result.ok ? {} : { reason: result.reason },
           }),
