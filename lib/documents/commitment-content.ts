@@ -10,6 +10,7 @@ export const PLACEHOLDERS = {
   "{don_vi}": "tên đơn vị",
   "{nguoi_dung_dau}": "họ tên người đứng đầu",
   "{chuc_vu}": "chức vụ người đứng đầu",
+  "{chuc_danh}": "chức vụ kèm tên đơn vị, không lặp từ (Chánh Văn phòng HĐND và UBND thành phố / Chủ tịch UBND phường Đức Thắng)",
   "{vai_tro}": "cách gọi người đứng đầu theo loại đơn vị (Thủ trưởng phòng, ban / Chủ tịch UBND phường / Chủ tịch UBND xã)",
   "{thanh_pho}": "tên thành phố",
 } as const;

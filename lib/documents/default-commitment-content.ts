@@ -15,7 +15,7 @@ export const DEFAULT_COMMITMENT_CONTENT: CommitmentContent = {
   ],
   parIndex: {
     intro:
-      "Theo kết quả đánh giá, xếp loại Chỉ số cải cách hành chính (PAR Index) năm 2016, thành phố {thanh_pho} đạt 50,50 điểm, xếp loại tốt (hạng 4/10 huyện, thị xã, thành phố); trong đó:",
+      "Theo kết quả đánh giá, xếp loại Chỉ số cải cách hành chính (PAR Index) năm 2016 tại Quyết định số 3883/QĐ-UBND ngày 29/12/2016 của UBND tỉnh Bình Thuận, thành phố {thanh_pho} đạt 50,50 điểm, xếp loại tốt (hạng 4/10 huyện, thị xã, thành phố); trong đó:",
     improved: [
       "Chỉ số về xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật: tăng 0,25 điểm, chỉ số thành phần đạt 100%;",
       "Chỉ số về cải cách thủ tục hành chính: tăng 1,5 điểm, chỉ số thành phần đạt 100%;",
@@ -32,7 +32,7 @@ export const DEFAULT_COMMITMENT_CONTENT: CommitmentContent = {
     ],
   },
   commitmentIntro:
-    "Tôi, {nguoi_dung_dau}, {chuc_vu} {don_vi}, với trách nhiệm là {vai_tro}, cam kết tập trung chỉ đạo khắc phục các tồn tại, hạn chế qua công bố chỉ số cải cách hành chính năm 2016 và thực hiện các nhiệm vụ trọng tâm sau đây:",
+    "Tôi, {nguoi_dung_dau}, {chuc_danh}, cam kết thực hiện trách nhiệm của {vai_tro} về công tác cải cách hành chính: tập trung chỉ đạo khắc phục các tồn tại, hạn chế qua công bố chỉ số cải cách hành chính năm 2016 và thực hiện các nhiệm vụ trọng tâm sau đây:",
   commitments: [
     "Kiểm tra, rà soát các tiêu chí, tiêu chí thành phần giảm điểm, giảm thứ hạng, chưa đạt điểm tối đa hoặc có chỉ số thành phần thấp hơn mức trung bình của tỉnh thuộc trách nhiệm tham mưu, thực hiện của đơn vị, để có kế hoạch khắc phục kịp thời nhằm cải thiện, nâng cao chỉ số cải cách hành chính năm 2017 và những năm tiếp theo.",
     "Quán triệt cho đội ngũ cán bộ, công chức, viên chức về kết quả chỉ số cải cách hành chính năm 2016 của thành phố, gắn với tuyên truyền, phổ biến các nhiệm vụ của kế hoạch cải cách hành chính giai đoạn 2016 – 2020 của thành phố và của đơn vị.",

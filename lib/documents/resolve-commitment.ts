@@ -6,6 +6,8 @@ export type CommitmentPlaceholders = {
   unit: { name: string; kind: UnitKind };
   head: { fullName: string; jobTitle: string };
   city: { name: string; issuingBody: string; chairpersonTitle: string };
+  /** Known once the chairperson countersigns, or when a campaign names them in advance; otherwise the line stays empty. */
+  chairperson?: { fullName: string };
   documentDate: Date;
 };
 
@@ -14,6 +16,8 @@ export type ResolvedCommitment = {
   issuingBody: string;
   unitName: string;
   placeAndDate: string;
+  /** ISO 8601 instant of the document date; the PDF's /CreationDate and the HTML <time>. */
+  documentDate: string;
   title: string;
   subtitle: string;
   legalBases: string[];
@@ -24,7 +28,7 @@ export type ResolvedCommitment = {
   closing: string[];
   signatureBlocks: {
     head: { title: string; jobTitle: string; fullName: string };
-    chairperson: { title: string };
+    chairperson: { heading: string; title: string; fullName: string | null };
   };
   metadata: { title: string; author: string; subject: string };
 };
@@ -35,6 +39,8 @@ const ROLE_WORDING: Record<UnitKind, string> = {
   COMMUNE: "Chủ tịch UBND xã",
 };
 
+const clean = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
+
 /** "Phan Thiết, ngày 04 tháng 01 năm 2017" — the day as it is in Việt Nam. */
 export function placeAndDate(city: string, date: Date): string {
   const parts = Object.fromEntries(
@@ -42,16 +48,42 @@ export function placeAndDate(city: string, date: Date): string {
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
-  return `${city}, ngày ${parts.day} tháng ${parts.month} năm ${parts.year}`;
+  return `${clean(city)}, ngày ${parts.day} tháng ${parts.month} năm ${parts.year}`;
+}
+
+/**
+ * A unit's name inside a sentence. Decree 30 (Appendix II) writes the generic word of an administrative unit
+ * in lower case ("phường Đức Thắng", "xã Tiến Thành"); an agency's name is a proper name ("Phòng Nội vụ").
+ */
+export function unitNameInSentence(name: string, kind: UnitKind): string {
+  const n = clean(name);
+  return kind === "AGENCY" ? n : n.replace(/^(Phường|Xã)(?= )/u, (w) => w.toLocaleLowerCase("vi"));
+}
+
+/**
+ * The head's full title: job title + unit, without saying a word twice where they overlap
+ * ("Chánh Văn phòng" + "Văn phòng HĐND và UBND thành phố" → "Chánh Văn phòng HĐND và UBND thành phố";
+ * "Chủ tịch UBND phường" + "phường Đức Thắng" → "Chủ tịch UBND phường Đức Thắng").
+ */
+export function fullJobTitle(jobTitle: string, unitName: string): string {
+  const title = clean(jobTitle).split(" ");
+  const unit = clean(unitName).split(" ");
+  const same = (a: string, b: string) => a.toLocaleLowerCase("vi") === b.toLocaleLowerCase("vi");
+  for (let k = Math.min(title.length, unit.length); k > 0; k--) {
+    if (title.slice(-k).every((word, i) => same(word, unit[i]))) return [...title, ...unit.slice(k)].join(" ");
+  }
+  return [...title, ...unit].join(" ");
 }
 
 export function resolveCommitment(content: CommitmentContent, p: CommitmentPlaceholders): ResolvedCommitment {
+  const unitInSentence = unitNameInSentence(p.unit.name, p.unit.kind);
   const values: Record<string, string> = {
-    "{don_vi}": p.unit.name,
-    "{nguoi_dung_dau}": p.head.fullName,
-    "{chuc_vu}": p.head.jobTitle,
+    "{don_vi}": unitInSentence,
+    "{nguoi_dung_dau}": clean(p.head.fullName),
+    "{chuc_vu}": clean(p.head.jobTitle),
+    "{chuc_danh}": fullJobTitle(p.head.jobTitle, unitInSentence),
     "{vai_tro}": ROLE_WORDING[p.unit.kind],
-    "{thanh_pho}": p.city.name,
+    "{thanh_pho}": clean(p.city.name),
   };
   const fill = (text: string) => text.replace(/\{[a-z_]+\}/g, (token) => values[token] ?? token).normalize("NFC");
   const groups = [
@@ -59,13 +91,16 @@ export function resolveCommitment(content: CommitmentContent, p: CommitmentPlace
     { heading: "Các chỉ số giảm điểm so với năm 2015:", items: content.parIndex.declined },
     { heading: "Các chỉ số duy trì điểm so với năm 2015:", items: content.parIndex.unchanged },
   ].filter((g) => g.items.length > 0);
+  const title = fill(content.title);
+  const subtitle = fill(content.subtitle);
 
   return {
-    issuingBody: p.city.issuingBody.normalize("NFC"),
-    unitName: p.unit.name.normalize("NFC").toLocaleUpperCase("vi"),
+    issuingBody: clean(p.city.issuingBody),
+    unitName: clean(p.unit.name).toLocaleUpperCase("vi"),
     placeAndDate: placeAndDate(p.city.name, p.documentDate),
-    title: fill(content.title),
-    subtitle: fill(content.subtitle),
+    documentDate: p.documentDate.toISOString(),
+    title,
+    subtitle,
     legalBases: content.legalBases.map(fill),
     parIntro: fill(content.parIndex.intro),
     parGroups: groups.map((g) => ({ heading: g.heading, items: g.items.map(fill) })),
@@ -73,13 +108,17 @@ export function resolveCommitment(content: CommitmentContent, p: CommitmentPlace
     commitments: content.commitments.map(fill),
     closing: content.closing.map(fill),
     signatureBlocks: {
-      head: { title: "NGƯỜI CAM KẾT", jobTitle: p.head.jobTitle.normalize("NFC").toLocaleUpperCase("vi"), fullName: p.head.fullName.normalize("NFC") },
-      chairperson: { title: p.city.chairpersonTitle.normalize("NFC") },
+      head: { title: "NGƯỜI CAM KẾT", jobTitle: clean(p.head.jobTitle).toLocaleUpperCase("vi"), fullName: clean(p.head.fullName) },
+      chairperson: {
+        heading: "XÁC NHẬN CỦA",
+        title: clean(p.city.chairpersonTitle).toLocaleUpperCase("vi"),
+        fullName: p.chairperson ? clean(p.chairperson.fullName) : null,
+      },
     },
     metadata: {
-      title: `${fill(content.title)} — ${p.unit.name}`.normalize("NFC"),
-      author: `${p.head.fullName} — ${p.unit.name}`.normalize("NFC"),
-      subject: fill(content.subtitle),
+      title: `${title} — ${clean(p.unit.name)}`,
+      author: `${clean(p.head.fullName)} — ${clean(p.unit.name)}`,
+      subject: subtitle,
     },
   };
 }

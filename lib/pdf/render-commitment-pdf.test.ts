@@ -3,72 +3,132 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COMMITMENT_CONTENT } from "@/lib/documents/default-commitment-content";
-import { commitmentContentSchema } from "@/lib/documents/commitment-content";
-import { renderAssignmentPdf } from "@/lib/documents/render-assignment-pdf";
-import { pdfFonts, pdfPageCount, pdfText, qpdfCheck, writeTemp } from "@/lib/test/pdf-tools";
+import { canonicalContentHash, commitmentContentSchema } from "@/lib/documents/commitment-content";
+import { fullJobTitle, resolveCommitment, type CommitmentPlaceholders } from "@/lib/documents/resolve-commitment";
+import { pdfFonts, pdfInfo, pdfPageCount, pdfText, qpdfCheck, writeTemp } from "@/lib/test/pdf-tools";
+import { renderCommitmentPdf, type SlotRect } from "./render-commitment-pdf";
 
-const ward = {
-  unit: { name: "Phường Đức Thắng", kind: "WARD" as const },
-  headName: "Nguyễn Hữu Đức",
-  headTitle: "Chủ tịch UBND phường",
-  documentDate: new Date("2017-01-03T17:00:00Z"), // 04/01/2017 in Việt Nam
+const CITY = { name: "Phan Thiết", issuingBody: "UBND THÀNH PHỐ PHAN THIẾT", chairpersonTitle: "CHỦ TỊCH UBND THÀNH PHỐ" };
+const ward: CommitmentPlaceholders = {
+  unit: { name: "Phường Đức Thắng", kind: "WARD" },
+  head: { fullName: "Nguyễn Hữu Đức", jobTitle: "Chủ tịch UBND phường" },
+  city: CITY,
+  documentDate: new Date("2017-01-03T17:00:00Z"), // already 04/01/2017 in Việt Nam
 };
+const agency: CommitmentPlaceholders = {
+  ...ward,
+  unit: { name: "Văn phòng HĐND và UBND thành phố", kind: "AGENCY" },
+  head: { fullName: "Trần Minh Quang", jobTitle: "Chánh Văn phòng" },
+};
+const render = (p: CommitmentPlaceholders) => renderCommitmentPdf(resolveCommitment(DEFAULT_COMMITMENT_CONTENT, p));
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+const firstWords = (s: string, n = 6) => s.split(" ").slice(0, n).join(" ");
+
+/** Text poppler finds inside a rectangle of one page (PDF points, origin bottom-left), whitespace collapsed. */
+function textInRect(file: string, r: SlotRect) {
+  const pageHeight = 841.89;
+  const args = ["-enc", "UTF-8", "-f", String(r.page + 1), "-l", String(r.page + 1), "-x", String(Math.floor(r.x)), "-y"];
+  args.push(String(Math.floor(pageHeight - r.y - r.height)), "-W", String(Math.ceil(r.width)), "-H", String(Math.ceil(r.height)), file, "-");
+  return execFileSync("pdftotext", args, { encoding: "utf8" }).replace(/\s+/g, " ").trim();
+}
 
 describe("renderCommitmentPdf", () => {
   it("puts the exact Vietnamese text in the PDF, with Tinos embedded as a subset, and qpdf finds no error", async () => {
-    const { bytes, signatureSlots } = await renderAssignmentPdf(DEFAULT_COMMITMENT_CONTENT, ward);
+    const { bytes } = await render(ward);
     const file = writeTemp(bytes);
     const text = pdfText(file);
     for (const expected of [
+      "UBND THÀNH PHỐ PHAN THIẾT",
       "PHƯỜNG ĐỨC THẮNG",
       "Nguyễn Hữu Đức",
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
       "Phan Thiết, ngày 04 tháng 01 năm 2017",
-      "50,50",
-      "Chủ tịch UBND phường Phường Đức Thắng",
+      "BẢN CAM KẾT",
+      "50,50 điểm, xếp loại tốt (hạng 4/10",
+      "tăng 0,5 điểm, chỉ số thành phần đạt 92,86%",
+      "chỉ số thành phần chỉ đạt 66,66%",
+      "đạt 12/12,5 điểm, chỉ số thành phần đạt 96%",
+      "Quyết định số 3883/QĐ-UBND ngày 29/12/2016",
       "NGƯỜI CAM KẾT",
+      "XÁC NHẬN CỦA CHỦ TỊCH UBND THÀNH PHỐ",
     ]) {
       expect(text).toContain(expected);
     }
-    for (const commitment of DEFAULT_COMMITMENT_CONTENT.commitments) {
-      expect(text).toContain(commitment.split(" ").slice(0, 6).join(" "));
+    for (const commitment of DEFAULT_COMMITMENT_CONTENT.commitments) expect(text).toContain(firstWords(commitment));
+    for (const face of ["Regular", "Bold", "Italic"]) {
+      expect(pdfFonts(file)).toMatch(new RegExp(`[A-Z]{6}\\+Tinos-${face}\\s+CID TrueType\\s+Identity-H\\s+yes yes yes`));
     }
-    expect(pdfFonts(file)).toMatch(/\+Tinos-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     expect(qpdfCheck(file)).toContain("No syntax or stream encoding errors found");
-    const pages = pdfPageCount(file);
-    expect(pages).toBeGreaterThanOrEqual(2);
-    expect(pages).toBeLessThanOrEqual(4);
-    expect(signatureSlots.head.page).toBe(pages - 1);
-    expect(signatureSlots.head.height).toBeGreaterThan(100);
-    expect(signatureSlots.chairperson.x).toBeGreaterThan(signatureSlots.head.x + signatureSlots.head.width);
+    const info = pdfInfo(file);
+    expect(info).toContain("Title:           BẢN CAM KẾT — Phường Đức Thắng");
+    expect(info).toContain("Author:          Nguyễn Hữu Đức — Phường Đức Thắng");
+    expect(info).toMatch(/Subject:\s+Trách nhiệm của người đứng đầu/);
+    expect(info).toMatch(/CreationDate:\s+Tue Jan +3 17:00:00 2017 UTC/);
+    expect(Buffer.from(bytes).toString("latin1")).toMatch(/\/Lang \(vi-VN\)/);
 
     // A picture of page 1 for people (and CI artifacts) to look at.
     mkdirSync("artifacts", { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", file, "artifacts/cam-ket-trang-1"]);
   });
 
-  it("is deterministic: the same inputs give the same SHA-256; another head gives another", async () => {
-    const a = await renderAssignmentPdf(DEFAULT_COMMITMENT_CONTENT, ward);
-    const b = await renderAssignmentPdf(DEFAULT_COMMITMENT_CONTENT, ward);
-    const c = await renderAssignmentPdf(DEFAULT_COMMITMENT_CONTENT, { ...ward, headName: "Trần Văn Khác" });
-    expect(sha(a.bytes)).toBe(sha(b.bytes));
-    expect(sha(c.bytes)).not.toBe(sha(a.bytes));
+  it("keeps 2–4 pages and two empty ≥ 40 mm signature slots side by side on the last page, names below", async () => {
+    for (const p of [ward, agency, { ...ward, chairperson: { fullName: "Đỗ Ngọc Điệp" } }]) {
+      const { bytes, signatureSlots: slots } = await render(p);
+      const file = writeTemp(bytes);
+      const pages = pdfPageCount(file);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(pages).toBeLessThanOrEqual(4);
+      for (const slot of [slots.head, slots.chairperson]) {
+        expect(slot.page).toBe(pages - 1);
+        expect(slot.height).toBeGreaterThanOrEqual((40 * 72) / 25.4);
+        expect(textInRect(file, slot)).toBe("");
+      }
+      expect(slots.chairperson.x).toBeGreaterThan(slots.head.x + slots.head.width);
+      expect(slots.chairperson.y).toBe(slots.head.y);
+      const below = (slot: SlotRect): SlotRect => ({ ...slot, y: slot.y - 24, height: 24 });
+      expect(textInRect(file, below(slots.head))).toBe(p.head.fullName);
+      expect(textInRect(file, below(slots.chairperson))).toBe(p.chairperson?.fullName ?? "");
+    }
   });
 
-  it("words an agency's copy differently from a ward's", async () => {
-    const agency = await renderAssignmentPdf(DEFAULT_COMMITMENT_CONTENT, {
-      ...ward,
-      unit: { name: "Phòng Nội vụ", kind: "AGENCY" },
-      headName: "Lê Thị Thu Hà",
-      headTitle: "Trưởng phòng",
-    });
-    const agencyText = pdfText(writeTemp(agency.bytes));
-    expect(agencyText).toContain("với trách nhiệm là Thủ trưởng phòng, ban");
-    expect(agencyText).not.toContain("với trách nhiệm là Chủ tịch UBND phường");
-    const wardText = pdfText(writeTemp((await renderAssignmentPdf(DEFAULT_COMMITMENT_CONTENT, ward)).bytes));
-    expect(wardText).toContain("với trách nhiệm là Chủ tịch UBND phường");
+  it("is deterministic: the same inputs give the same SHA-256; another head gives another", async () => {
+    const a = await render(ward);
+    const b = await render(ward);
+    const c = await render({ ...ward, head: { ...ward.head, fullName: "Trần Văn Khác" } });
+    expect(sha(a.bytes)).toBe(sha(b.bytes));
+    expect(sha(c.bytes)).not.toBe(sha(a.bytes));
+    expect(Buffer.from(a.bytes).toString("latin1")).not.toMatch(/\/ID\s*\[/);
+  });
+
+  it("words an agency's copy differently from a ward's, naming the head's post without repeating words", async () => {
+    const agencyText = pdfText(writeTemp((await render(agency)).bytes));
+    const wardText = pdfText(writeTemp((await render(ward)).bytes));
+    expect(agencyText).toContain("Tôi, Trần Minh Quang, Chánh Văn phòng HĐND và UBND thành phố, cam kết");
+    expect(agencyText).toContain("trách nhiệm của Thủ trưởng phòng, ban");
+    expect(agencyText).not.toContain("Chủ tịch UBND phường");
+    expect(wardText).toContain("Tôi, Nguyễn Hữu Đức, Chủ tịch UBND phường Đức Thắng, cam kết");
+    expect(wardText).toContain("trách nhiệm của Chủ tịch UBND phường");
+    expect(wardText).toContain("điều hành của phường Đức Thắng");
+    expect(wardText).not.toContain("Thủ trưởng phòng, ban");
+  });
+});
+
+describe("resolveCommitment", () => {
+  it("shows the date as it is in Việt Nam and NFC-normalizes every string", () => {
+    const decomposed = { ...ward, head: { fullName: "Nguyễn Hữu Đức".normalize("NFD"), jobTitle: ward.head.jobTitle } };
+    const doc = resolveCommitment(DEFAULT_COMMITMENT_CONTENT, decomposed);
+    expect(doc.placeAndDate).toBe("Phan Thiết, ngày 04 tháng 01 năm 2017");
+    const strings = JSON.stringify(doc);
+    expect(strings).toBe(strings.normalize("NFC"));
+    expect(doc.signatureBlocks.head.fullName).toBe("Nguyễn Hữu Đức");
+  });
+
+  it("joins job title and unit where they overlap", () => {
+    expect(fullJobTitle("Trưởng phòng", "Phòng Nội vụ")).toBe("Trưởng phòng Nội vụ");
+    expect(fullJobTitle("Chánh Thanh tra", "Thanh tra thành phố")).toBe("Chánh Thanh tra thành phố");
+    expect(fullJobTitle("Chủ tịch UBND xã", "xã Tiến Thành")).toBe("Chủ tịch UBND xã Tiến Thành");
+    expect(fullJobTitle("Phó Chủ tịch", "UBND phường Mũi Né")).toBe("Phó Chủ tịch UBND phường Mũi Né");
   });
 });
 
@@ -87,7 +147,16 @@ describe("commitmentContentSchema", () => {
     expect(messages).toContain("Lời cam kết có chỗ điền không hợp lệ: {ten_sai}");
   });
 
-  it("accepts the seeded 2017 content", () => {
-    expect(commitmentContentSchema.safeParse(DEFAULT_COMMITMENT_CONTENT).success).toBe(true);
+  it("accepts the seeded 2017 content unchanged", () => {
+    expect(commitmentContentSchema.parse(DEFAULT_COMMITMENT_CONTENT)).toEqual(DEFAULT_COMMITMENT_CONTENT);
+  });
+
+  it("hashes canonically: key order and Unicode normalization do not matter, a changed word does", () => {
+    const hash = canonicalContentHash(DEFAULT_COMMITMENT_CONTENT);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    const reordered = Object.fromEntries(Object.entries(DEFAULT_COMMITMENT_CONTENT).reverse()) as typeof DEFAULT_COMMITMENT_CONTENT;
+    expect(canonicalContentHash(reordered)).toBe(hash);
+    expect(canonicalContentHash({ ...DEFAULT_COMMITMENT_CONTENT, title: DEFAULT_COMMITMENT_CONTENT.title.normalize("NFD") })).toBe(hash);
+    expect(canonicalContentHash({ ...DEFAULT_COMMITMENT_CONTENT, title: "BẢN CAM KẾT MỚI" })).not.toBe(hash);
   });
 });

@@ -6,6 +6,7 @@ import { breakLines } from "./text-layout";
 /** A rectangle (PDF points, origin bottom-left) kept empty for a signature appearance. */
 export type SlotRect = { page: number; x: number; y: number; width: number; height: number };
 export type SignatureSlots = { head: SlotRect; chairperson: SlotRect };
+export type RenderedCommitment = { bytes: Uint8Array; signatureSlots: SignatureSlots };
 
 // Decree 30/2020 Appendix I: A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; body 13 pt.
 const MM = 72 / 25.4;
@@ -14,11 +15,38 @@ const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const BODY = 13;
 const LEADING = 1.3;
-const INDENT = 12.7 * MM * 0.8;
-const SIGNATURE_SPACE = 45 * MM;
+const INDENT = 10 * MM;
+const SIGNATURE_SPACE = 42 * MM;
 const BLACK = rgb(0, 0, 0);
 
 type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
+/** "full": as long as the text (Tiêu ngữ); "short": a third of it, centred (name of the issuing unit). */
+type CentredLine = { text: string; font: PDFFont; size: number; underline?: "full" | "short" };
+
+const lineHeightOf = (size: number) => size * 1.25;
+
+/** How tall `lines` are once wrapped into a column of `width`. */
+function centredHeight(lines: CentredLine[], width: number) {
+  return lines.reduce((h, l) => h + breakLines(l.text, l.font, l.size, width).length * lineHeightOf(l.size), 0);
+}
+
+/** Centred lines in a column [x, x + width], from top `y` down; returns the y below the last line. */
+function centredLines(page: PDFPage, lines: CentredLine[], x: number, width: number, y: number) {
+  for (const line of lines) {
+    for (const part of breakLines(line.text, line.font, line.size, width)) {
+      y -= lineHeightOf(line.size);
+      const left = x + (width - part.width) / 2;
+      page.drawText(part.words.join(" "), { x: left, y, size: line.size, font: line.font, color: BLACK });
+      if (line.underline) {
+        // The Tiêu ngữ is underlined; the short rule under the unit's name sits lower, as a separator.
+        const [length, drop] = line.underline === "full" ? [part.width, 3] : [part.width / 3, 7];
+        const start = x + (width - length) / 2;
+        page.drawLine({ start: { x: start, y: y - drop }, end: { x: start + length, y: y - drop }, thickness: 0.6, color: BLACK });
+      }
+    }
+  }
+  return y;
+}
 
 /** A cursor flowing text down pages; adds a page (numbered at the top from page 2) when one is full. */
 class Flow {
@@ -38,7 +66,7 @@ class Flow {
     if (number > 1) {
       const label = String(number);
       const w = this.fonts.regular.widthOfTextAtSize(label, BODY);
-      this.page.drawText(label, { x: (PAGE.width - w) / 2, y: PAGE.height - MARGIN.top / 2 - BODY / 2, size: BODY, font: this.fonts.regular });
+      this.page.drawText(label, { x: MARGIN.left + (CONTENT_WIDTH - w) / 2, y: PAGE.height - MARGIN.top / 2 - BODY / 2, size: BODY, font: this.fonts.regular });
       this.y -= 6;
     }
   }
@@ -51,12 +79,14 @@ class Flow {
     this.y -= points;
   }
 
-  /** A paragraph: first-line indent, justified except its last line. */
-  paragraph(text: string, { font = this.fonts.regular, size = BODY, indent = INDENT, hanging = 0, align = "justify" as "justify" | "center" } = {}) {
+  /** A paragraph: first-line indent, justified except its last line. `keepLines` lines stay on one page. */
+  paragraph(text: string, { font = this.fonts.regular, size = BODY, indent = INDENT, hanging = 0, align = "justify" as "justify" | "center", keepLines = 2 } = {}) {
     const lineHeight = size * LEADING;
     const x0 = MARGIN.left + hanging;
     const width = CONTENT_WIDTH - hanging;
     const lines = breakLines(text, font, size, width - indent, width);
+    // No lone first line at the foot of a page (Decree 30 leaves widows/orphans to taste; clerks avoid them).
+    this.ensure(Math.min(lines.length, keepLines) * lineHeight);
     lines.forEach((line, i) => {
       this.ensure(lineHeight);
       this.y -= lineHeight;
@@ -68,6 +98,7 @@ class Flow {
       } else if (line.last || line.words.length === 1) {
         this.page.drawText(line.words.join(" "), { x: start, y: baseline, size, font, color: BLACK });
       } else {
+        // CID fonts ignore the word-spacing operator (Tw), so a justified line places each word itself.
         const gapWidth = (lineWidth - line.widths.reduce((a, b) => a + b, 0)) / (line.words.length - 1);
         let x = start;
         line.words.forEach((word, k) => {
@@ -79,10 +110,10 @@ class Flow {
     this.y -= 3;
   }
 
-  /** "1. …" with the text aligned after the number. */
-  numbered(label: string, text: string, font = this.fonts.regular) {
-    const labelWidth = font.widthOfTextAtSize(`${label} `, BODY);
-    this.ensure(BODY * LEADING);
+  /** "1. …" with the text aligned after the number; `labelWidth` is the widest label's, so all items align. */
+  numbered(label: string, text: string, labelWidth: number) {
+    const font = this.fonts.regular;
+    this.ensure(2 * BODY * LEADING);
     const topY = this.y;
     const startPage = this.page;
     this.paragraph(text, { font, indent: 0, hanging: INDENT + labelWidth });
@@ -91,25 +122,12 @@ class Flow {
   }
 }
 
-/** Centred lines in a column [x, x + width], from top `y` down; returns the y below the last line. */
-function centredLines(page: PDFPage, lines: { text: string; font: PDFFont; size: number; underline?: boolean }[], x: number, width: number, y: number) {
-  for (const line of lines) {
-    for (const part of breakLines(line.text, line.font, line.size, width)) {
-      const text = part.words.join(" ");
-      y -= line.size * 1.25;
-      const left = x + (width - part.width) / 2;
-      page.drawText(text, { x: left, y, size: line.size, font: line.font, color: BLACK });
-      if (line.underline) page.drawLine({ start: { x: left, y: y - 3 }, end: { x: left + part.width, y: y - 3 }, thickness: 0.7, color: BLACK });
-    }
-  }
-  return y;
-}
-
 /**
- * Renders one unit's commitment in the Decree 30 layout. Deterministic: fixed dates and font names, no
- * random IDs, so the same inputs give the same bytes (and SHA-256).
+ * Renders one unit's commitment in the Decree 30 layout and reports where the two signature appearances go.
+ * Deterministic: fixed dates (the document date unless `creationDate` is given), fixed font names, no random
+ * file ID, so the same inputs give the same bytes (and SHA-256).
  */
-export async function renderCommitmentPdf(doc: ResolvedCommitment, documentDate = new Date(0)): Promise<{ bytes: Uint8Array; signatureSlots: SignatureSlots }> {
+export async function renderCommitmentPdf(doc: ResolvedCommitment, creationDate = new Date(doc.documentDate)): Promise<RenderedCommitment> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const fonts: Fonts = { regular: await embedTinos(pdf, "regular"), bold: await embedTinos(pdf, "bold"), italic: await embedTinos(pdf, "italic") };
   pdf.setTitle(doc.metadata.title);
@@ -118,22 +136,22 @@ export async function renderCommitmentPdf(doc: ResolvedCommitment, documentDate 
   pdf.setCreator("camket — UBND thành phố Phan Thiết");
   pdf.setProducer("camket");
   pdf.setLanguage("vi-VN");
-  pdf.setCreationDate(documentDate);
-  pdf.setModificationDate(documentDate);
+  pdf.setCreationDate(creationDate);
+  pdf.setModificationDate(creationDate);
 
   const flow = new Flow(pdf, fonts);
-  // Header: issuing body (left), Quốc hiệu and Tiêu ngữ (right).
+  // Header, two columns inside the margins: issuing body (left), Quốc hiệu and Tiêu ngữ (right).
   const top = flow.y;
-  const leftWidth = 72 * MM;
-  const rightX = MARGIN.left + leftWidth - 8 * MM;
-  const rightWidth = PAGE.width - MARGIN.right - rightX + 6 * MM;
+  const leftWidth = CONTENT_WIDTH * 0.4;
+  const rightX = MARGIN.left + leftWidth;
+  const rightWidth = CONTENT_WIDTH - leftWidth;
   const leftBottom = centredLines(
     flow.page,
     [
       { text: doc.issuingBody, font: fonts.regular, size: 12 },
-      { text: doc.unitName, font: fonts.bold, size: 12, underline: true },
+      { text: doc.unitName, font: fonts.bold, size: 12, underline: "short" },
     ],
-    MARGIN.left - 10 * MM,
+    MARGIN.left,
     leftWidth,
     top,
   );
@@ -141,7 +159,7 @@ export async function renderCommitmentPdf(doc: ResolvedCommitment, documentDate 
     flow.page,
     [
       { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font: fonts.bold, size: 12 },
-      { text: "Độc lập - Tự do - Hạnh phúc", font: fonts.bold, size: 13, underline: true },
+      { text: "Độc lập - Tự do - Hạnh phúc", font: fonts.bold, size: 13, underline: "full" },
     ],
     rightX,
     rightWidth,
@@ -157,34 +175,41 @@ export async function renderCommitmentPdf(doc: ResolvedCommitment, documentDate 
   flow.gap(4);
   flow.paragraph(doc.parIntro);
   for (const group of doc.parGroups) {
+    flow.ensure(3 * BODY * LEADING); // a group heading never ends a page
     flow.paragraph(group.heading, { font: fonts.italic });
     for (const item of group.items) flow.paragraph(`- ${item}`);
   }
   flow.gap(4);
   flow.paragraph(doc.commitmentIntro);
-  doc.commitments.forEach((item, i) => flow.numbered(`${i + 1}.`, item));
+  const labelWidth = fonts.regular.widthOfTextAtSize(`${doc.commitments.length}. `, BODY);
+  doc.commitments.forEach((item, i) => flow.numbered(`${i + 1}.`, item, labelWidth));
   for (const text of doc.closing) flow.paragraph(text);
 
-  // Signature blocks side by side, never split across pages.
+  // Signature blocks side by side: titles, the reserved space, full names. Never split across pages.
+  const { head, chairperson } = doc.signatureBlocks;
   const columnWidth = CONTENT_WIDTH / 2;
-  const headLines = [
-    { text: doc.signatureBlocks.head.title, font: fonts.bold, size: BODY },
-    { text: doc.signatureBlocks.head.jobTitle, font: fonts.bold, size: BODY },
+  const headTitles: CentredLine[] = [
+    { text: head.title, font: fonts.bold, size: BODY },
+    { text: head.jobTitle, font: fonts.bold, size: BODY },
   ];
-  const chairLines = [
-    { text: "XÁC NHẬN CỦA", font: fonts.bold, size: BODY },
-    { text: doc.signatureBlocks.chairperson.title, font: fonts.bold, size: BODY },
+  const chairTitles: CentredLine[] = [
+    { text: chairperson.heading, font: fonts.bold, size: BODY },
+    { text: chairperson.title, font: fonts.bold, size: BODY },
   ];
-  const blockHeight = 2 * BODY * 1.25 * 2 + SIGNATURE_SPACE + BODY * 2.5 + 20;
-  flow.gap(14);
-  flow.ensure(blockHeight);
+  const nameLine = (fullName: string): CentredLine[] => [{ text: fullName, font: fonts.bold, size: BODY }];
+  const titlesHeight = Math.max(centredHeight(headTitles, columnWidth), centredHeight(chairTitles, columnWidth));
+  const namesHeight = Math.max(centredHeight(nameLine(head.fullName), columnWidth), centredHeight(nameLine(chairperson.fullName ?? ""), columnWidth));
+  const gapAbove = 14;
+  flow.ensure(gapAbove + titlesHeight + 6 + SIGNATURE_SPACE + 4 + namesHeight);
+  flow.gap(gapAbove);
   const blockTop = flow.y;
   const pageIndex = pdf.getPageCount() - 1;
-  const leftTitleBottom = centredLines(flow.page, headLines, MARGIN.left, columnWidth, blockTop);
-  const rightTitleBottom = centredLines(flow.page, chairLines, MARGIN.left + columnWidth, columnWidth, blockTop);
-  const slotTop = Math.min(leftTitleBottom, rightTitleBottom) - 6;
+  centredLines(flow.page, headTitles, MARGIN.left, columnWidth, blockTop);
+  centredLines(flow.page, chairTitles, MARGIN.left + columnWidth, columnWidth, blockTop);
+  const slotTop = blockTop - titlesHeight - 6;
   const slotBottom = slotTop - SIGNATURE_SPACE;
-  centredLines(flow.page, [{ text: doc.signatureBlocks.head.fullName, font: fonts.bold, size: BODY }], MARGIN.left, columnWidth, slotBottom - 4);
+  centredLines(flow.page, nameLine(head.fullName), MARGIN.left, columnWidth, slotBottom - 4);
+  if (chairperson.fullName) centredLines(flow.page, nameLine(chairperson.fullName), MARGIN.left + columnWidth, columnWidth, slotBottom - 4);
 
   const slot = (x: number): SlotRect => ({ page: pageIndex, x: x + 6, y: slotBottom, width: columnWidth - 12, height: SIGNATURE_SPACE });
   const bytes = await pdf.save({ useObjectStreams: false });
