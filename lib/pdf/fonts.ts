@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PDFDocument, PDFFont } from "@cantoo/pdf-lib";
-import fontkit from "@cantoo/fontkit";
+import fontkit, { type Font, type GlyphRun } from "@cantoo/fontkit";
 
 export type TinosFace = "regular" | "bold" | "italic" | "boldItalic";
 
@@ -40,12 +40,31 @@ type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
 // fontkit decodes a face's tables (cmap, glyf, GSUB/GPOS…) lazily and keeps them on the Font object, which is
 // read-only afterwards; pdf-lib would parse every face again for every document. Sharing one parsed Font per
 // file cuts that cost, while each document still builds its own subset (Font.createSubset()).
-const parsed = new WeakMap<Uint8Array, ReturnType<Fontkit["create"]>>();
+const parsed = new WeakMap<Uint8Array, Font>();
+
+// pdf-lib shapes every string twice (to measure it, then to encode it) and a document repeats its syllables
+// endlessly; a shaped run depends only on the text and the face, so runs are kept, up to a bound.
+const MAX_RUNS_PER_FACE = 20_000;
+function withRememberedRuns(font: Font): Font {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  font.layout = (text, ...options) => {
+    if (options.some((o) => o != null)) return shape(text, ...options);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= MAX_RUNS_PER_FACE) runs.clear();
+      runs.set(text, (run = shape(text)));
+    }
+    return run;
+  };
+  return font;
+}
+
 const sharedFontkit: Fontkit = {
   // Our files are single faces, never collections, so there is no PostScript name to pick a face by.
   create(bytes) {
     let font = parsed.get(bytes);
-    if (!font) parsed.set(bytes, (font = fontkit.create(bytes)));
+    if (!font) parsed.set(bytes, (font = withRememberedRuns(fontkit.create(bytes) as Font)));
     return font;
   },
 };
