@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 
 /** Where the embedded default keeps everything that is not in git: database files and generated secrets. */
-export const DATA_DIR = path.resolve(process.env.CAMKET_DATA_DIR ?? ".data");
+export const DATA_DIR = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CAMKET_DATA_DIR ?? ".data");
 
 type LocalSecrets = { NEXTAUTH_SECRET: string; CAMKET_MASTER_KEY: string };
 

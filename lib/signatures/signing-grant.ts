@@ -4,7 +4,7 @@ import { masterKeyText } from "./master-key";
 const GRANT_TTL_MS = 10 * 60 * 1000;
 
 // A grant proves "this user re-entered their password a moment ago", so a bulk countersignature of a
-// hundred documents checks the password once instead of running bcrypt a hundred times.
+// hundred documents checks the password once instead of running the slow password hash a hundred times.
 const mac = (payload: string) => createHmac("sha256", `signing-grant:${masterKeyText()}`).update(payload).digest("base64url");
 
 export function createSigningGrant(userId: string, now = new Date()): string {

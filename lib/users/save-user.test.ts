@@ -18,14 +18,14 @@ const validInput = (overrides: Record<string, string> = {}) => ({
 });
 
 describe("saveUser", () => {
-  it("creates a user with a bcrypt hash and a lower-cased e-mail", async () => {
+  it("creates a user with an argon2id hash and a lower-cased e-mail", async () => {
     const admin = await createActor("ADMIN");
     const input = validInput({ email: "Moi.Nguoi.Dung@PhanThiet.gov.vn" });
     const result = await saveUser(admin, input);
     expect(result.ok).toBe(true);
     const user = await prisma.user.findUniqueOrThrow({ where: { id: result.id } });
     expect(user.email).toBe("moi.nguoi.dung@phanthiet.gov.vn");
-    expect(user.passwordHash).toMatch(/^\$2[aby]\$10\$/);
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
   it("treats e-mails as unique case-insensitively", async () => {
