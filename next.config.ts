@@ -31,7 +31,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() → app/forbidden.tsx with HTTP 403.
-  experimental: { authInterrupts: true },
+  // Uploads to /kiem-tra go up to 20 MB; a little more gets through so the page can say "too large" itself.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "26mb" }, proxyClientMaxBodySize: "26mb" },
   // The PDF fonts are read from disk at run time; make sure a traced production build ships them.
   outputFileTracingIncludes: { "/**": ["lib/pdf/fonts/**"] },
   async headers() {

@@ -31,16 +31,16 @@ describe("audit events for sign-in and admin changes", () => {
     const context = { actorId: admin.id, actorEmail: admin.email, ip: "198.51.100.2" };
     const tag = Math.random().toString(36).slice(2, 7);
     const created = await saveUnit(admin, { name: `Phường Nhật Ký ${tag}`, kind: "WARD", code: `NK${tag}` }, undefined, context);
-    expect(await lastEvent()).toMatchObject({ type: "ADMIN_CHANGE", actorId: admin.id, unitId: created.id, data: { action: "UNIT_CREATED", name: `Phường Nhật Ký ${tag}` } });
+    expect(await lastEvent()).toMatchObject({ type: "ADMIN_CHANGE", actorId: admin.id, unitId: created.id, data: { action: "create-unit", name: `Phường Nhật Ký ${tag}` } });
     await setUnitActive(admin, created.id!, false, context);
-    expect((await lastEvent()).data).toEqual({ action: "UNIT_DEACTIVATED" });
+    expect((await lastEvent()).data).toEqual({ action: "deactivate-unit" });
 
     const user = await createTestUser({ role: "AUDITOR" });
     await setUserActive(admin, user.id, false, context);
-    expect((await lastEvent()).data).toMatchObject({ action: "USER_DEACTIVATED", userId: user.id });
+    expect((await lastEvent()).data).toMatchObject({ action: "deactivate-user", userId: user.id });
     await resetUserPassword(admin, user.id, { password: "MatKhauMoi@2017", confirm: "MatKhauMoi@2017" }, context);
     const reset = await lastEvent();
-    expect(reset.data).toEqual({ action: "USER_PASSWORD_RESET", userId: user.id });
+    expect(reset.data).toEqual({ action: "reset-password", userId: user.id });
     expect(JSON.stringify(reset.data)).not.toContain("MatKhauMoi");
 
     const before = await prisma.auditEvent.count();

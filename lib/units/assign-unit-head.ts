@@ -29,7 +29,7 @@ export async function assignUnitHead(actor: Actor | null, unitId: string, userId
       data: { unitId: null },
     });
     await tx.user.update({ where: { id: userId }, data: { unitId } });
-    await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId, data: { action: "UNIT_HEAD_ASSIGNED", userId, email: user.email } });
+    await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId, data: { action: "assign-unit-head", userId, email: user.email } });
     return success(`${user.fullName} là người đứng đầu ${unit.name}.`);
   });
 }

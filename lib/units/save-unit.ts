@@ -26,12 +26,12 @@ export async function saveUnit(
       if (id === undefined) {
         const last = await tx.unit.aggregate({ _max: { sortOrder: true } });
         const unit = await tx.unit.create({ data: { ...data, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
-        await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: unit.id, data: { action: "UNIT_CREATED", ...data } });
+        await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: unit.id, data: { action: "create-unit", ...data } });
         return { ...success(`Đã tạo đơn vị “${unit.name}”.`), id: unit.id };
       }
       const updated = await tx.unit.updateMany({ where: { id }, data });
       if (updated.count === 0) return failure("Đơn vị không tồn tại.");
-      await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: id, data: { action: "UNIT_UPDATED", ...data } });
+      await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: id, data: { action: "update-unit", ...data } });
       return { ...success(`Đã lưu đơn vị “${data.name}”.`), id };
     });
   } catch (error) {

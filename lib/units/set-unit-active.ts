@@ -12,7 +12,7 @@ export async function setUnitActive(actor: Actor | null, id: string, active: boo
   return prisma.$transaction(async (tx) => {
     const updated = await tx.unit.updateMany({ where: { id }, data: { active } });
     if (updated.count === 0) return failure("Đơn vị không tồn tại.");
-    await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: id, data: { action: active ? "UNIT_ACTIVATED" : "UNIT_DEACTIVATED" } });
+    await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: id, data: { action: active ? "activate-unit" : "deactivate-unit" } });
     return success(active ? "Đã kích hoạt lại đơn vị." : "Đã ngừng hoạt động đơn vị.");
   });
 }

@@ -18,7 +18,7 @@ export async function resetUserPassword(actor: Actor | null, id: string, input: 
       where: { id },
       data: { passwordHash, failedLoginCount: 0, failedLoginWindowFrom: null, lockedUntil: null },
     });
-    if (result.count > 0) await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: "USER_PASSWORD_RESET", userId: id } });
+    if (result.count > 0) await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: "reset-password", userId: id } });
     return result;
   });
   if (updated.count === 0) return failure("Người dùng không tồn tại.");

@@ -33,7 +33,7 @@ export async function saveUser(
       if (id === undefined) {
         const user = await tx.user.create({ data: { ...data, passwordHash: passwordHash! } });
         // The fields, never the password.
-        await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "USER_CREATED", userId: user.id, ...data } });
+        await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "create-user", userId: user.id, ...data } });
         return { ...success(`Đã tạo tài khoản ${user.email}.`), id: user.id };
       }
       const current = await tx.user.findUnique({ where: { id }, select: { role: true } });
@@ -42,7 +42,7 @@ export async function saveUser(
         return failure(LAST_ADMIN_MESSAGE, { role: [LAST_ADMIN_MESSAGE] });
       }
       await tx.user.update({ where: { id }, data });
-      await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "USER_UPDATED", userId: id, ...data } });
+      await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "update-user", userId: id, ...data } });
       return { ...success(`Đã lưu tài khoản ${data.email}.`), id };
     });
   } catch (error) {

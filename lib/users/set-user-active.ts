@@ -17,7 +17,7 @@ export async function setUserActive(actor: Actor | null, id: string, active: boo
       if (!user) return failure("Người dùng không tồn tại.");
       if (!active && user.role === "ADMIN" && (await isLastActiveAdmin(tx, id))) return failure(LAST_ADMIN_MESSAGE);
       await tx.user.update({ where: { id }, data: { active } });
-      await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: active ? "USER_ACTIVATED" : "USER_DEACTIVATED", userId: id, email: user.email } });
+      await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: active ? "activate-user" : "deactivate-user", userId: id, email: user.email } });
       return success(active ? `Đã kích hoạt lại ${user.email}.` : `Đã vô hiệu hóa ${user.email}.`);
     });
   } catch (error) {

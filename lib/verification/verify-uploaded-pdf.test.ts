@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { signAssignment } from "@/lib/signatures/sign-assignment";
+import { revokeCertificate } from "@/lib/signatures/revoke-certificate";
+import { createSignaturePng } from "@/lib/signing/testing/signature-png";
+import { getFile } from "@/lib/storage/file-store";
+import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { verifyUploadedPdf } from "./verify-uploaded-pdf";
+
+let signedPdf: Uint8Array;
+let originalPdf: Uint8Array;
+let head: Awaited<ReturnType<typeof launchTestCampaign>>["heads"][number];
+let campaignName: string;
+
+beforeAll(async () => {
+  const campaign = await launchTestCampaign(1);
+  head = campaign.heads[0]!;
+  campaignName = (await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.campaignId } })).name;
+  originalPdf = (await getFile(head.assignment.documentSha256))!;
+  const result = await signAssignment(head.actor, {
+    assignmentId: head.assignment.id,
+    reviewedSha256: head.assignment.documentSha256,
+    password: head.password,
+    signatureImage: `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`,
+  });
+  if (!result.ok) throw new Error(result.message);
+  signedPdf = (await getFile((await prisma.assignment.findUniqueOrThrow({ where: { id: head.assignment.id } })).documentSha256))!;
+});
+
+describe("verifying an uploaded PDF", () => {
+  it("a signed PDF from the archive: valid, issued by the city CA, not revoked, matched to its unit and version", async () => {
+    const result = await verifyUploadedPdf(head.actor, signedPdf, "cam-ket.pdf");
+    expect(result).toMatchObject({ ok: true, message: "Tất cả 1 chữ ký đều hợp lệ, do CA của thành phố cấp và chưa bị thu hồi." });
+    if (!result.ok) return;
+    expect(result.signatures).toEqual([
+      expect.objectContaining({ signer: head.user.fullName, valid: true, issuedByCityCa: true, revoked: false, coversWholeFile: true, problems: [] }),
+    ]);
+    expect(result.signatures[0]!.time).toMatch(/^\d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)$/);
+    expect(result.archived).toEqual([{ campaign: campaignName, unit: head.unit.name, kind: "Đã ký (người đứng đầu)", assignmentId: head.assignment.id }]);
+  });
+
+  it("one changed byte: not valid, with the reason in Vietnamese, and not in the archive", async () => {
+    const tampered = new Uint8Array(signedPdf);
+    tampered[400] ^= 0x01;
+    const result = await verifyUploadedPdf(await createActor("AUDITOR"), tampered, "sua.pdf");
+    expect(result).toMatchObject({ ok: true, message: "Có chữ ký không hợp lệ hoặc không đáng tin cậy — xem chi tiết từng chữ ký.", archived: [] });
+    if (!result.ok) return;
+    expect(result.signatures[0]).toMatchObject({ valid: false, problems: ["Nội dung đã bị thay đổi sau khi ký (mã băm không khớp)."] });
+  });
+
+  it("a revoked signer's certificate is reported as revoked", async () => {
+    const cert = await prisma.userCertificate.findFirstOrThrow({ where: { userId: head.user.id, revokedAt: null } });
+    const admin = await createActor("ADMIN");
+    expect((await revokeCertificate(admin, { certificateId: cert.id, reason: "Kiểm thử thu hồi chứng thư" })).ok).toBe(true);
+    const result = await verifyUploadedPdf(admin, signedPdf);
+    expect(result.ok && result.signatures[0]).toMatchObject({ valid: true, revoked: true });
+    expect(result.ok && result.message).toBe("Có chữ ký không hợp lệ hoặc không đáng tin cậy — xem chi tiết từng chữ ký.");
+  });
+
+  it("clear messages for an unsigned PDF, a JPEG renamed .pdf, an empty file and a 25 MB file", async () => {
+    const actor = await createActor("UNIT_HEAD");
+    expect(await verifyUploadedPdf(actor, originalPdf, "ban-goc.pdf")).toMatchObject({ ok: true, message: "Tệp PDF này không có chữ ký số nào.", signatures: [] });
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, ...new Array(200).fill(0)]);
+    expect(await verifyUploadedPdf(actor, jpeg, "anh.pdf")).toEqual({
+      ok: false,
+      message: "“anh.pdf” không phải tệp PDF (nội dung là ảnh JPEG, chỉ được đặt tên .pdf). Hãy chọn đúng tệp PDF bản cam kết.",
+    });
+    expect(await verifyUploadedPdf(actor, new Uint8Array(), "rong.pdf")).toEqual({ ok: false, message: "Tệp trống (0 byte). Hãy chọn tệp PDF cần kiểm tra." });
+    expect(await verifyUploadedPdf(actor, new Uint8Array(25 * 1024 * 1024), "lon.pdf")).toEqual({
+      ok: false,
+      message: "Tệp quá lớn (25 MB). Chỉ kiểm tra được tệp PDF tối đa 20 MB.",
+    });
+    expect(await verifyUploadedPdf(null, signedPdf)).toEqual({ ok: false, message: "Bạn cần đăng nhập để kiểm tra tệp." });
+  });
+});
