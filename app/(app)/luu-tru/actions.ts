@@ -1,10 +1,28 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { forbidden, type FormResult } from "@/lib/forms/form-result";
+import { auditContextFor } from "@/lib/audit/request-context";
+import { forbidden, formDataToObject, type FormResult } from "@/lib/forms/form-result";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 
 export async function verifyAuditChainAction(): Promise<FormResult> {
   const report = await verifyAuditChain(await getCurrentUser());
   return report ? { ok: report.ok, message: report.message } : forbidden();
+}
+
+export async function createApiTokenAction(_prev: FormResult & { token?: string }, formData: FormData): Promise<FormResult & { token?: string }> {
+  const actor = await getCurrentUser();
+  const result = await createApiToken(actor, formDataToObject(formData), await auditContextFor(actor));
+  if (result.ok) revalidatePath("/luu-tru");
+  return result;
+}
+
+export async function revokeApiTokenAction(tokenId: string, _prev: FormResult): Promise<FormResult> {
+  const actor = await getCurrentUser();
+  const result = await revokeApiToken(actor, tokenId, await auditContextFor(actor));
+  if (result.ok) revalidatePath("/luu-tru");
+  return result;
 }

@@ -7,8 +7,10 @@ import { DOCUMENT_KIND_LABELS } from "@/lib/assignments/document-file-name";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
+import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { AuditChainCheck } from "@/components/archive/audit-chain-check";
-import { verifyAuditChainAction } from "./actions";
+import { ApiTokens } from "@/components/archive/api-tokens";
+import { createApiTokenAction, revokeApiTokenAction, verifyAuditChainAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lưu trữ" };
 
@@ -16,7 +18,8 @@ const formatSize = (bytes: number) => `${(bytes / 1024).toLocaleString("vi-VN", 
 
 export default async function ArchivePage() {
   const actor = await requirePageRole("AUDITOR", "CHAIRPERSON", "ADMIN");
-  const campaigns = (await listArchive(actor)) ?? [];
+  const [campaigns, tokens] = await Promise.all([listArchive(actor).then((c) => c ?? []), listApiTokens(actor)]);
+  const when = (date: Date | null) => (date ? formatDateTime(date) : null);
   return (
     <>
       <PageHeader
@@ -37,6 +40,23 @@ export default async function ArchivePage() {
           sự kiện đầu tiên không khớp (nếu có).
         </p>
         <AuditChainCheck action={verifyAuditChainAction} />
+      </section>
+      <section aria-labelledby="api-tokens" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="api-tokens" className="mb-1 text-lg font-semibold">
+          Khóa API cá nhân (chỉ đọc)
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          Cho kịch bản kiểm toán: gửi <code>Authorization: Bearer &lt;khóa&gt;</code> tới <code>/api/v1</code>; mô tả đầy đủ ở{" "}
+          <a href="/api/v1/openapi.json" className="text-brand-700 underline">
+            /api/v1/openapi.json
+          </a>
+          . Chỉ lưu mã băm của khóa; mất khóa thì thu hồi và tạo khóa mới.
+        </p>
+        <ApiTokens
+          tokens={tokens.map((t) => ({ ...t, createdAt: formatDateTime(t.createdAt), lastUsedAt: when(t.lastUsedAt), revokedAt: when(t.revokedAt) }))}
+          createAction={createApiTokenAction}
+          revokeAction={revokeApiTokenAction}
+        />
       </section>
       {campaigns.length === 0 && <p className="text-slate-600">Chưa có chiến dịch nào được phát động.</p>}
       {campaigns.map((campaign) => (

@@ -1,0 +1,19 @@
+import { prisma } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/find-active-user";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-types";
+import { canUseArchive } from "@/lib/archive/archive-access";
+import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
+import { idSchema } from "@/lib/forms/text-fields";
+
+/** Revokes one of the actor's own tokens; from then on it answers 401. */
+export async function revokeApiToken(actor: Actor | null, tokenId: string, context: AuditContext = {}): Promise<FormResult> {
+  if (!canUseArchive(actor)) return forbidden();
+  if (!idSchema("Khóa").safeParse(tokenId).success) return failure("Không tìm thấy khóa.");
+  return prisma.$transaction(async (tx) => {
+    const revoked = await tx.apiToken.updateMany({ where: { id: tokenId, userId: actor.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count === 0) return failure("Không tìm thấy khóa (hoặc khóa đã bị thu hồi).");
+    await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: "revoke-api-token", tokenId } });
+    return success("Đã thu hồi khóa.");
+  });
+}

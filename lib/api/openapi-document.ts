@@ -1,0 +1,89 @@
+import { DOCUMENT_KINDS } from "@/lib/assignments/document-file-name";
+
+const error = { $ref: "#/components/responses/Error" };
+const idParam = (description: string) => ({ name: "id", in: "path", required: true, description, schema: { type: "string", format: "uuid" } });
+const errors = { 401: error, 403: error, 404: error };
+
+/** OpenAPI 3.1 description of the read-only API, served at /api/v1/openapi.json. */
+export const OPENAPI_DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "camket — API chỉ đọc cho kiểm toán",
+    version: "1.0.0",
+    description:
+      "Đọc chiến dịch, trạng thái ký, PDF đã lưu và bộ lưu trữ. Xác thực bằng khóa API cá nhân (tạo ở trang Lưu trữ): " +
+      "`Authorization: Bearer camket_…`. Chỉ tài khoản Kiểm toán, Chủ tịch, Quản trị; lỗi trả về JSON `{ \"error\": \"…\" }`.",
+  },
+  servers: [{ url: "/api/v1" }],
+  security: [{ bearer: [] }],
+  paths: {
+    "/campaigns": {
+      get: {
+        summary: "Danh sách chiến dịch đã phát động",
+        responses: { 200: { description: "Các chiến dịch", content: { "application/json": { schema: { type: "object", properties: { campaigns: { type: "array", items: { $ref: "#/components/schemas/Campaign" } } } } } } }, 401: error, 403: error },
+      },
+    },
+    "/campaigns/{id}/status": {
+      get: {
+        summary: "Trạng thái ký của từng đơn vị trong chiến dịch",
+        parameters: [idParam("Mã chiến dịch")],
+        responses: { 200: { description: "Trạng thái", content: { "application/json": { schema: { $ref: "#/components/schemas/CampaignStatus" } } } }, ...errors },
+      },
+    },
+    "/campaigns/{id}/archive.zip": {
+      get: {
+        summary: "Bộ lưu trữ ZIP của chiến dịch (truyền dần, không có Content-Length)",
+        parameters: [idParam("Mã chiến dịch")],
+        responses: { 200: { description: "ZIP: manifest.json, SHA256SUMS, audit-log.jsonl, city-ca.pem, HUONG-DAN-KIEM-TRA.txt, pdf/", content: { "application/zip": { schema: { type: "string", contentMediaType: "application/zip" } } } }, ...errors },
+      },
+    },
+    "/assignments/{id}/pdf": {
+      get: {
+        summary: "Một phiên bản PDF đã lưu của bản cam kết (mặc định: mới nhất)",
+        parameters: [idParam("Mã bản cam kết"), { name: "version", in: "query", required: false, schema: { type: "string", enum: DOCUMENT_KINDS } }],
+        responses: { 200: { description: "Đúng các byte đã lưu; tiêu đề X-Content-SHA256", content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } } }, 400: error, ...errors },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Khóa API cá nhân camket_…" } },
+    responses: { Error: { description: "Lỗi", content: { "application/json": { schema: { type: "object", required: ["error"], properties: { error: { type: "string" } } } } } } },
+    schemas: {
+      Campaign: {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid" },
+          name: { type: "string" },
+          status: { type: "string", enum: ["LAUNCHED", "CLOSED"] },
+          deadline: { type: "string", format: "date-time" },
+          launchedAt: { type: ["string", "null"], format: "date-time" },
+          total: { type: "integer" },
+          signed: { type: "integer" },
+          completed: { type: "integer" },
+        },
+      },
+      CampaignStatus: {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid" },
+          name: { type: "string" },
+          counts: { type: "object", additionalProperties: { type: "integer" } },
+          assignments: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "string", format: "uuid" },
+                status: { type: "string", enum: ["PENDING", "VIEWED", "SIGNED", "COMPLETED", "DECLINED"] },
+                headName: { type: "string" },
+                documentSha256: { type: "string" },
+                unit: { type: "object", properties: { name: { type: "string" }, code: { type: "string" }, kind: { type: "string" } } },
+                documents: { type: "array", items: { type: "object", properties: { kind: { type: "string", enum: DOCUMENT_KINDS }, sha256: { type: "string" } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
