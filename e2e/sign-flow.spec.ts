@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signInAndLand, signOut } from "./support/accounts";
+import { confirmReadToEnd, drawSignature } from "./support/signing";
 
 const CAMPAIGN = "Cam kết CCHC giai đoạn 2016–2020";
 
@@ -8,21 +9,6 @@ async function openMyCommitment(page: Page, email: string) {
   await signInAndLand(page, email, "/cam-ket");
   await page.getByRole("link", { name: CAMPAIGN }).click();
   await expect(page.getByRole("heading", { level: 1, name: CAMPAIGN })).toBeVisible();
-}
-
-async function drawSignature(page: Page) {
-  const canvas = page.getByTestId("signature-canvas");
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 40 + i * 25, box.y + box.height / 2 + (i % 2 ? -25 : 25));
-  await page.mouse.up();
-}
-
-async function confirmReadToEnd(page: Page) {
-  await page.getByTestId("end-of-document").scrollIntoViewIfNeeded();
-  await page.getByLabel("Tôi đã đọc toàn bộ nội dung bản cam kết").check();
 }
 
 test.describe.serial("review, sign, countersign, decline", () => {
