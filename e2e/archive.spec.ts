@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, signInAndLand } from "./support/accounts";
+import { ACCOUNTS, DEMO_PASSWORD, signInAndLand, signOut } from "./support/accounts";
 import { signOpenCommitment } from "./support/signing";
 
 const CAMPAIGN = "Cam kết CCHC giai đoạn 2016–2020";
@@ -17,7 +17,7 @@ test.describe.serial("archive, verification, RBAC", () => {
     await signInAndLand(page, HEAD, "/cam-ket");
     await page.getByRole("link", { name: CAMPAIGN }).click();
     await signOpenCommitment(page, DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await signOut(page);
 
     await signInAndLand(page, ACCOUNTS.auditor, "/luu-tru");
     const campaign = page.getByRole("region", { name: CAMPAIGN });
@@ -60,12 +60,12 @@ test.describe.serial("archive, verification, RBAC", () => {
     writeFileSync(garbage, Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Array(500).fill(7)]));
     await page.getByLabel("Tệp PDF cần kiểm tra").setInputFiles(garbage);
     await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
-    await expect(page.getByRole("alert")).toHaveText(
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
       "“anh.pdf” không phải tệp PDF (nội dung là ảnh JPEG, chỉ được đặt tên .pdf). Hãy chọn đúng tệp PDF bản cam kết.",
     );
   });
 
-  test("a unit head gets 403 on /luu-tru and on the archive; the API answers 401 JSON without a token", async ({ page }) => {
+  test("a unit head gets 403 on /luu-tru; the API answers 401 JSON without a token", async ({ page }) => {
     await signInAndLand(page, ACCOUNTS.headTienThanh, "/cam-ket");
     expect((await page.goto("/luu-tru"))?.status()).toBe(403);
     const api = await page.request.get("/api/v1/campaigns");

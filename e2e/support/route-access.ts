@@ -3,9 +3,10 @@
  * role and signed-out, and fails when a file under app/ has no row — a new route cannot be forgotten.
  * `file` is the route's file; `path` may use :head (the Đức Thắng head's assignment), :unit, :user,
  * :campaign, :template. `allow` lists roles that get 200; ownUnitOnly heads get 404 for another unit.
+ * "token": /api/v1, Bearer tokens only — a session cookie is not enough, so everyone here gets 401.
  */
 export type Role = "ADMIN" | "CHAIRPERSON" | "UNIT_HEAD" | "AUDITOR";
-export type RouteAccess = { file: string; path: string; allow: Role[] | "public" | "signed-in" | "method-not-allowed" };
+export type RouteAccess = { file: string; path: string; allow: Role[] | "public" | "signed-in" | "method-not-allowed" | "token" };
 
 const CITY: Role[] = ["ADMIN", "CHAIRPERSON", "AUDITOR"];
 const ADMIN: Role[] = ["ADMIN"];
@@ -25,6 +26,12 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/(app)/theo-doi/don-vi/[id]/page.tsx", path: "/theo-doi/don-vi/:head", allow: CITY },
   { file: "app/(app)/luu-tru/page.tsx", path: "/luu-tru", allow: CITY },
   { file: "app/(app)/luu-tru/[campaignId]/archive.zip/route.ts", path: "/luu-tru/:campaign/archive.zip", allow: CITY },
+  { file: "app/(app)/kiem-tra/page.tsx", path: "/kiem-tra", allow: "signed-in" },
+  { file: "app/api/v1/openapi.json/route.ts", path: "/api/v1/openapi.json", allow: "public" },
+  { file: "app/api/v1/campaigns/route.ts", path: "/api/v1/campaigns", allow: "token" },
+  { file: "app/api/v1/campaigns/[id]/status/route.ts", path: "/api/v1/campaigns/:campaign/status", allow: "token" },
+  { file: "app/api/v1/campaigns/[id]/archive.zip/route.ts", path: "/api/v1/campaigns/:campaign/archive.zip", allow: "token" },
+  { file: "app/api/v1/assignments/[id]/pdf/route.ts", path: "/api/v1/assignments/:head/pdf", allow: "token" },
   { file: "app/(app)/quan-tri/page.tsx", path: "/quan-tri", allow: ADMIN },
   { file: "app/(app)/quan-tri/don-vi/page.tsx", path: "/quan-tri/don-vi", allow: ADMIN },
   { file: "app/(app)/quan-tri/don-vi/moi/page.tsx", path: "/quan-tri/don-vi/moi", allow: ADMIN },
