@@ -4,5 +4,5 @@ import { renderCommitmentPdf } from "@/lib/pdf/render-commitment-pdf";
 
 /** One unit's copy of the commitment as PDF bytes plus where its two signatures go. */
 export function renderAssignmentPdf(content: CommitmentContent, facts: AssignmentFacts) {
-  return renderCommitmentPdf(resolveAssignmentCommitment(content, facts), facts.documentDate);
+  return renderCommitmentPdf(resolveAssignmentCommitment(content, facts));
 }

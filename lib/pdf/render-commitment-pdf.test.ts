@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_COMMITMENT_CONTENT } from "@/lib/documents/default-commitment-content";
 import { canonicalContentHash, commitmentContentSchema } from "@/lib/documents/commitment-content";
 import { fullJobTitle, resolveCommitment, type CommitmentPlaceholders } from "@/lib/documents/resolve-commitment";
-import { pdfFonts, pdfInfo, pdfPageCount, pdfText, qpdfCheck, writeTemp } from "@/lib/test/pdf-tools";
+import { pdfFonts, pdfInfo, pdfPageCount, pdfText, writeTemp } from "@/lib/test/pdf-tools";
+import { qpdfCheck } from "@/lib/signing/testing/external-tools";
 import { renderCommitmentPdf, type SlotRect } from "./render-commitment-pdf";
 
 const CITY = { name: "Phan Thiết", issuingBody: "UBND THÀNH PHỐ PHAN THIẾT", chairpersonTitle: "CHỦ TỊCH UBND THÀNH PHỐ" };
@@ -59,7 +60,7 @@ describe("renderCommitmentPdf", () => {
     for (const face of ["Regular", "Bold", "Italic"]) {
       expect(pdfFonts(file)).toMatch(new RegExp(`[A-Z]{6}\\+Tinos-${face}\\s+CID TrueType\\s+Identity-H\\s+yes yes yes`));
     }
-    expect(qpdfCheck(file)).toContain("No syntax or stream encoding errors found");
+    expect((await qpdfCheck(file)).output).toContain("No syntax or stream encoding errors found");
     const info = pdfInfo(file);
     expect(info).toContain("Title:           BẢN CAM KẾT — Phường Đức Thắng");
     expect(info).toContain("Author:          Nguyễn Hữu Đức — Phường Đức Thắng");

@@ -124,10 +124,11 @@ class Flow {
 
 /**
  * Renders one unit's commitment in the Decree 30 layout and reports where the two signature appearances go.
- * Deterministic: fixed dates (the document date unless `creationDate` is given), fixed font names, no random
+ * Deterministic: fixed dates (the document date), fixed font names, no random
  * file ID, so the same inputs give the same bytes (and SHA-256).
  */
-export async function renderCommitmentPdf(doc: ResolvedCommitment, creationDate = new Date(doc.documentDate)): Promise<RenderedCommitment> {
+export async function renderCommitmentPdf(doc: ResolvedCommitment): Promise<RenderedCommitment> {
+  const creationDate = new Date(doc.documentDate);
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const fonts: Fonts = { regular: await embedTinos(pdf, "regular"), bold: await embedTinos(pdf, "bold"), italic: await embedTinos(pdf, "italic") };
   pdf.setTitle(doc.metadata.title);

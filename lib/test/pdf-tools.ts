@@ -24,5 +24,4 @@ const run = (cmd: string, args: string[]) => {
 export const pdfText = (file: string) => run("pdftotext", ["-enc", "UTF-8", file, "-"]).replace(/\s+/g, " ");
 export const pdfFonts = (file: string) => run("pdffonts", [file]);
 export const pdfInfo = (file: string) => run("pdfinfo", [file]);
-export const qpdfCheck = (file: string) => run("qpdf", ["--check", file]);
 export const pdfPageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))?.[1]);

@@ -2,8 +2,6 @@ import { prisma } from "@/lib/db/client";
 import { slugify } from "./slugify";
 import type { UnitListFilter } from "./unit-schemas";
 
-export type UnitRow = Awaited<ReturnType<typeof listUnits>>[number];
-
 /**
  * Units with their active head, in the city's order. Search is diacritics-insensitive: the slug is the
  * folded name, so every word of "duc thang" is found in "phuong-duc-thang" (Phường Đức Thắng); codes match too.
