@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { getMessages } from "@/lib/i18n/get-messages";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const { errorPages } = (await getMessages()).common;
   return (
     <main className="mx-auto max-w-lg px-4 py-16 text-center">
       <p className="text-sm font-semibold text-seal">403</p>
-      <h1 className="mt-2 text-2xl font-bold">Bạn không có quyền truy cập trang này</h1>
-      <p className="mt-3 text-slate-600">Trang này dành cho vai trò khác. Nếu cần quyền, hãy liên hệ Phòng Nội vụ.</p>
+      <h1 className="mt-2 text-2xl font-bold">{errorPages.forbiddenTitle}</h1>
+      <p className="mt-3 text-slate-600">{errorPages.forbiddenText}</p>
       <Link href="/" className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
-        Về trang chính
+        {errorPages.home}
       </Link>
     </main>
   );

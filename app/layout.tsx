@@ -5,6 +5,9 @@ import "@fontsource/be-vietnam-pro/600.css";
 import "@fontsource/be-vietnam-pro/700.css";
 import localFont from "next/font/local";
 import "./globals.css";
+import { getLocale } from "@/lib/i18n/get-messages";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { MessagesProvider } from "@/components/i18n/messages-provider";
 
 // The document's face on screen is the PDF's own (Tinos, Times-compatible), so the review reads like the paper.
 const tinos = localFont({
@@ -17,17 +20,22 @@ const tinos = localFont({
   display: "swap",
 });
 
-export const metadata: Metadata = {
-  title: { default: "Cam kết CCHC — UBND thành phố Phan Thiết", template: "%s — Cam kết CCHC Phan Thiết" },
-  description: "Ký số bản cam kết trách nhiệm người đứng đầu về cải cách hành chính",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { app } = messagesFor(await getLocale()).common;
+  return { title: { default: app.title, template: app.titleTemplate }, description: app.description };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="vi" className={tinos.variable}>
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang={locale} className={tinos.variable}>
+      <body className="min-h-screen font-sans">
+        <MessagesProvider locale={locale} messages={messagesFor(locale)}>
+          {children}
+        </MessagesProvider>
+      </body>
     </html>
   );
 }

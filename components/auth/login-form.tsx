@@ -3,9 +3,11 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useMessages } from "@/components/i18n/messages-provider";
 
 export function LoginForm() {
   const router = useRouter();
+  const { auth } = useMessages();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -21,7 +23,7 @@ export function LoginForm() {
     });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email hoặc mật khẩu không đúng");
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : auth.invalidCredentials);
       return;
     }
     router.replace("/");
@@ -32,7 +34,7 @@ export function LoginForm() {
     <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          Email
+          {auth.email}
         </label>
         <input
           id="email"
@@ -45,7 +47,7 @@ export function LoginForm() {
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          Mật khẩu
+          {auth.password}
         </label>
         <input
           id="password"
@@ -66,7 +68,7 @@ export function LoginForm() {
         disabled={pending}
         className="w-full rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
       >
-        {pending ? "Đang đăng nhập…" : "Đăng nhập"}
+        {pending ? auth.submitting : auth.submit}
       </button>
     </form>
   );

@@ -1,33 +1,27 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n/messages-for";
 
-export type NavItem = { href: string; label: string };
+export type NavItem = { href: string; label: keyof Messages["common"]["nav"] };
+
+const verify: NavItem = { href: "/kiem-tra", label: "verify" };
+const dashboard: NavItem = { href: "/theo-doi", label: "dashboard" };
+const archive: NavItem = { href: "/luu-tru", label: "archive" };
 
 /** The navigation each role sees; pages still check the role on the server. */
 export const NAV_ITEMS: Record<Role, NavItem[]> = {
-  UNIT_HEAD: [
-    { href: "/cam-ket", label: "Cam kết của tôi" },
-    { href: "/kiem-tra", label: "Kiểm tra chữ ký" },
-  ],
-  CHAIRPERSON: [
-    { href: "/theo-doi", label: "Theo dõi" },
-    { href: "/luu-tru", label: "Lưu trữ" },
-    { href: "/kiem-tra", label: "Kiểm tra chữ ký" },
-  ],
+  UNIT_HEAD: [{ href: "/cam-ket", label: "myCommitments" }, verify],
+  CHAIRPERSON: [dashboard, archive, verify],
   ADMIN: [
-    { href: "/quan-tri", label: "Quản trị" },
-    { href: "/quan-tri/don-vi", label: "Đơn vị" },
-    { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
-    { href: "/quan-tri/mau-cam-ket", label: "Mẫu cam kết" },
-    { href: "/quan-tri/chien-dich", label: "Chiến dịch" },
-    { href: "/quan-tri/chung-thu", label: "Chứng thư số" },
-    { href: "/quan-tri/hop-thu", label: "Hộp thư đi" },
-    { href: "/theo-doi", label: "Theo dõi" },
-    { href: "/luu-tru", label: "Lưu trữ" },
-    { href: "/kiem-tra", label: "Kiểm tra chữ ký" },
+    { href: "/quan-tri", label: "admin" },
+    { href: "/quan-tri/don-vi", label: "units" },
+    { href: "/quan-tri/nguoi-dung", label: "users" },
+    { href: "/quan-tri/mau-cam-ket", label: "templates" },
+    { href: "/quan-tri/chien-dich", label: "campaigns" },
+    { href: "/quan-tri/chung-thu", label: "certificates" },
+    { href: "/quan-tri/hop-thu", label: "outbox" },
+    dashboard,
+    archive,
+    verify,
   ],
-  AUDITOR: [
-    { href: "/luu-tru", label: "Lưu trữ" },
-    { href: "/theo-doi", label: "Theo dõi" },
-    { href: "/kiem-tra", label: "Kiểm tra chữ ký" },
-  ],
+  AUDITOR: [archive, dashboard, verify],
 };

@@ -1,3 +1,7 @@
+"use client";
+
+import { useMessages } from "@/components/i18n/messages-provider";
+
 /** A GET search form: the filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function SearchForm({
   q,
@@ -8,11 +12,12 @@ export function SearchForm({
   placeholder: string;
   select?: { name: string; label: string; value?: string; options: { value: string; label: string }[] };
 }) {
+  const { search } = useMessages().common;
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
       <div className="min-w-48 flex-1">
         <label htmlFor="q" className="block text-sm font-medium text-slate-700">
-          Tìm kiếm
+          {search.label}
         </label>
         <input
           id="q"
@@ -30,7 +35,7 @@ export function SearchForm({
             {select.label}
           </label>
           <select id={select.name} name={select.name} defaultValue={select.value ?? ""} className="mt-1 block rounded-md border border-slate-300 px-3 py-2">
-            <option value="">Tất cả</option>
+            <option value="">{search.all}</option>
             {select.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -40,7 +45,7 @@ export function SearchForm({
         </div>
       )}
       <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900">
-        Lọc
+        {search.submit}
       </button>
     </form>
   );

@@ -1,10 +1,11 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
+import { useMessages } from "@/components/i18n/messages-provider";
 
 export function SubmitButton({
   children,
-  pendingLabel = "Đang xử lý…",
+  pendingLabel,
   variant = "primary",
 }: {
   children: React.ReactNode;
@@ -12,6 +13,7 @@ export function SubmitButton({
   variant?: "primary" | "danger" | "secondary";
 }) {
   const { pending } = useFormStatus();
+  const { form } = useMessages().common;
   const colors = {
     primary: "bg-brand-700 text-white hover:bg-brand-800",
     danger: "bg-red-700 text-white hover:bg-red-800",
@@ -19,7 +21,7 @@ export function SubmitButton({
   }[variant];
   return (
     <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${colors}`}>
-      {pending ? pendingLabel : children}
+      {pending ? (pendingLabel ?? form.processing) : children}
     </button>
   );
 }

@@ -9,7 +9,7 @@ import { requiredText } from "@/lib/forms/text-fields";
 import { apiTokenHash, generateApiToken } from "./api-token-hash";
 
 const MAX_LIVE_TOKENS = 10;
-const inputSchema = z.object({ name: requiredText("Tên khóa", 100) });
+const inputSchema = z.object({ name: requiredText("apiTokenName", 100) });
 
 /** A personal read-only API token for the actor (AUDITOR, CHAIRPERSON, ADMIN). The token is returned once. */
 export async function createApiToken(actor: Actor | null, input: unknown, context: AuditContext = {}): Promise<FormResult & { token?: string }> {

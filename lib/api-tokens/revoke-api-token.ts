@@ -9,7 +9,7 @@ import { idSchema } from "@/lib/forms/text-fields";
 /** Revokes one of the actor's own tokens; from then on it answers 401. */
 export async function revokeApiToken(actor: Actor | null, tokenId: string, context: AuditContext = {}): Promise<FormResult> {
   if (!canUseArchive(actor)) return forbidden();
-  if (!idSchema("Khóa").safeParse(tokenId).success) return failure("Không tìm thấy khóa.");
+  if (!idSchema("apiToken").safeParse(tokenId).success) return failure("Không tìm thấy khóa.");
   return prisma.$transaction(async (tx) => {
     const revoked = await tx.apiToken.updateMany({ where: { id: tokenId, userId: actor.id, revokedAt: null }, data: { revokedAt: new Date() } });
     if (revoked.count === 0) return failure("Không tìm thấy khóa (hoặc khóa đã bị thu hồi).");

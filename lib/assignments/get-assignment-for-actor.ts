@@ -7,7 +7,7 @@ import { idSchema } from "@/lib/forms/text-fields";
  * there (404, nothing leaks, not even that it exists). City-level roles see every unit's.
  */
 export async function getAssignmentForActor(actor: Actor | null, id: string) {
-  if (!actor || !idSchema("Bản cam kết").safeParse(id).success) return null;
+  if (!actor || !idSchema("assignment").safeParse(id).success) return null;
   const assignment = await prisma.assignment.findUnique({
     where: { id },
     include: {

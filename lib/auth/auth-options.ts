@@ -3,13 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticateUser } from "./authenticate-user";
-import { IP_THROTTLED_MESSAGE, isIpThrottled } from "./ip-throttle";
+import { isIpThrottled } from "./ip-throttle";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { prisma } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 
-export const INVALID_CREDENTIALS_MESSAGE = "Email hoặc mật khẩu không đúng";
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 const credentialsSchema = z.object({
@@ -25,14 +27,18 @@ export const authOptions: NextAuthOptions = {
       name: "Email",
       credentials: {
         email: { label: "Email", type: "email" },
-        password: { label: "Mật khẩu", type: "password" },
+        password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        const parsed = credentialsSchema.safeParse(credentials);
-        if (!parsed.success) throw new Error(INVALID_CREDENTIALS_MESSAGE);
         const header = (name: string) => String(req.headers?.[name] ?? "").slice(0, 500) || null;
-        const ip = header("x-forwarded-for")?.split(",")[0]?.trim() || header("x-real-ip");
-        if (await isIpThrottled(ip)) throw new Error(IP_THROTTLED_MESSAGE);
+        // Still signed out, so the login page's language comes from the visitor's cookie.
+        const chosen = header("cookie")?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(\\w+)`))?.[1];
+        const { auth } = messagesFor(isLocale(chosen) ? chosen : undefined);
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) throw new Error(auth.invalidCredentials);
+        // The right-most address is the one our own reverse proxy (or Next itself) added; the left ones are the client's to invent.
+        const ip = header("x-forwarded-for")?.split(",").at(-1)?.trim() || header("x-real-ip");
+        if (await isIpThrottled(ip)) throw new Error(auth.ipThrottled);
         const result = await authenticateUser(parsed.data.email, parsed.data.password);
         await prisma.$transaction((tx) =>
           recordAuditEvent(tx, {
@@ -47,11 +53,9 @@ export const authOptions: NextAuthOptions = {
         );
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.fullName, role: result.user.role, unitId: result.user.unitId };
         if (result.reason === "locked") {
-          throw new Error(
-            `Tài khoản tạm khóa do nhập sai mật khẩu quá 5 lần. Vui lòng thử lại sau ${formatDateTime(result.lockedUntil)}.`,
-          );
+          throw new Error(formatMessage(auth.locked, { until: formatDateTime(result.lockedUntil) }));
         }
-        throw new Error(INVALID_CREDENTIALS_MESSAGE);
+        throw new Error(auth.invalidCredentials);
       },
     }),
   ],

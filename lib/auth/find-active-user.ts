@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client";
-import type { Role, UnitKind } from "@/lib/generated/prisma/enums";
+import type { Locale, Role, UnitKind } from "@/lib/generated/prisma/enums";
 
 /** The person behind a request, as every lib operation receives it to check role and unit. */
 export type Actor = {
@@ -8,6 +8,8 @@ export type Actor = {
   fullName: string;
   jobTitle: string;
   role: Role;
+  /** The screen language they chose; lib words its messages in it. */
+  locale: Locale;
   unitId: string | null;
   unit: { id: string; name: string; kind: UnitKind } | null;
 };
@@ -21,6 +23,7 @@ export async function findActiveUserById(id: string): Promise<Actor | null> {
       fullName: true,
       jobTitle: true,
       role: true,
+      locale: true,
       unitId: true,
       unit: { select: { id: true, name: true, kind: true } },
     },

@@ -3,7 +3,6 @@ import { LOCKOUT_WINDOW_MS } from "./authenticate-user";
 
 /** Failed sign-ins from one address within 15 minutes, across every account, before that address waits. */
 export const MAX_FAILED_LOGINS_PER_IP = 20;
-export const IP_THROTTLED_MESSAGE = "Quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau 15 phút.";
 
 /**
  * The per-account lock stops guessing one password; this stops one address trying many accounts. Counted

@@ -8,7 +8,7 @@ export const unitSelectionSchema = z.discriminatedUnion(
   [
     z.object({ mode: z.literal("ALL") }),
     z.object({ mode: z.literal("KINDS"), kinds: z.array(unitKindSchema).min(1, "Chọn ít nhất một loại đơn vị") }),
-    z.object({ mode: z.literal("UNITS"), unitIds: z.array(idSchema("Đơn vị")).min(1, "Chọn ít nhất một đơn vị") }),
+    z.object({ mode: z.literal("UNITS"), unitIds: z.array(idSchema("unit")).min(1, "Chọn ít nhất một đơn vị") }),
   ],
   { error: "Cách chọn đơn vị không hợp lệ" },
 );
@@ -17,11 +17,11 @@ export type UnitSelection = z.infer<typeof unitSelectionSchema>;
 /** The campaign form. `now` makes "deadline in the past" testable. */
 export const campaignInputSchema = (now = new Date()) =>
   z.object({
-    name: requiredText("Tên chiến dịch", 200),
-    templateVersionId: idSchema("Phiên bản mẫu cam kết"),
+    name: requiredText("campaignName", 200),
+    templateVersionId: idSchema("commitmentTemplateVersion"),
     unitSelection: unitSelectionSchema,
-    deadline: vietnamDateSchema("Hạn ký", { endOfDay: true }).refine((d) => d > now, "Hạn ký phải sau thời điểm hiện tại"),
-    documentDate: vietnamDateSchema("Ngày ghi trên văn bản"),
+    deadline: vietnamDateSchema("deadline", { endOfDay: true }).refine((d) => d > now, "Hạn ký phải sau thời điểm hiện tại"),
+    documentDate: vietnamDateSchema("documentDate"),
   });
 export type CampaignInput = z.infer<ReturnType<typeof campaignInputSchema>>;
 
@@ -42,4 +42,4 @@ export function campaignFormToInput(formData: FormData) {
   };
 }
 
-export const campaignIdSchema = idSchema("Chiến dịch");
+export const campaignIdSchema = idSchema("campaign");

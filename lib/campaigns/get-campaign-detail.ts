@@ -8,7 +8,7 @@ import { resolveCampaignUnits } from "./resolve-campaign-units";
  * lack a head (what would block the launch).
  */
 export async function getCampaignDetail(id: string) {
-  if (!idSchema("Chiến dịch").safeParse(id).success) return null;
+  if (!idSchema("campaign").safeParse(id).success) return null;
   const campaign = await prisma.campaign.findUnique({
     where: { id },
     include: {

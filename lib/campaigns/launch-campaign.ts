@@ -26,7 +26,7 @@ export async function launchCampaign(
   now = new Date(),
 ): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden();
-  if (!idSchema("Chiến dịch").safeParse(campaignId).success) return failure("Chiến dịch không tồn tại.");
+  if (!idSchema("campaign").safeParse(campaignId).success) return failure("Chiến dịch không tồn tại.");
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, include: { templateVersion: true } });
   if (!campaign) return failure("Chiến dịch không tồn tại.");
   if (campaign.status !== "DRAFT") return failure("Chiến dịch đã được phát động trước đó.");

@@ -1,4 +1,10 @@
 import type { z } from "zod";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { resolveMessage } from "@/lib/i18n/message-ref";
+import type { Locale } from "@/lib/i18n/locales";
+
+/** Whose language a result is worded in: the actor (their stored choice), a locale, or Vietnamese. */
+type Reader = Locale | { locale: Locale } | null | undefined;
 
 /** What a server action hands back to its form: a message and, where input was wrong, errors by field. */
 export type FormResult = {
@@ -7,9 +13,7 @@ export type FormResult = {
   fieldErrors?: Record<string, string[] | undefined>;
 };
 
-export const FORBIDDEN_MESSAGE = "Bạn không có quyền thực hiện thao tác này.";
-
-export const forbidden = (): FormResult => ({ ok: false, message: FORBIDDEN_MESSAGE });
+export const forbidden = (reader?: Reader): FormResult => ({ ok: false, message: messagesFor(reader).common.form.forbidden });
 
 export const failure = (message: string, fieldErrors?: FormResult["fieldErrors"]): FormResult => ({
   ok: false,
@@ -19,13 +23,14 @@ export const failure = (message: string, fieldErrors?: FormResult["fieldErrors"]
 
 export const success = (message: string): FormResult => ({ ok: true, message });
 
-export function invalidInput(error: z.ZodError): FormResult {
+export function invalidInput(error: z.ZodError, reader?: Reader): FormResult {
+  const messages = messagesFor(reader);
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
+    (fieldErrors[key] ??= []).push(resolveMessage(messages, issue.message));
   }
-  return { ok: false, message: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.", fieldErrors };
+  return { ok: false, message: messages.common.form.invalid, fieldErrors };
 }
 
 /** FormData → plain object (last value wins) for zod; files are left out. */

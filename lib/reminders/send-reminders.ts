@@ -11,9 +11,9 @@ import { reminderMessage } from "./reminder-message";
 import { deliverEmail, smtpConfigured } from "./deliver-email";
 
 const requestSchema = z.object({
-  campaignId: idSchema("Chiến dịch"),
+  campaignId: idSchema("campaign"),
   /** Omitted: every unit still to sign. */
-  assignmentIds: z.array(idSchema("Bản cam kết")).max(20_000).optional(),
+  assignmentIds: z.array(idSchema("assignment")).max(20_000).optional(),
 });
 
 /**

@@ -19,7 +19,7 @@ export async function startCountersigning(actor: Actor | null, password: unknown
 }
 
 const countersignSchema = z.object({
-  assignmentId: idSchema("Bản cam kết"),
+  assignmentId: idSchema("assignment"),
   grant: z.string().min(1).max(500),
   signatureImage: z
     .string()

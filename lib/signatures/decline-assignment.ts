@@ -10,7 +10,7 @@ import { requiredText } from "@/lib/forms/text-fields";
 import { statusRefusal } from "./status-refusal";
 
 const declineSchema = z.object({
-  reason: requiredText("Lý do từ chối", 1000).pipe(z.string().min(10, "Hãy nêu lý do cụ thể (ít nhất 10 ký tự)")),
+  reason: requiredText("declineReason", 1000).pipe(z.string().min(10, "Hãy nêu lý do cụ thể (ít nhất 10 ký tự)")),
 });
 
 /** The head declines to sign, with a reason the chairperson and admin will read (UNIT_HEAD, own unit). */

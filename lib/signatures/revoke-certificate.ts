@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
 
-const revokeSchema = z.object({ certificateId: idSchema("Chứng thư"), reason: requiredText("Lý do thu hồi", 300) });
+const revokeSchema = z.object({ certificateId: idSchema("certificate"), reason: requiredText("revokeReason", 300) });
 
 /** Revokes a certificate (ADMIN): its holder can no longer sign until an admin issues a new one. */
 export async function revokeCertificate(actor: Actor | null, input: unknown, context: AuditContext = {}, now = new Date()): Promise<FormResult> {

@@ -10,7 +10,7 @@ import { statusRefusal } from "./status-refusal";
 import { applySignature } from "./apply-signature";
 
 const signInputSchema = z.object({
-  assignmentId: idSchema("Bản cam kết"),
+  assignmentId: idSchema("assignment"),
   reviewedSha256: z.string().regex(/^[0-9a-f]{64}$/, "Thiếu mã băm của bản đã xem; hãy tải lại trang"),
   password: z.string({ error: "Hãy nhập mật khẩu để xác nhận ký" }).min(1, "Hãy nhập mật khẩu để xác nhận ký").max(200),
   signatureImage: signatureImageSchema,

@@ -12,7 +12,7 @@ import { idSchema } from "@/lib/forms/text-fields";
  */
 export async function publishTemplateVersion(actor: Actor | null, versionId: string, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden();
-  if (!idSchema("Phiên bản mẫu").safeParse(versionId).success) return failure("Phiên bản mẫu không tồn tại.");
+  if (!idSchema("templateVersion").safeParse(versionId).success) return failure("Phiên bản mẫu không tồn tại.");
   return prisma.$transaction(async (tx) => {
     const draft = await tx.templateVersion.findUnique({ where: { id: versionId } });
     if (!draft) return failure("Phiên bản mẫu không tồn tại.");

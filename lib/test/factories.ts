@@ -31,7 +31,7 @@ export async function createTestUser(options: { role?: Role; unitId?: string | n
 export async function actorFor(userId: string): Promise<Actor> {
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, email: true, fullName: true, jobTitle: true, role: true, unitId: true, unit: { select: { id: true, name: true, kind: true } } },
+    select: { id: true, email: true, fullName: true, jobTitle: true, role: true, locale: true, unitId: true, unit: { select: { id: true, name: true, kind: true } } },
   });
   return user;
 }

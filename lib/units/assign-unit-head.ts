@@ -13,7 +13,7 @@ import { unitIdSchema } from "./unit-schemas";
 export async function assignUnitHead(actor: Actor | null, unitId: string, userId: string, context: AuditContext = {}): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden();
   if (!unitIdSchema.safeParse(unitId).success) return failure("Đơn vị không tồn tại.");
-  if (!idSchema("Người dùng").safeParse(userId).success) return failure("Người dùng không tồn tại.", { userId: ["Chọn một người dùng"] });
+  if (!idSchema("user").safeParse(userId).success) return failure("Người dùng không tồn tại.", { userId: ["Chọn một người dùng"] });
 
   return prisma.$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { id: unitId } });

@@ -4,7 +4,9 @@ import { saveUnit } from "./save-unit";
 import { assignUnitHead } from "./assign-unit-head";
 import { listUnits } from "./list-units";
 import { createActor, createTestUnit, createTestUser } from "@/lib/test/factories";
-import { FORBIDDEN_MESSAGE } from "@/lib/forms/form-result";
+import { vi } from "@/lib/i18n/messages/vi";
+
+const FORBIDDEN_MESSAGE = vi.common.form.forbidden;
 
 describe("saveUnit", () => {
   it("creates a unit with a slug from its Vietnamese name and finds it without diacritics", async () => {

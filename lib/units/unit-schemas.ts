@@ -13,9 +13,9 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
 export const unitKindSchema = z.enum(UNIT_KINDS, { error: "Loại đơn vị không hợp lệ" });
 
 export const unitInputSchema = z.object({
-  name: requiredText("Tên đơn vị", 150),
+  name: requiredText("unitName", 150),
   kind: unitKindSchema,
-  code: requiredText("Mã đơn vị", 20).pipe(
+  code: requiredText("unitCode", 20).pipe(
     z
       .string()
       .regex(/^[A-Za-z0-9-]+$/, "Mã đơn vị chỉ gồm chữ không dấu, số và dấu gạch ngang")
@@ -24,7 +24,7 @@ export const unitInputSchema = z.object({
 });
 export type UnitInput = z.infer<typeof unitInputSchema>;
 
-export const unitIdSchema = idSchema("Đơn vị");
+export const unitIdSchema = idSchema("unit");
 
 export const unitListFilterSchema = z.object({
   q: z.string().max(100).optional().catch(undefined),

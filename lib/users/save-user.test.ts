@@ -6,7 +6,9 @@ import { resetUserPassword } from "./reset-user-password";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { LAST_ADMIN_MESSAGE } from "./last-admin-guard";
 import { createActor, createTestUnit, createTestUser } from "@/lib/test/factories";
-import { FORBIDDEN_MESSAGE } from "@/lib/forms/form-result";
+import { vi } from "@/lib/i18n/messages/vi";
+
+const FORBIDDEN_MESSAGE = vi.common.form.forbidden;
 
 const validInput = (overrides: Record<string, string> = {}) => ({
   email: `moi-${Math.random().toString(36).slice(2, 10)}@phanthiet.gov.vn`,

@@ -21,12 +21,12 @@ const optionalUnitId = z
   .string()
   .optional()
   .transform((s) => (s ? s : undefined))
-  .pipe(idSchema("Đơn vị").optional());
+  .pipe(idSchema("unit").optional());
 
 const userFields = z.object({
   email: emailSchema,
-  fullName: requiredText("Họ và tên", 120),
-  jobTitle: requiredText("Chức vụ", 120),
+  fullName: requiredText("fullName", 120),
+  jobTitle: requiredText("jobTitle", 120),
   role: roleSchema,
   unitId: optionalUnitId,
 });
@@ -46,7 +46,7 @@ export const passwordResetSchema = z
   .object({ password: newPasswordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "Mật khẩu nhập lại không khớp" });
 
-export const userIdSchema = idSchema("Người dùng");
+export const userIdSchema = idSchema("user");
 
 export const userListFilterSchema = z.object({
   q: z.string().max(100).optional().catch(undefined),

@@ -1,0 +1,3 @@
+import type { archive as vi } from "../vi/archive";
+
+export const archive: typeof vi = {};
