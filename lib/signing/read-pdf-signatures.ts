@@ -7,7 +7,9 @@ import { signedRangesContent } from "./pdf-signature-placeholder";
 /**
  * Reads and checks the signatures of an untrusted PDF (the public verification page). A byte scanner
  * rather than a full PDF parser: it only needs each signature dictionary's /ByteRange and the bytes
- * that range excludes, and its work is linear in the file size.
+ * that range excludes. A crafted file must not hold the server: every scan is linear in the file size
+ * (object boundaries are indexed once, then looked up), match counts are capped, and a deadline stops
+ * the rest.
  */
 
 export interface PdfSignerCertificate {
@@ -47,7 +49,7 @@ export interface PdfSignatureInfo {
   problems: string[];
 }
 
-export type PdfSignatureReadErrorCode = "too-large" | "not-a-pdf" | "too-many-signatures";
+export type PdfSignatureReadErrorCode = "too-large" | "not-a-pdf" | "too-many-signatures" | "too-many-pages" | "too-complex";
 
 export class PdfSignatureReadError extends Error {
   override name = "PdfSignatureReadError";
@@ -63,10 +65,17 @@ export interface ReadPdfSignaturesOptions {
   caCertDer?: Uint8Array;
   maxBytes?: number;
   maxSignatures?: number;
+  maxPages?: number;
+  /** Wall-clock budget for the whole check. */
+  timeLimitMs?: number;
 }
 
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const DEFAULT_MAX_SIGNATURES = 20;
+const DEFAULT_MAX_PAGES = 1000;
+const DEFAULT_TIME_LIMIT_MS = 10_000;
+/** /ByteRange or /V occurrences looked at, counting superseded revisions of the same dictionary. */
+const MAX_REFERENCES = 1000;
 const MAX_CMS_BYTES = 512 * 1024;
 const DIGESTS: Record<string, { node: string; web: string }> = {
   [OID.sha256]: { node: "sha256", web: "SHA-256" },
@@ -83,16 +92,69 @@ export async function readPdfSignatures(
   if (pdf.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new PdfSignatureReadError("too-large", "File is too large");
   const text = latin1.decode(pdf);
   if (!text.slice(0, 1024).includes("%PDF-")) throw new PdfSignatureReadError("not-a-pdf", "Not a PDF file");
+  const deadline = performance.now() + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const checkDeadline = () => {
+    if (performance.now() > deadline) throw new PdfSignatureReadError("too-complex", "The file took too long to check");
+  };
 
-  const dictionaries = findSignatureDictionaries(text);
-  if (dictionaries.length > (options.maxSignatures ?? DEFAULT_MAX_SIGNATURES)) {
-    throw new PdfSignatureReadError("too-many-signatures", "Too many signatures to check");
+  if (countUpTo(text, /\/Type\s*\/Page(?![A-Za-z])/g, (options.maxPages ?? DEFAULT_MAX_PAGES) + 1) > (options.maxPages ?? DEFAULT_MAX_PAGES)) {
+    throw new PdfSignatureReadError("too-many-pages", "Too many pages");
   }
+  const objects = indexObjects(text);
+  const dictionaries = findSignatureDictionaries(text, objects, options.maxSignatures ?? DEFAULT_MAX_SIGNATURES, checkDeadline);
   // The CA certificate is the caller's own trusted input: a broken one is a bug, so let it throw.
   const ca = options.caCertDer ? pkijs.Certificate.fromBER(new Uint8Array(options.caCertDer)) : undefined;
   const results: PdfSignatureInfo[] = [];
-  for (const dictionary of dictionaries) results.push(await checkSignature(pdf, text, dictionary, ca));
+  for (const dictionary of dictionaries) {
+    checkDeadline();
+    results.push(await checkSignature(pdf, text, objects, dictionary, ca));
+  }
   return results;
+}
+
+function countUpTo(text: string, pattern: RegExp, limit: number): number {
+  let count = 0;
+  for (const _ of text.matchAll(pattern)) if (++count >= limit) break;
+  return count;
+}
+
+/** Where every " obj" header and "endobj" is, ascending: found once, so each lookup is a binary search. */
+interface ObjectIndex {
+  starts: number[];
+  ends: number[];
+}
+
+function indexObjects(text: string): ObjectIndex {
+  const positions = (needle: string) => {
+    const found: number[] = [];
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) found.push(at);
+    return found;
+  };
+  return { starts: positions(" obj"), ends: positions("endobj") };
+}
+
+/** The last position in `sorted` before `at`, or -1. */
+function lastBefore(sorted: number[], at: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < at) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? sorted[low - 1]! : -1;
+}
+
+/** The first position in `sorted` at or after `at`, or -1. */
+function firstFrom(sorted: number[], at: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < at) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length ? sorted[low]! : -1;
 }
 
 interface SignatureDictionary {
@@ -103,32 +165,40 @@ interface SignatureDictionary {
 
 // Each "/ByteRange [a b c d]" inside an indirect object; the object header gives the reference that a
 // field's /V points to. Dictionaries from superseded revisions with the same object id are skipped.
-function findSignatureDictionaries(text: string): SignatureDictionary[] {
+function findSignatureDictionaries(text: string, objects: ObjectIndex, maxSignatures: number, checkDeadline: () => void): SignatureDictionary[] {
   const found = new Map<string, SignatureDictionary>();
   const pattern = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/g;
+  let seen = 0;
   for (const match of text.matchAll(pattern)) {
+    if (++seen > MAX_REFERENCES || found.size > maxSignatures) {
+      throw new PdfSignatureReadError("too-many-signatures", "Too many signatures to check");
+    }
+    checkDeadline();
     const at = match.index;
-    const objStart = text.lastIndexOf(" obj", at);
+    const objStart = lastBefore(objects.starts, at);
     const header = objStart >= 0 ? /(\d+)\s+(\d+)\s*$/.exec(text.slice(Math.max(0, objStart - 24), objStart)) : null;
-    const endAt = text.indexOf("endobj", at);
-    const bodyStart = objStart >= 0 ? objStart : Math.max(0, at - 4096);
-    const body = text.slice(bodyStart, endAt >= 0 ? endAt : at + 4096);
+    const endAt = firstFrom(objects.ends, at);
+    // A dictionary holds at most a /Contents of MAX_CMS_BYTES in hex plus a few short entries.
+    const reach = MAX_CMS_BYTES * 2 + 65_536;
+    const body = text.slice(Math.max(objStart >= 0 ? objStart : at - 4096, at - reach, 0), Math.min(endAt >= 0 ? endAt : at + 4096, at + reach));
     const objectId = header ? `${header[1]} ${header[2]}` : undefined;
     const byteRange = match.slice(1, 5).map(Number);
     found.set(objectId ?? `@${at}`, { objectId, body, byteRange });
   }
+  if (found.size > maxSignatures) throw new PdfSignatureReadError("too-many-signatures", "Too many signatures to check");
   return [...found.values()];
 }
 
 async function checkSignature(
   pdf: Uint8Array,
   text: string,
+  objects: ObjectIndex,
   dictionary: SignatureDictionary,
   ca: pkijs.Certificate | undefined,
 ): Promise<PdfSignatureInfo> {
   const { body, byteRange } = dictionary;
   const info: PdfSignatureInfo = {
-    fieldName: dictionary.objectId ? fieldNameFor(text, dictionary.objectId) : undefined,
+    fieldName: dictionary.objectId ? fieldNameFor(text, objects, dictionary.objectId) : undefined,
     byteRange,
     coversWholeFile: false,
     digestMatches: false,
@@ -262,12 +332,14 @@ async function timestampTime(signerInfo: pkijs.SignerInfo): Promise<Date | undef
 }
 
 /** The /T of the field whose /V references the signature object (merged field-widget or parent field). */
-function fieldNameFor(text: string, objectId: string): string | undefined {
+function fieldNameFor(text: string, objects: ObjectIndex, objectId: string): string | undefined {
   const reference = new RegExp(`/V\\s*${objectId.replace(" ", "\\s+")}\\s+R\\b`, "g");
   let name: string | undefined;
+  let seen = 0;
   for (const match of text.matchAll(reference)) {
-    const objStart = text.lastIndexOf(" obj", match.index);
-    const endAt = text.indexOf("endobj", match.index);
+    if (++seen > MAX_REFERENCES) break;
+    const objStart = lastBefore(objects.starts, match.index);
+    const endAt = firstFrom(objects.ends, match.index);
     if (objStart < 0 || endAt < 0) continue;
     name = pdfStringValue(text.slice(objStart, endAt), "T") ?? name;
   }
