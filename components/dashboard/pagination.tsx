@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { dashboardQueryString, type DashboardQuery } from "@/lib/dashboard/dashboard-query";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { getMessages } from "@/lib/i18n/get-messages";
 
-export function Pagination({ query, page, pageCount, total }: { query: DashboardQuery; page: number; pageCount: number; total: number }) {
+export async function Pagination({ query, page, pageCount, total }: { query: DashboardQuery; page: number; pageCount: number; total: number }) {
+  const m = (await getMessages()).dashboard.pagination;
   const link = (target: number, label: string) =>
     target < 1 || target > pageCount || target === page ? (
       <span className="rounded-md px-3 py-1.5 text-slate-600">{label}</span>
@@ -11,15 +14,15 @@ export function Pagination({ query, page, pageCount, total }: { query: Dashboard
       </Link>
     );
   return (
-    <nav aria-label="Phân trang" className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
+    <nav aria-label={m.label} className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
       <p className="text-slate-600" data-testid="table-total">
-        {total} đơn vị · trang {page}/{pageCount}
+        {formatMessage(m.summary, { total, page, pageCount })}
       </p>
       <div className="flex gap-1">
-        {link(1, "« Đầu")}
-        {link(page - 1, "‹ Trước")}
-        {link(page + 1, "Sau ›")}
-        {link(pageCount, "Cuối »")}
+        {link(1, m.first)}
+        {link(page - 1, m.previous)}
+        {link(page + 1, m.next)}
+        {link(pageCount, m.last)}
       </div>
     </nav>
   );

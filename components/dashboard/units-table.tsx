@@ -1,23 +1,26 @@
 import Link from "next/link";
 import type { CampaignUnitRow } from "@/lib/dashboard/list-campaign-units";
 import { dashboardQueryString, type DashboardQuery, type DashboardSort } from "@/lib/dashboard/dashboard-query";
-import { DASHBOARD_STATUS_COLORS, DASHBOARD_STATUS_LABELS } from "@/lib/dashboard/dashboard-status";
-import { UNIT_KIND_LABELS } from "@/lib/units/unit-schemas";
+import { DASHBOARD_STATUS_COLORS } from "@/lib/dashboard/dashboard-status";
 import { formatDateTime } from "@/lib/time/vietnam-time";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { getMessages } from "@/lib/i18n/get-messages";
+import type { Messages } from "@/lib/i18n/messages-for";
 import { RemindButton } from "./remind-button";
 
-const COLUMNS: { sort?: DashboardSort; label: string }[] = [
-  { sort: "unit", label: "Đơn vị" },
-  { label: "Người đứng đầu" },
-  { sort: "status", label: "Trạng thái" },
-  { sort: "firstViewedAt", label: "Xem lần đầu" },
-  { sort: "signedAt", label: "Ký" },
-  { sort: "countersignedAt", label: "Xác nhận" },
-  { sort: "overdue", label: "Quá hạn (ngày)" },
+const COLUMNS: { sort?: DashboardSort; header: keyof Messages["dashboard"]["columns"] }[] = [
+  { sort: "unit", header: "unit" },
+  { header: "head" },
+  { sort: "status", header: "status" },
+  { sort: "firstViewedAt", header: "firstViewedAt" },
+  { sort: "signedAt", header: "signedAt" },
+  { sort: "countersignedAt", header: "countersignedAt" },
+  { sort: "overdue", header: "overdue" },
 ];
 
 /** The units of a campaign: one row each, sortable by header, with a reminder button for those still to sign. */
-export function UnitsTable({ rows, query, campaignId, canRemind }: { rows: CampaignUnitRow[]; query: DashboardQuery; campaignId: string; canRemind: boolean }) {
+export async function UnitsTable({ rows, query, campaignId, canRemind }: { rows: CampaignUnitRow[]; query: DashboardQuery; campaignId: string; canRemind: boolean }) {
+  const { common, dashboard } = await getMessages();
   const when = (d: Date | null) => (d ? formatDateTime(d) : "—");
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -27,22 +30,22 @@ export function UnitsTable({ rows, query, campaignId, canRemind }: { rows: Campa
             {COLUMNS.map((column) => {
               const active = column.sort === query.sort;
               return (
-                <th key={column.label} scope="col" className="px-3 py-2" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+                <th key={column.header} scope="col" className="px-3 py-2" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
                   {column.sort ? (
                     <Link
                       href={`/theo-doi${dashboardQueryString(query, { sort: column.sort, dir: active && query.dir === "asc" ? "desc" : "asc", page: 1 })}`}
                       className="hover:underline"
                     >
-                      {column.label}
+                      {dashboard.columns[column.header]}
                       {active && (query.dir === "asc" ? " ▲" : " ▼")}
                     </Link>
                   ) : (
-                    column.label
+                    dashboard.columns[column.header]
                   )}
                 </th>
               );
             })}
-            {canRemind && <th scope="col" className="px-3 py-2"><span className="sr-only">Thao tác</span></th>}
+            {canRemind && <th scope="col" className="px-3 py-2"><span className="sr-only">{dashboard.columns.actions}</span></th>}
           </tr>
         </thead>
         <tbody>
@@ -52,15 +55,15 @@ export function UnitsTable({ rows, query, campaignId, canRemind }: { rows: Campa
                 <Link href={`/theo-doi/don-vi/${row.assignmentId}`} className="font-medium text-brand-700 hover:underline">
                   {row.unitName}
                 </Link>
-                <div className="text-xs text-slate-500">{UNIT_KIND_LABELS[row.kind]}</div>
+                <div className="text-xs text-slate-500">{dashboard.unitKinds[row.kind]}</div>
               </td>
               <td className="px-3 py-2">{row.headName}</td>
               <td className="px-3 py-2">
                 <span className="inline-flex items-center gap-1.5">
                   <span className="inline-block size-2.5 rounded-full" style={{ background: DASHBOARD_STATUS_COLORS[row.status] }} aria-hidden="true" />
-                  {DASHBOARD_STATUS_LABELS[row.status]}
+                  {common.dashboardStatus[row.status]}
                 </span>
-                {row.declineReason && <div className="mt-1 max-w-64 text-xs text-red-800">Lý do: {row.declineReason}</div>}
+                {row.declineReason && <div className="mt-1 max-w-64 text-xs text-red-800">{formatMessage(dashboard.reason, { reason: row.declineReason })}</div>}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{when(row.firstViewedAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{when(row.signedAt)}</td>
@@ -69,7 +72,7 @@ export function UnitsTable({ rows, query, campaignId, canRemind }: { rows: Campa
               {canRemind && (
                 <td className="px-3 py-2">
                   {(row.status === "PENDING" || row.status === "VIEWED" || row.status === "OVERDUE") && (
-                    <RemindButton campaignId={campaignId} assignmentId={row.assignmentId} label="Nhắc ký" />
+                    <RemindButton campaignId={campaignId} assignmentId={row.assignmentId} label={dashboard.table.remind} />
                   )}
                 </td>
               )}
@@ -78,7 +81,7 @@ export function UnitsTable({ rows, query, campaignId, canRemind }: { rows: Campa
           {rows.length === 0 && (
             <tr>
               <td colSpan={COLUMNS.length + 1} className="px-3 py-6 text-center text-slate-500">
-                Không có đơn vị nào khớp bộ lọc.
+                {dashboard.table.empty}
               </td>
             </tr>
           )}

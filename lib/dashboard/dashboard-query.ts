@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import { UNIT_KINDS } from "@/lib/units/unit-schemas";
 import { STATUS_FILTERS } from "./dashboard-status";
 
@@ -33,19 +34,9 @@ export function dashboardQueryString(query: Partial<DashboardQuery>, changes: Pa
   return text ? `?${text}` : "";
 }
 
-const PARAM_LABELS: Record<string, string> = {
-  campaign: "chiến dịch",
-  kind: "loại đơn vị",
-  status: "trạng thái",
-  q: "từ khóa",
-  sort: "cách sắp xếp",
-  dir: "chiều sắp xếp",
-  page: "số trang",
-};
-
-/** The parameters that were present but not understood (and so ignored), named for the person. */
-export function ignoredParams(raw: Record<string, string | string[] | undefined>, parsed: DashboardQuery): string[] {
-  return Object.entries(PARAM_LABELS)
+/** The parameters that were present but not understood (and so ignored), named for the person in their language. */
+export function ignoredParams(raw: Record<string, string | string[] | undefined>, parsed: DashboardQuery, messages: Messages = messagesFor()): string[] {
+  return Object.entries(messages.dashboard.params)
     .filter(([key]) => {
       const value = raw[key];
       if (value === undefined || value === "") return false;

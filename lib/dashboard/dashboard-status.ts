@@ -7,15 +7,6 @@ import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
 export const DASHBOARD_STATUSES = ["PENDING", "VIEWED", "SIGNED", "COMPLETED", "DECLINED", "OVERDUE"] as const;
 export type DashboardStatus = (typeof DASHBOARD_STATUSES)[number];
 
-export const DASHBOARD_STATUS_LABELS: Record<DashboardStatus, string> = {
-  PENDING: "Chưa xem",
-  VIEWED: "Đã xem",
-  SIGNED: "Đã ký",
-  COMPLETED: "Đã xác nhận",
-  DECLINED: "Từ chối",
-  OVERDUE: "Quá hạn",
-};
-
 /** Bar colours: dark enough for white numbers on them (contrast ≥ 4.5:1), and always labelled too. */
 export const DASHBOARD_STATUS_COLORS: Record<DashboardStatus, string> = {
   PENDING: "#64748b",
@@ -29,7 +20,6 @@ export const DASHBOARD_STATUS_COLORS: Record<DashboardStatus, string> = {
 /** Filters offered on the table: the six statuses plus "chưa ký" (every open one, overdue or not). */
 export const STATUS_FILTERS = [...DASHBOARD_STATUSES, "UNSIGNED"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
-export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = { ...DASHBOARD_STATUS_LABELS, UNSIGNED: "Chưa ký" };
 
 export function dashboardStatus(status: AssignmentStatus, deadline: Date, now: Date): DashboardStatus {
   if ((status === "PENDING" || status === "VIEWED") && deadline < now) return "OVERDUE";

@@ -9,7 +9,8 @@ import { unitsXlsx } from "./units-xlsx";
 import { signAssignment } from "@/lib/signatures/sign-assignment";
 import { declineAssignment } from "@/lib/signatures/decline-assignment";
 import { createSignaturePng } from "@/lib/signing/testing/signature-png";
-import { launchTestCampaign } from "@/lib/test/factories";
+import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { writeTemp } from "@/lib/test/pdf-tools";
 
 const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
@@ -62,5 +63,29 @@ describe("dashboard data", () => {
     const parsed = query(raw);
     expect(parsed).toMatchObject({ kind: undefined, status: undefined, page: 1, sort: "unit", q: "duc" });
     expect(ignoredParams(raw, parsed)).toEqual(["loại đơn vị", "trạng thái", "cách sắp xếp", "số trang"]);
+  });
+
+  it("names ignored filters and writes the export in an English reader's language", async () => {
+    const english = messagesFor({ ...(await createActor("AUDITOR")), locale: "en" });
+    const raw = { kind: "TINH", page: "-3" };
+    expect(ignoredParams(raw, query(raw), english)).toEqual(["unit type", "page number"]);
+    const row = {
+      assignmentId: "a",
+      unitId: "u",
+      unitName: "Phường Đức Thắng",
+      kind: "WARD" as const,
+      headName: "Nguyễn Văn An",
+      status: "OVERDUE" as const,
+      firstViewedAt: null,
+      signedAt: null,
+      countersignedAt: null,
+      declineReason: null,
+      daysOverdue: 3,
+    };
+    expect(unitsCsv([row], english)).toBe(
+      "\uFEFFUnit,Type,Head of unit,Status,First viewed,Signed,Countersigned,Days overdue,Reason for declining\r\nPhường Đức Thắng,Ward,Nguyễn Văn An,Overdue,,,,3,\r\n",
+    );
+    const xlsx = writeTemp(unitsXlsx([row], english), "monitoring.xlsx");
+    expect(execFileSync("unzip", ["-p", xlsx, "xl/workbook.xml"], { encoding: "utf8" })).toContain('name="Monitoring"');
   });
 });

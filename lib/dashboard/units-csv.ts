@@ -1,5 +1,6 @@
+import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import type { CampaignUnitRow } from "./list-campaign-units";
-import { UNITS_TABLE_COLUMNS } from "./units-table-columns";
+import { unitsTableColumns } from "./units-table-columns";
 
 const cell = (value: string | number) => {
   const text = String(value);
@@ -8,8 +9,9 @@ const cell = (value: string | number) => {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** RFC 4180 CSV with a UTF-8 byte order mark, so Excel shows Vietnamese correctly. */
-export function unitsCsv(rows: CampaignUnitRow[]): string {
-  const lines = [UNITS_TABLE_COLUMNS.map((c) => cell(c.header)), ...rows.map((r) => UNITS_TABLE_COLUMNS.map((c) => cell(c.value(r))))];
+/** RFC 4180 CSV with a UTF-8 byte order mark, so Excel shows Vietnamese correctly; headers in the reader's language. */
+export function unitsCsv(rows: CampaignUnitRow[], messages: Messages = messagesFor()): string {
+  const columns = unitsTableColumns(messages);
+  const lines = [columns.map((c) => cell(c.header)), ...rows.map((r) => columns.map((c) => cell(c.value(r))))];
   return `\uFEFF${lines.map((l) => l.join(",")).join("\r\n")}\r\n`;
 }

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from "fflate";
+import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import type { CampaignUnitRow } from "./list-campaign-units";
-import { UNITS_TABLE_COLUMNS } from "./units-table-columns";
+import { unitsTableColumns } from "./units-table-columns";
 
 const xml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
@@ -18,8 +19,10 @@ const cell = (ref: string, value: string | number) =>
  * A minimal Office Open XML workbook (one sheet, inline strings): what Excel and LibreOffice need, and
  * nothing that would pull a spreadsheet library into the server.
  */
-export function unitsXlsx(rows: CampaignUnitRow[], sheetName = "Theo dõi"): Uint8Array {
-  const table = [UNITS_TABLE_COLUMNS.map((c) => c.header), ...rows.map((r) => UNITS_TABLE_COLUMNS.map((c) => c.value(r)))];
+export function unitsXlsx(rows: CampaignUnitRow[], messages: Messages = messagesFor()): Uint8Array {
+  const columns = unitsTableColumns(messages);
+  const sheetName = messages.dashboard.export.sheetName;
+  const table = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))];
   const sheetRows = table.map((values, r) => `<row r="${r + 1}">${values.map((v, c) => cell(`${column(c)}${r + 1}`, v)).join("")}</row>`).join("");
   const files = {
     "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,

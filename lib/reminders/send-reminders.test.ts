@@ -99,4 +99,22 @@ describe("reminders by e-mail", () => {
     });
     expect((await sendReminders(chair, { campaignId: "khong-phai-id" })).ok).toBe(false);
   });
+
+  it("tells an English-speaking clicker in English, while the e-mail stays Vietnamese", async () => {
+    const auditor = { ...(await createActor("AUDITOR")), locale: "en" as const };
+    expect(await sendReminders(auditor, { campaignId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, message: "You are not allowed to do this." });
+    const chair = { ...(await createActor("CHAIRPERSON")), locale: "en" as const };
+    expect(await sendReminders(chair, { campaignId: "00000000-0000-4000-8000-000000000000" })).toEqual({
+      ok: false,
+      message: "The campaign does not exist or has not been launched.",
+    });
+    const junk = await sendReminders(chair, { campaignId: "khong-phai-id" });
+    expect(junk.fieldErrors?.campaignId).toEqual(["Campaign does not exist"]);
+
+    const { campaignId, heads } = await launchTestCampaign(1);
+    inbox.length = 0;
+    expect(await sendReminders(chair, { campaignId })).toMatchObject({ ok: true, sent: 1, message: "Sent 1 reminder." });
+    expect(decode(inbox[0].raw).subject).toBe(`Nhắc ký bản cam kết CCHC — ${heads[0].unit.name}`);
+    expect((await sendReminders(chair, { campaignId })).message).toBe("Sent 0 reminders; 1 unit was already reminded today, so it was not sent again.");
+  });
 });

@@ -5,6 +5,8 @@ import { failure, forbidden, invalidInput, success, type FormResult } from "@/li
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { idSchema } from "@/lib/forms/text-fields";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { vietnamToday } from "@/lib/time/vietnam-today";
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
 import { reminderMessage } from "./reminder-message";
@@ -26,18 +28,20 @@ export async function sendReminders(
   input: unknown,
   { kind = "MANUAL" as ReminderKind, context = {} as AuditContext, now = new Date(), appUrl = process.env.NEXTAUTH_URL ?? "http://localhost:3000" } = {},
 ): Promise<FormResult & { sent?: number }> {
-  if (kind === "MANUAL" && !hasRole(actor, "CHAIRPERSON", "ADMIN")) return forbidden();
+  if (kind === "MANUAL" && !hasRole(actor, "CHAIRPERSON", "ADMIN")) return forbidden(actor);
   const parsed = requestSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, actor);
+  // What the clicker reads is in their language; the e-mails (reminderMessage) are always Vietnamese.
+  const m = messagesFor(actor).dashboard.reminders;
   const { campaignId, assignmentIds } = parsed.data;
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { name: true, deadline: true, status: true } });
-  if (!campaign || campaign.status === "DRAFT") return failure("Chiến dịch không tồn tại hoặc chưa phát động.");
+  if (!campaign || campaign.status === "DRAFT") return failure(m.campaignNotFound);
 
   const open = await prisma.assignment.findMany({
     where: { campaignId, status: { in: ["PENDING", "VIEWED"] }, ...(assignmentIds ? { id: { in: assignmentIds } } : {}) },
     select: { id: true, unitId: true, headName: true, unit: { select: { name: true } }, head: { select: { email: true } } },
   });
-  if (open.length === 0) return success("Không có đơn vị nào cần nhắc: các đơn vị đã chọn đều đã ký hoặc đã từ chối.");
+  if (open.length === 0) return success(m.nothingToRemind);
 
   const day = vietnamToday(now);
   const channel = smtpConfigured() ? "SMTP" : "OUTBOX";
@@ -82,8 +86,9 @@ export async function sendReminders(
   const skipped = open.length - created.length;
   return {
     ...success(
-      `Đã gửi ${created.length} lời nhắc${channel === "OUTBOX" ? " (vào hộp thư đi trong ứng dụng)" : ""}` +
-        (skipped > 0 ? `; ${skipped} đơn vị đã được nhắc hôm nay nên không gửi lại.` : "."),
+      formatMessage(m.sent, { count: created.length }) +
+        (channel === "OUTBOX" ? m.toOutbox : "") +
+        (skipped > 0 ? formatMessage(m.skipped, { count: skipped }) : m.end),
     ),
     sent: created.length,
   };

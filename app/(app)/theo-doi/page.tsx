@@ -8,6 +8,9 @@ import { listLaunchedCampaigns } from "@/lib/dashboard/list-launched-campaigns";
 import { listAwaitingCountersignature } from "@/lib/assignments/list-awaiting-countersignature";
 import { listDeclinedAssignments } from "@/lib/assignments/list-declined";
 import { formatDateTime } from "@/lib/time/vietnam-time";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { getMessages } from "@/lib/i18n/get-messages";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { PageHeader } from "@/components/ui/page-header";
 import { SummaryCards } from "@/components/dashboard/summary-cards";
 import { StatusChart } from "@/components/dashboard/status-chart";
@@ -18,10 +21,14 @@ import { RemindButton } from "@/components/dashboard/remind-button";
 import { CountersignPanel } from "@/components/countersign/countersign-panel";
 import { ReissueButton } from "@/components/countersign/reissue-button";
 
-export const metadata: Metadata = { title: "Theo dõi" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).dashboard.pageTitle };
+}
 
 export default async function MonitoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("CHAIRPERSON", "ADMIN", "AUDITOR");
+  const messages = messagesFor(user);
+  const m = messages.dashboard;
   const raw = await searchParams;
   const query = dashboardQuerySchema.parse(raw);
   const campaigns = await listLaunchedCampaigns();
@@ -29,13 +36,13 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   if (!campaign) {
     return (
       <>
-        <PageHeader title="Theo dõi ký cam kết" />
-        <p className="rounded-lg border border-slate-200 bg-white p-5">Chưa có chiến dịch nào được phát động.</p>
+        <PageHeader title={m.heading} />
+        <p className="rounded-lg border border-slate-200 bg-white p-5">{m.noCampaign}</p>
       </>
     );
   }
-  const ignored = ignoredParams(raw, query);
-  if (query.campaign && query.campaign !== campaign.id) ignored.push("chiến dịch");
+  const ignored = ignoredParams(raw, query, messages);
+  if (query.campaign && query.campaign !== campaign.id) ignored.push(m.params.campaign);
   const effective = { ...query, campaign: campaign.id };
   const now = new Date();
   const canAct = user.role !== "AUDITOR";
@@ -51,21 +58,21 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader
-        title="Theo dõi ký cam kết"
+        title={m.heading}
         description={
           <>
-            {campaign.name} · hạn ký {formatDateTime(campaign.deadline)} ·{" "}
+            {campaign.name} · {formatMessage(m.deadline, { date: formatDateTime(campaign.deadline) })} ·{" "}
             <strong data-testid="signed-total">
               {signed}/{summary.total}
             </strong>{" "}
-            đơn vị đã ký
+            {formatMessage(m.unitsSigned, { total: summary.total })}
           </>
         }
-        actions={canAct && summary.totals.PENDING + summary.totals.VIEWED + summary.totals.OVERDUE > 0 && <RemindButton campaignId={campaign.id} label="Nhắc tất cả đơn vị chưa ký" />}
+        actions={canAct && summary.totals.PENDING + summary.totals.VIEWED + summary.totals.OVERDUE > 0 && <RemindButton campaignId={campaign.id} label={m.remindAll} />}
       />
       {ignored.length > 0 && (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Đã bỏ qua tham số không hợp lệ: {[...new Set(ignored)].join(", ")}.
+          {formatMessage(m.ignoredParams, { params: [...new Set(ignored)].join(", ") })}
         </p>
       )}
       <SummaryCards summary={summary} />
@@ -75,15 +82,15 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
       <DashboardFilters query={effective} campaigns={campaigns} />
       {table.pastEnd && (
         <p role="status" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Trang {query.page} không tồn tại; đang hiển thị trang cuối ({table.page}).
+          {formatMessage(m.pastEnd, { page: query.page, last: table.page })}
         </p>
       )}
       <div className="mb-2 flex flex-wrap gap-3 text-sm">
         <a href={exportHref("csv")} className="text-brand-700 hover:underline">
-          Xuất CSV
+          {m.exportCsv}
         </a>
         <a href={exportHref("xlsx")} className="text-brand-700 hover:underline">
-          Xuất Excel (XLSX)
+          {m.exportXlsx}
         </a>
       </div>
       <UnitsTable rows={table.rows} query={effective} campaignId={campaign.id} canRemind={canAct} />
@@ -91,12 +98,12 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
 
       {awaiting.map((group) => (
         <div key={group.campaignId} className="mt-6">
-          <CountersignPanel items={group.items} signerName={user.fullName} title={`Xác nhận hàng loạt — ${group.campaignName}`} />
+          <CountersignPanel items={group.items} signerName={user.fullName} title={formatMessage(m.countersignTitle, { campaign: group.campaignName })} />
         </div>
       ))}
       {declined.length > 0 && (
         <section className="mt-6 rounded-lg border border-red-200 bg-white p-5">
-          <h2 className="font-semibold text-red-900">Đơn vị từ chối ký ({declined.length})</h2>
+          <h2 className="font-semibold text-red-900">{formatMessage(m.declinedHeading, { count: declined.length })}</h2>
           <ul className="mt-3 divide-y divide-slate-100">
             {declined.map((d) => (
               <li key={d.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
@@ -105,7 +112,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
                     {d.unit.name}
                   </Link>{" "}
                   — {d.headName}
-                  <p className="text-sm text-slate-700">Lý do: {d.declineReason}</p>
+                  <p className="text-sm text-slate-700">{formatMessage(m.reason, { reason: d.declineReason ?? "" })}</p>
                   <p className="text-xs text-slate-500">{d.declinedAt && formatDateTime(d.declinedAt)}</p>
                 </div>
                 {canAct && <ReissueButton assignmentId={d.id} />}

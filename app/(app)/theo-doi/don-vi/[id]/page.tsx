@@ -3,41 +3,45 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { getAssignmentTimeline } from "@/lib/dashboard/get-assignment-timeline";
-import { ASSIGNMENT_STATUS_LABELS } from "@/lib/assignments/assignment-status";
-import { DOCUMENT_KIND_LABELS } from "@/lib/assignments/document-file-name";
-import { AUDIT_EVENT_LABELS } from "@/lib/audit/audit-event-labels";
 import type { AuditEventType } from "@/lib/audit/audit-types";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { getMessages } from "@/lib/i18n/get-messages";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Đơn vị" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).dashboard.unit.pageTitle };
+}
 
 export default async function UnitTimelinePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageRole("CHAIRPERSON", "ADMIN", "AUDITOR");
   const timeline = await getAssignmentTimeline(actor, (await params).id);
   if (!timeline) notFound();
   const { assignment, revisions, events } = timeline;
+  const { common, dashboard } = messagesFor(actor);
+  const m = dashboard.unit;
   return (
     <>
       <PageHeader
         title={assignment.unit.name}
         description={assignment.campaign.name}
-        actions={<Link href="/theo-doi" className="text-sm text-brand-700 hover:underline">← Theo dõi</Link>}
+        actions={<Link href="/theo-doi" className="text-sm text-brand-700 hover:underline">{m.back}</Link>}
       />
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 className="mb-3 font-semibold">Tài liệu</h2>
+          <h2 className="mb-3 font-semibold">{m.documents}</h2>
           {revisions.map((r) => (
             <div key={r.id} className="mb-4">
               <p className="text-sm font-medium">
-                Lần {r.revision}: {r.headName} — {ASSIGNMENT_STATUS_LABELS[r.status]}
+                {formatMessage(m.revision, { revision: r.revision, headName: r.headName, status: common.assignmentStatus[r.status] })}
               </p>
-              {r.declineReason && <p className="text-sm text-red-800">Lý do từ chối: {r.declineReason}</p>}
+              {r.declineReason && <p className="text-sm text-red-800">{formatMessage(m.declineReason, { reason: r.declineReason })}</p>}
               <ul className="mt-1 space-y-1 text-sm">
                 {r.documents.map((d) => (
                   <li key={d.id}>
                     <a href={`/cam-ket/${r.id}/pdf?version=${d.kind}&download=1`} className="text-brand-700 hover:underline">
-                      {DOCUMENT_KIND_LABELS[d.kind]}
+                      {dashboard.documentKinds[d.kind]}
                     </a>{" "}
                     <code className="break-all font-mono text-xs text-slate-600">{d.sha256}</code>
                   </li>
@@ -47,18 +51,18 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
           ))}
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 className="mb-3 font-semibold">Diễn biến</h2>
+          <h2 className="mb-3 font-semibold">{m.timeline}</h2>
           <ol className="space-y-2 border-l-2 border-slate-200 pl-4 text-sm" data-testid="timeline">
             {events.map((e) => (
               <li key={String(e.id)}>
-                <p className="font-medium">{AUDIT_EVENT_LABELS[e.type as AuditEventType] ?? e.type}</p>
+                <p className="font-medium">{dashboard.auditEvents[e.type as AuditEventType] ?? e.type}</p>
                 <p className="text-slate-600">
-                  {formatSigningTime(e.at)} · {e.actorEmail ?? "hệ thống"}
+                  {formatSigningTime(e.at)} · {e.actorEmail ?? m.system}
                   {e.ip && ` · ${e.ip}`}
                 </p>
               </li>
             ))}
-            {events.length === 0 && <li className="text-slate-500">Chưa có sự kiện nào.</li>}
+            {events.length === 0 && <li className="text-slate-500">{m.noEvents}</li>}
           </ol>
         </section>
       </div>
