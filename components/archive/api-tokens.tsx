@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useMessages } from "@/components/i18n/messages-provider";
+import { formatMessage } from "@/lib/i18n/format-message";
 import type { FormResult } from "@/lib/forms/form-result";
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
@@ -18,19 +20,20 @@ export function ApiTokens({
   revokeAction: (tokenId: string, prev: FormResult) => Promise<FormResult>;
 }) {
   const [created, formAction] = useActionState(createAction, { ok: false });
+  const m = useMessages().archive.apiTokens;
   return (
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-end gap-3">
         <label className="block text-sm font-medium">
-          Tên khóa (để bạn nhận ra)
+          {m.name}
           <input name="name" required maxLength={100} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm" />
         </label>
-        <SubmitButton variant="secondary">Tạo khóa API</SubmitButton>
+        <SubmitButton variant="secondary">{m.create}</SubmitButton>
       </form>
       <FormMessage state={created} />
       {created.token && (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          Khóa mới (chỉ hiển thị lần này): <code data-testid="new-api-token" className="break-all font-semibold">{created.token}</code>
+          {m.newToken} <code data-testid="new-api-token" className="break-all font-semibold">{created.token}</code>
         </p>
       )}
       {tokens.length > 0 && (
@@ -38,8 +41,9 @@ export function ApiTokens({
           {tokens.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                <strong>{t.name}</strong> · <code>{t.prefix}…</code> · tạo {t.createdAt} · dùng lần cuối {t.lastUsedAt ?? "chưa dùng"}
-                {t.revokedAt && <span className="text-red-800"> · đã thu hồi {t.revokedAt}</span>}
+                <strong>{t.name}</strong> · <code>{t.prefix}…</code> ·{" "}
+                {formatMessage(m.usage, { createdAt: t.createdAt, lastUsedAt: t.lastUsedAt ?? m.neverUsed })}
+                {t.revokedAt && <span className="text-red-800"> · {formatMessage(m.revokedAt, { time: t.revokedAt })}</span>}
               </span>
               {!t.revokedAt && <RevokeButton action={revokeAction.bind(null, t.id)} />}
             </li>
@@ -52,10 +56,11 @@ export function ApiTokens({
 
 function RevokeButton({ action }: { action: (prev: FormResult) => Promise<FormResult> }) {
   const [state, formAction] = useActionState(action, { ok: false });
+  const m = useMessages().archive.apiTokens;
   return (
     <form action={formAction} className="flex items-center gap-2">
-      <SubmitButton variant="danger" pendingLabel="Đang thu hồi…">
-        Thu hồi
+      <SubmitButton variant="danger" pendingLabel={m.revoking}>
+        {m.revoke}
       </SubmitButton>
       <FormMessage state={state} />
     </form>

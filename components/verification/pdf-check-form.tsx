@@ -4,6 +4,9 @@ import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Badge } from "@/components/ui/badge";
+import { useLocale, useMessages } from "@/components/i18n/messages-provider";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { INTL_LOCALE } from "@/lib/i18n/locales";
 import type { PdfVerification } from "@/lib/verification/verify-uploaded-pdf";
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -12,6 +15,9 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null, formData: FormData) => Promise<PdfVerification> }) {
   const [result, formAction] = useActionState(action, null);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const m = useMessages().verification;
+  const r = m.result;
+  const intl = INTL_LOCALE[useLocale()];
   const shown = tooLarge ? { ok: false as const, message: tooLarge } : result;
   return (
     <div className="space-y-4">
@@ -21,7 +27,7 @@ export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null
           const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
           const message =
             file && file.size > MAX_BYTES
-              ? `Tệp quá lớn (${(file.size / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB). Chỉ kiểm tra được tệp PDF tối đa 20 MB.`
+              ? formatMessage(m.errors.tooLarge, { size: (file.size / 1024 / 1024).toLocaleString(intl, { maximumFractionDigits: 1 }) })
               : null;
           setTooLarge(message);
           if (message) event.preventDefault();
@@ -29,31 +35,29 @@ export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
       >
         <label className="block text-sm font-medium">
-          Tệp PDF cần kiểm tra
+          {m.form.file}
           <input name="file" type="file" accept="application/pdf,.pdf" required className="mt-1 block text-sm" />
         </label>
-        <SubmitButton pendingLabel="Đang kiểm tra…">Kiểm tra</SubmitButton>
+        <SubmitButton pendingLabel={m.form.pending}>{m.form.submit}</SubmitButton>
       </form>
       {shown && !shown.ok && <FormMessage state={shown} />}
       {shown?.ok && (
-        <section aria-label="Kết quả kiểm tra" data-testid="verification-result" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <section aria-label={r.label} data-testid="verification-result" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
           <p role="status" className="font-semibold">
             {shown.message}
           </p>
           <p className="text-sm text-slate-600">
-            {shown.fileName} · {shown.size.toLocaleString("vi-VN")} byte · SHA-256 <code className="break-all text-xs">{shown.sha256}</code>
+            {shown.fileName} · {formatMessage(r.bytes, { size: shown.size.toLocaleString(intl) })} · SHA-256 <code className="break-all text-xs">{shown.sha256}</code>
           </p>
           <div data-testid="archive-match">
             {shown.archived.length > 0 ? (
               <ul className="text-sm text-green-900">
-                {shown.archived.map((m) => (
-                  <li key={`${m.assignmentId}-${m.kind}`}>
-                    Trùng khớp từng byte với bản đã lưu trữ: {m.kind} — {m.unit}, {m.campaign}.
-                  </li>
+                {shown.archived.map((match) => (
+                  <li key={`${match.assignmentId}-${match.kind}`}>{formatMessage(r.archived, match)}</li>
                 ))}
               </ul>
             ) : (
-              <p className="text-sm text-amber-900">Không có trong kho lưu trữ: tệp không trùng với bất kỳ phiên bản nào đã lưu.</p>
+              <p className="text-sm text-amber-900">{r.notArchived}</p>
             )}
           </div>
           {shown.signatures.length > 0 && (
@@ -61,17 +65,17 @@ export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null
               {shown.signatures.map((s, i) => (
                 <li key={i} className="rounded-md border border-slate-200 p-3 text-sm" data-testid="signature-check">
                   <p className="font-semibold">
-                    Chữ ký {i + 1}: {s.signer}
+                    {formatMessage(r.signature, { number: i + 1, signer: s.signer })}
                   </p>
                   <p>
-                    Thời điểm ký: {s.time ?? "không ghi"}
-                    {s.timeSource === "timestamp" ? " (theo dấu thời gian)" : s.timeSource === "claimed" ? " (do người ký khai)" : ""}
+                    {formatMessage(r.time, { time: s.time ?? r.timeNotRecorded })}
+                    {s.timeSource === "timestamp" ? ` ${r.timeFromTimestamp}` : s.timeSource === "claimed" ? ` ${r.timeClaimed}` : ""}
                   </p>
                   <p className="mt-1 flex flex-wrap gap-2">
-                    <Badge tone={s.valid ? "green" : "red"}>{s.valid ? "Toàn vẹn: hợp lệ" : "Toàn vẹn: không hợp lệ"}</Badge>
-                    <Badge tone={s.issuedByCityCa ? "green" : "red"}>{s.issuedByCityCa ? "Do CA thành phố cấp" : "Không do CA thành phố cấp"}</Badge>
+                    <Badge tone={s.valid ? "green" : "red"}>{s.valid ? r.intact : r.notIntact}</Badge>
+                    <Badge tone={s.issuedByCityCa ? "green" : "red"}>{s.issuedByCityCa ? r.cityCa : r.notCityCa}</Badge>
                     <Badge tone={s.revoked === false ? "green" : s.revoked ? "red" : "amber"}>
-                      {s.revoked === false ? "Chứng thư chưa bị thu hồi" : s.revoked ? `Chứng thư đã bị thu hồi lúc ${s.revokedAt}` : "Chứng thư không có trong hệ thống"}
+                      {s.revoked === false ? r.notRevoked : s.revoked ? formatMessage(r.revoked, { time: s.revokedAt ?? "" }) : r.unknownCertificate}
                     </Badge>
                   </p>
                   {s.problems.length > 0 && (

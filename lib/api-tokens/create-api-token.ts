@@ -4,7 +4,9 @@ import type { Actor } from "@/lib/auth/find-active-user";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { canUseArchive } from "@/lib/archive/archive-access";
-import { forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
+import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { requiredText } from "@/lib/forms/text-fields";
 import { apiTokenHash, generateApiToken } from "./api-token-hash";
 
@@ -13,11 +15,12 @@ const inputSchema = z.object({ name: requiredText("apiTokenName", 100) });
 
 /** A personal read-only API token for the actor (AUDITOR, CHAIRPERSON, ADMIN). The token is returned once. */
 export async function createApiToken(actor: Actor | null, input: unknown, context: AuditContext = {}): Promise<FormResult & { token?: string }> {
-  if (!canUseArchive(actor)) return forbidden();
+  if (!canUseArchive(actor)) return forbidden(actor);
+  const m = messagesFor(actor).archive.apiTokens;
   const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, actor);
   const live = await prisma.apiToken.count({ where: { userId: actor.id, revokedAt: null } });
-  if (live >= MAX_LIVE_TOKENS) return { ok: false, message: `Bạn đã có ${MAX_LIVE_TOKENS} khóa đang dùng; hãy thu hồi bớt trước khi tạo khóa mới.` };
+  if (live >= MAX_LIVE_TOKENS) return failure(formatMessage(m.tooMany, { max: MAX_LIVE_TOKENS }));
   const token = generateApiToken();
   await prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
@@ -25,5 +28,5 @@ export async function createApiToken(actor: Actor | null, input: unknown, contex
     });
     await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: "create-api-token", tokenId: row.id, name: row.name, prefix: row.prefix } });
   });
-  return { ...success(`Đã tạo khóa “${parsed.data.name}”. Hãy sao chép ngay: khóa chỉ hiển thị một lần.`), token };
+  return { ...success(formatMessage(m.created, { name: parsed.data.name })), token };
 }

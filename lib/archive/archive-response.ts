@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/find-active-user";
 import type { AuditContext } from "@/lib/audit/audit-types";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { canUseArchive } from "./archive-access";
 import { streamCampaignArchive } from "./stream-campaign-archive";
 
@@ -9,9 +10,10 @@ import { streamCampaignArchive } from "./stream-campaign-archive";
  * client show progress by counting PDFs.
  */
 export async function archiveResponse(actor: Actor, campaignId: string, context: AuditContext): Promise<Response> {
-  if (!canUseArchive(actor)) return Response.json({ error: "Bạn không có quyền tải bộ lưu trữ." }, { status: 403 });
+  const { errors } = messagesFor(actor).archive;
+  if (!canUseArchive(actor)) return Response.json({ error: errors.forbidden }, { status: 403 });
   const archive = await streamCampaignArchive(actor, campaignId, context);
-  if (!archive) return Response.json({ error: "Không tìm thấy chiến dịch." }, { status: 404 });
+  if (!archive) return Response.json({ error: errors.campaignNotFound }, { status: 404 });
   return new Response(archive.stream, {
     headers: {
       "Content-Type": "application/zip",

@@ -5,8 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { AUDIT_EVENT_LABELS } from "@/lib/audit/audit-event-labels";
 import type { AuditEventType } from "@/lib/audit/audit-types";
-import { ASSIGNMENT_STATUS_LABELS } from "@/lib/assignments/assignment-status";
-import { DOCUMENT_KIND_LABELS, documentFileName } from "@/lib/assignments/document-file-name";
+import { documentFileName } from "@/lib/assignments/document-file-name";
+import { vi } from "@/lib/i18n/messages/vi";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
 import { getFile, sha256Hex } from "@/lib/storage/file-store";
 import { UNIT_KIND_LABELS } from "@/lib/units/unit-schemas";
@@ -21,6 +21,7 @@ export const ARCHIVE_FORMAT = "camket-archive/1";
  * The whole signed record of one campaign as a streamed ZIP an auditor can check without camket:
  * manifest.json, every stored PDF version, the campaign's audit events, the city CA, SHA256SUMS and a
  * how-to. The export itself is audited first, so the archive contains its own ARCHIVE_EXPORTED event.
+ * Labels are Vietnamese whatever the exporter's screen language: the archive is the official record.
  * AUDITOR, CHAIRPERSON, ADMIN; null when not allowed or no such launched campaign.
  */
 export async function streamCampaignArchive(actor: Actor | null, campaignId: string, context: AuditContext = {}) {
@@ -57,7 +58,7 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
     head: a.headName,
     headTitle: a.headTitle,
     status: a.status,
-    statusLabel: ASSIGNMENT_STATUS_LABELS[a.status],
+    statusLabel: vi.common.assignmentStatus[a.status],
     issuedAt: a.createdAt,
     firstViewedAt: a.firstViewedAt,
     signedAt: a.signedAt,
@@ -67,7 +68,7 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
     currentSha256: a.documentSha256,
     versions: a.documents.map((d) => ({
       kind: d.kind,
-      kindLabel: DOCUMENT_KIND_LABELS[d.kind],
+      kindLabel: vi.archive.documentKinds[d.kind],
       file: `pdf/${documentFileName(a.unit.slug, d.kind, a.revision)}`,
       sha256: d.sha256,
       size: d.file.size,

@@ -31,6 +31,8 @@ describe("audit chain", () => {
     const report = await verifyAuditChain(await createActor("AUDITOR"));
     expect(report).toMatchObject({ ok: true });
     expect(report!.message).toMatch(/^Chuỗi nhật ký nguyên vẹn: đã kiểm tra \d+ sự kiện/);
+    const english = await verifyAuditChain({ ...(await createActor("AUDITOR")), locale: "en" });
+    expect(english!.message).toMatch(/^The audit log chain is intact: \d+ events checked, every hash and link matches\.$/);
     expect(await verifyAuditChain(await createActor("UNIT_HEAD"))).toBeNull();
     expect(await verifyAuditChain(null)).toBeNull();
   });

@@ -39,6 +39,24 @@ describe("verifying an uploaded PDF", () => {
     expect(result.archived).toEqual([{ campaign: campaignName, unit: head.unit.name, kind: "Đã ký (người đứng đầu)", assignmentId: head.assignment.id }]);
   });
 
+  it("an English reader gets the report, the archive match and the refusals in English", async () => {
+    const actor = { ...head.actor, locale: "en" as const };
+    const result = await verifyUploadedPdf(actor, signedPdf, "commitment.pdf");
+    expect(result).toMatchObject({ ok: true, message: "1 signature checked: all valid, issued by the city CA and not revoked." });
+    if (!result.ok) return;
+    expect(result.signatures[0]!.time).toMatch(/^\d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(Vietnam time\)$/);
+    expect(result.archived).toEqual([expect.objectContaining({ kind: "Signed (head of unit)" })]);
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(200).fill(0)]);
+    expect(await verifyUploadedPdf(actor, jpeg, "photo.pdf")).toEqual({
+      ok: false,
+      message: "“photo.pdf” is not a PDF file (it is a JPEG image, only named .pdf). Please choose the commitment PDF.",
+    });
+    expect(await verifyUploadedPdf(actor, new Uint8Array(25.5 * 1024 * 1024))).toEqual({
+      ok: false,
+      message: "The file is too large (25.5 MB). Only PDF files up to 20 MB can be verified.",
+    });
+  });
+
   it("one changed byte: not valid, with the reason in Vietnamese, and not in the archive", async () => {
     const tampered = new Uint8Array(signedPdf);
     tampered[400] ^= 0x01;

@@ -1,10 +1,12 @@
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
-import { DOCUMENT_KIND_LABELS } from "@/lib/assignments/document-file-name";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
 import { PdfSignatureReadError, readPdfSignatures, type PdfSignatureInfo } from "@/lib/signing/read-pdf-signatures";
 import { sha256Hex } from "@/lib/storage/file-store";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { INTL_LOCALE } from "@/lib/i18n/locales";
+import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import { describeSignatureProblem } from "./signature-problem-labels";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -28,14 +30,12 @@ export type PdfVerification =
   | { ok: false; message: string }
   | { ok: true; message: string; fileName: string; size: number; sha256: string; signatures: SignatureCheck[]; archived: ArchiveMatch[] };
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
-
 /** What a file that is not a PDF most likely is, from its first bytes, to name it in the message. */
-function sniffKind(bytes: Uint8Array): string | null {
+function sniffKind(bytes: Uint8Array): keyof Messages["verification"]["sniffedKinds"] | null {
   const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
-  if (starts(0xff, 0xd8, 0xff)) return "ảnh JPEG";
-  if (starts(0x89, 0x50, 0x4e, 0x47)) return "ảnh PNG";
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return "tệp nén ZIP hoặc tài liệu Office";
+  if (starts(0xff, 0xd8, 0xff)) return "jpeg";
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return "png";
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return "zip";
   return null;
 }
 
@@ -44,11 +44,15 @@ function sniffKind(bytes: Uint8Array): string | null {
  * CA issued the certificate and whether that certificate is revoked, and whether the whole file is one of
  * the archived versions (by SHA-256). Never trusts the file name or the browser's content type.
  */
-export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array | null, fileName = "tệp"): Promise<PdfVerification> {
-  if (!actor) return { ok: false, message: "Bạn cần đăng nhập để kiểm tra tệp." };
-  if (!bytes || bytes.byteLength === 0) return { ok: false, message: "Tệp trống (0 byte). Hãy chọn tệp PDF cần kiểm tra." };
+export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array | null, name?: string): Promise<PdfVerification> {
+  const m = messagesFor(actor);
+  const errors = m.verification.errors;
+  const fileName = name ?? m.verification.defaultFileName;
+  if (!actor) return { ok: false, message: errors.signedOut };
+  if (!bytes || bytes.byteLength === 0) return { ok: false, message: errors.empty };
   if (bytes.byteLength > MAX_UPLOAD_BYTES) {
-    return { ok: false, message: `Tệp quá lớn (${megabytes(bytes.byteLength)}). Chỉ kiểm tra được tệp PDF tối đa 20 MB.` };
+    const size = (bytes.byteLength / 1024 / 1024).toLocaleString(INTL_LOCALE[actor.locale], { maximumFractionDigits: 1 });
+    return { ok: false, message: formatMessage(errors.tooLarge, { size }) };
   }
   let infos: PdfSignatureInfo[];
   const ca = await getCityCa();
@@ -58,9 +62,12 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
     if (!(error instanceof PdfSignatureReadError)) throw error;
     if (error.code === "not-a-pdf") {
       const kind = sniffKind(bytes);
-      return { ok: false, message: `“${fileName}” không phải tệp PDF${kind ? ` (nội dung là ${kind}, chỉ được đặt tên .pdf)` : ""}. Hãy chọn đúng tệp PDF bản cam kết.` };
+      const message = kind
+        ? formatMessage(errors.notPdfKind, { fileName, kind: m.verification.sniffedKinds[kind] })
+        : formatMessage(errors.notPdf, { fileName });
+      return { ok: false, message };
     }
-    return { ok: false, message: "Tệp có quá nhiều chữ ký để kiểm tra (tối đa 20)." };
+    return { ok: false, message: errors.tooManySignatures };
   }
 
   const sha256 = sha256Hex(bytes);
@@ -77,12 +84,12 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const signatures = infos.map((info, index): SignatureCheck => {
     const certificate = certificates.find((c) => c.serialHex === info.signer?.serialHex);
     const time = info.timestampTime ?? info.signingTime;
-    const problems = info.problems.map(describeSignatureProblem);
+    const problems = info.problems.map((problem) => describeSignatureProblem(m, problem));
     const last = index === infos.length - 1;
-    if (last && !info.coversWholeFile && info.valid) problems.push("Có nội dung được thêm vào tệp sau chữ ký cuối cùng.");
+    if (last && !info.coversWholeFile && info.valid) problems.push(m.verification.problems.appendedAfterLast);
     return {
-      signer: info.signer?.commonName || info.name || "Không rõ",
-      time: time ? `${formatSigningTime(time)} (giờ Việt Nam)` : null,
+      signer: info.signer?.commonName || info.name || m.verification.unknownSigner,
+      time: time ? formatMessage(m.verification.vietnamTime, { time: formatSigningTime(time) }) : null,
       timeSource: info.timestampTime ? "timestamp" : info.signingTime ? "claimed" : null,
       valid: info.valid,
       coversWholeFile: info.coversWholeFile,
@@ -95,15 +102,16 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const archived = documents.map((d) => ({
     campaign: d.assignment.campaign.name,
     unit: d.assignment.unit.name,
-    kind: DOCUMENT_KIND_LABELS[d.kind],
+    kind: m.archive.documentKinds[d.kind],
     assignmentId: d.assignment.id,
   }));
   const allGood = signatures.length > 0 && signatures.every((s) => s.valid && s.issuedByCityCa && s.revoked === false);
+  const summary = m.verification.summary;
   const message =
     signatures.length === 0
-      ? "Tệp PDF này không có chữ ký số nào."
+      ? summary.noSignatures
       : allGood
-        ? `Tất cả ${signatures.length} chữ ký đều hợp lệ, do CA của thành phố cấp và chưa bị thu hồi.`
-        : "Có chữ ký không hợp lệ hoặc không đáng tin cậy — xem chi tiết từng chữ ký.";
+        ? formatMessage(summary.allValid, { count: signatures.length })
+        : summary.someInvalid;
   return { ok: true, message, fileName, size: bytes.byteLength, sha256, signatures, archived };
 }

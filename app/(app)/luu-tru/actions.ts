@@ -9,8 +9,9 @@ import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 
 export async function verifyAuditChainAction(): Promise<FormResult> {
-  const report = await verifyAuditChain(await getCurrentUser());
-  return report ? { ok: report.ok, message: report.message } : forbidden();
+  const actor = await getCurrentUser();
+  const report = await verifyAuditChain(actor);
+  return report ? { ok: report.ok, message: report.message } : forbidden(actor);
 }
 
 export async function createApiTokenAction(_prev: FormResult & { token?: string }, formData: FormData): Promise<FormResult & { token?: string }> {

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { Fragment, type ReactNode } from "react";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { listArchive } from "@/lib/archive/list-archive";
-import { ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_STATUS_TONES } from "@/lib/assignments/assignment-status";
-import { DOCUMENT_KIND_LABELS } from "@/lib/assignments/document-file-name";
+import { ASSIGNMENT_STATUS_TONES } from "@/lib/assignments/assignment-status";
 import { formatDateTime } from "@/lib/time/vietnam-time";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { getMessages } from "@/lib/i18n/get-messages";
+import { INTL_LOCALE } from "@/lib/i18n/locales";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
@@ -12,45 +16,54 @@ import { AuditChainCheck } from "@/components/archive/audit-chain-check";
 import { ApiTokens } from "@/components/archive/api-tokens";
 import { createApiTokenAction, revokeApiTokenAction, verifyAuditChainAction } from "./actions";
 
-export const metadata: Metadata = { title: "Lưu trữ" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).archive.pageTitle };
+}
 
-const formatSize = (bytes: number) => `${(bytes / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 0 })} KB`;
+/** A message whose {name} placeholders are elements (code, links) rather than text. */
+function withNodes(template: string, nodes: Record<string, ReactNode>): ReactNode[] {
+  return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 0 ? part : <Fragment key={i}>{nodes[part]}</Fragment>));
+}
 
 export default async function ArchivePage() {
   const actor = await requirePageRole("AUDITOR", "CHAIRPERSON", "ADMIN");
+  const { common, archive: m } = messagesFor(actor);
   const [campaigns, tokens] = await Promise.all([listArchive(actor).then((c) => c ?? []), listApiTokens(actor)]);
   const when = (date: Date | null) => (date ? formatDateTime(date) : null);
+  const formatSize = (bytes: number) =>
+    formatMessage(m.size, { size: (bytes / 1024).toLocaleString(INTL_LOCALE[actor.locale], { maximumFractionDigits: 0 }) });
   return (
     <>
       <PageHeader
-        title="Lưu trữ hồ sơ cam kết"
-        description="Mọi phiên bản PDF đã lưu của từng đơn vị, mã SHA-256 và bộ lưu trữ để kiểm tra độc lập."
+        title={m.heading}
+        description={m.description}
         actions={
           <Link href="/kiem-tra" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">
-            Kiểm tra một tệp PDF
+            {m.verifyLink}
           </Link>
         }
       />
       <section aria-labelledby="audit-chain" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="audit-chain" className="mb-1 text-lg font-semibold">
-          Nhật ký kiểm toán
+          {m.auditChain.heading}
         </h2>
-        <p className="mb-3 text-sm text-slate-600">
-          Mỗi sự kiện lưu mã băm của sự kiện trước; cơ sở dữ liệu từ chối sửa hoặc xóa. Nút dưới đây tính lại toàn bộ chuỗi và chỉ ra
-          sự kiện đầu tiên không khớp (nếu có).
-        </p>
+        <p className="mb-3 text-sm text-slate-600">{m.auditChain.description}</p>
         <AuditChainCheck action={verifyAuditChainAction} />
       </section>
       <section aria-labelledby="api-tokens" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="api-tokens" className="mb-1 text-lg font-semibold">
-          Khóa API cá nhân (chỉ đọc)
+          {m.apiTokens.heading}
         </h2>
         <p className="mb-3 text-sm text-slate-600">
-          Cho kịch bản kiểm toán: gửi <code>Authorization: Bearer &lt;khóa&gt;</code> tới <code>/api/v1</code>; mô tả đầy đủ ở{" "}
-          <a href="/api/v1/openapi.json" className="text-brand-700 underline">
-            /api/v1/openapi.json
-          </a>
-          . Chỉ lưu mã băm của khóa; mất khóa thì thu hồi và tạo khóa mới.
+          {withNodes(m.apiTokens.description, {
+            header: <code>{`Authorization: Bearer <${m.apiTokens.tokenPlaceholder}>`}</code>,
+            path: <code>/api/v1</code>,
+            spec: (
+              <a href="/api/v1/openapi.json" className="text-brand-700 underline">
+                /api/v1/openapi.json
+              </a>
+            ),
+          })}
         </p>
         <ApiTokens
           tokens={tokens.map((t) => ({ ...t, createdAt: formatDateTime(t.createdAt), lastUsedAt: when(t.lastUsedAt), revokedAt: when(t.revokedAt) }))}
@@ -58,7 +71,7 @@ export default async function ArchivePage() {
           revokeAction={revokeApiTokenAction}
         />
       </section>
-      {campaigns.length === 0 && <p className="text-slate-600">Chưa có chiến dịch nào được phát động.</p>}
+      {campaigns.length === 0 && <p className="text-slate-600">{m.noCampaigns}</p>}
       {campaigns.map((campaign) => (
         <section key={campaign.id} aria-labelledby={`campaign-${campaign.id}`} className="mb-8">
           <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
@@ -67,12 +80,15 @@ export default async function ArchivePage() {
                 {campaign.name}
               </h2>
               <p className="text-sm text-slate-600">
-                Phát động {campaign.launchedAt ? formatDateTime(campaign.launchedAt) : "—"} · hạn ký {formatDateTime(campaign.deadline)} · mẫu
-                cam kết phiên bản {campaign.templateVersion.version}
+                {formatMessage(m.campaignMeta, {
+                  launchedAt: campaign.launchedAt ? formatDateTime(campaign.launchedAt) : "—",
+                  deadline: formatDateTime(campaign.deadline),
+                  version: campaign.templateVersion.version,
+                })}
                 {campaign.templateVersion.contentHash && (
                   <>
                     {" "}
-                    (SHA-256 nội dung <code className="break-all text-xs">{campaign.templateVersion.contentHash}</code>)
+                    ({m.contentHash} <code className="break-all text-xs">{campaign.templateVersion.contentHash}</code>)
                   </>
                 )}
               </p>
@@ -83,21 +99,19 @@ export default async function ArchivePage() {
                 download
                 className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
               >
-                Tải bộ lưu trữ (.zip)
+                {m.download}
               </a>
-              <p className="mt-1 max-w-xs text-xs text-slate-600">
-                Tệp được tạo và gửi dần ngay khi bấm; với chiến dịch lớn, theo dõi tiến độ trong mục tải xuống của trình duyệt.
-              </p>
+              <p className="mt-1 max-w-xs text-xs text-slate-600">{m.downloadHint}</p>
             </div>
           </div>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Đơn vị</th>
-                  <th scope="col" className="px-3 py-2">Người đứng đầu</th>
-                  <th scope="col" className="px-3 py-2">Trạng thái</th>
-                  <th scope="col" className="px-3 py-2">Phiên bản đã lưu (SHA-256)</th>
+                  <th scope="col" className="px-3 py-2">{m.columns.unit}</th>
+                  <th scope="col" className="px-3 py-2">{m.columns.head}</th>
+                  <th scope="col" className="px-3 py-2">{m.columns.status}</th>
+                  <th scope="col" className="px-3 py-2">{m.columns.versions}</th>
                 </tr>
               </thead>
               <tbody>
@@ -107,11 +121,11 @@ export default async function ArchivePage() {
                       <Link href={`/cam-ket/${a.id}`} className="text-brand-700 underline">
                         {a.unit.name}
                       </Link>
-                      {a.revision > 1 && <span className="text-slate-600"> (lần {a.revision})</span>}
+                      {a.revision > 1 && <span className="text-slate-600"> {formatMessage(m.revision, { revision: a.revision })}</span>}
                     </td>
                     <td className="px-3 py-2">{a.headName}</td>
                     <td className="px-3 py-2">
-                      <Badge tone={ASSIGNMENT_STATUS_TONES[a.status]}>{ASSIGNMENT_STATUS_LABELS[a.status]}</Badge>
+                      <Badge tone={ASSIGNMENT_STATUS_TONES[a.status]}>{common.assignmentStatus[a.status]}</Badge>
                     </td>
                     <td className="px-3 py-2">
                       <ul className="space-y-2">
@@ -120,12 +134,12 @@ export default async function ArchivePage() {
                             <a
                               href={`/cam-ket/${a.id}/pdf?version=${d.kind}&download=1`}
                               className="font-medium text-brand-700 underline"
-                              aria-label={`Tải ${DOCUMENT_KIND_LABELS[d.kind]} của ${a.unit.name}`}
+                              aria-label={formatMessage(m.downloadDocument, { kind: m.documentKinds[d.kind], unit: a.unit.name })}
                             >
-                              {DOCUMENT_KIND_LABELS[d.kind]}
+                              {m.documentKinds[d.kind]}
                             </a>{" "}
                             <span className="text-slate-600">
-                              · {formatSize(d.size)} · lưu {formatDateTime(d.createdAt)}
+                              · {formatSize(d.size)} · {formatMessage(m.storedAt, { time: formatDateTime(d.createdAt) })}
                             </span>
                             <code className="block break-all text-xs text-slate-700">{d.sha256}</code>
                           </li>

@@ -1,3 +1,62 @@
 import type { archive as vi } from "../vi/archive";
 
-export const archive: typeof vi = {};
+export const archive: typeof vi = {
+  pageTitle: "Archive",
+  heading: "Commitment archive",
+  description: "Every stored PDF version of each unit, its SHA-256 hash, and an archive package for independent verification.",
+  verifyLink: "Verify a PDF file",
+  noCampaigns: "No campaign has been launched yet.",
+  campaignMeta: "Launched {launchedAt} · signing deadline {deadline} · commitment template version {version}",
+  contentHash: "content SHA-256",
+  download: "Download archive (.zip)",
+  downloadHint: "The file is built and sent as soon as you click; for a large campaign, follow its progress in your browser's downloads.",
+  columns: {
+    unit: "Unit",
+    head: "Head of unit",
+    status: "Status",
+    versions: "Stored versions (SHA-256)",
+  },
+  revision: "(issue {revision})",
+  downloadDocument: "Download {kind} of {unit}",
+  size: "{size} KB",
+  storedAt: "stored {time}",
+  documentKinds: {
+    ORIGINAL: "Original (unsigned)",
+    SIGNED: "Signed (head of unit)",
+    COUNTERSIGNED: "Countersigned (City Chairperson)",
+  },
+  errors: {
+    signedOut: "Not signed in.",
+    forbidden: "You do not have permission to download the archive.",
+    campaignNotFound: "Campaign not found.",
+  },
+  auditChain: {
+    heading: "Audit log",
+    description:
+      "Each event stores the hash of the previous one; the database refuses edits and deletions. The button below recomputes the whole chain and points out the first event that does not match (if any).",
+    check: "Verify the audit log chain",
+    pending: "Verifying…",
+    intact: "The audit log chain is intact: {checked} {checked|event|events} checked, every hash and link matches.",
+    broken: "The audit log chain is broken at event #{id} ({type}, {time}): the event {reason}. The {checked} {checked|event before it is|events before it are} intact.",
+    brokenLink: "does not link to the previous event (wrong prevHash)",
+    brokenHash: "does not match its stored hash",
+  },
+  apiTokens: {
+    heading: "Personal API keys (read-only)",
+    description: "For audit scripts: send {header} to {path}; the full description is at {spec}. Only the key's hash is stored; if you lose a key, revoke it and create a new one.",
+    tokenPlaceholder: "key",
+    name: "Key name (for your reference)",
+    create: "Create API key",
+    newToken: "New key (shown only this once):",
+    usage: "created {createdAt} · last used {lastUsedAt}",
+    neverUsed: "never",
+    revokedAt: "revoked {time}",
+    revoke: "Revoke",
+    revoking: "Revoking…",
+    tooMany: "You already have {max} active keys; revoke some before creating a new one.",
+    created: "Key “{name}” created. Copy it now: it is shown only once.",
+    notFound: "Key not found.",
+    notFoundOrRevoked: "Key not found (or already revoked).",
+    revoked: "Key revoked.",
+  },
+};

@@ -1,3 +1,62 @@
 import type { verification as vi } from "../vi/verification";
 
-export const verification: typeof vi = {};
+export const verification: typeof vi = {
+  pageTitle: "Verify signatures",
+  heading: "Verify the digital signatures of a PDF",
+  description:
+    "Upload a commitment (PDF, up to 20 MB) to see each signature: the signer, the time, integrity, whether the certificate was issued by the city CA and whether it has been revoked, and whether the file matches an archived version.",
+  form: {
+    file: "PDF file to verify",
+    submit: "Verify",
+    pending: "Verifying…",
+  },
+  errors: {
+    signedOut: "You need to sign in to verify a file.",
+    noFile: "Please choose the PDF file to verify.",
+    empty: "The file is empty (0 bytes). Please choose the PDF file to verify.",
+    tooLarge: "The file is too large ({size} MB). Only PDF files up to 20 MB can be verified.",
+    notPdf: "“{fileName}” is not a PDF file. Please choose the commitment PDF.",
+    notPdfKind: "“{fileName}” is not a PDF file (it is a {kind}, only named .pdf). Please choose the commitment PDF.",
+    tooManySignatures: "The file has too many signatures to verify (at most 20).",
+  },
+  sniffedKinds: {
+    jpeg: "JPEG image",
+    png: "PNG image",
+    zip: "ZIP archive or Office document",
+  },
+  defaultFileName: "file",
+  summary: {
+    noSignatures: "This PDF file has no digital signatures.",
+    allValid: "{count} {count|signature|signatures} checked: all valid, issued by the city CA and not revoked.",
+    someInvalid: "Some signatures are invalid or untrusted — see the details of each signature.",
+  },
+  problems: {
+    byteRange: "The signed byte range (/ByteRange) is malformed or points outside the file.",
+    changed: "The content was changed after signing (the hash does not match).",
+    cryptographic: "The cryptographic signature does not match the signer's public key.",
+    notCityCa: "The signing certificate was not issued by the Phan Thiet City People's Committee CA.",
+    unreadable: "The signature data cannot be read (damaged or in the wrong format).",
+    other: "Signature error: {problem}",
+    appendedAfterLast: "Content was added to the file after the last signature.",
+  },
+  unknownSigner: "Unknown",
+  vietnamTime: "{time} (Vietnam time)",
+  result: {
+    label: "Verification result",
+    bytes: "{size} bytes",
+    archived: "Byte-for-byte identical to an archived version: {kind} — {unit}, {campaign}.",
+    notArchived: "Not in the archive: the file does not match any stored version.",
+    signature: "Signature {number}: {signer}",
+    time: "Signing time: {time}",
+    timeNotRecorded: "not recorded",
+    timeFromTimestamp: "(from a timestamp)",
+    timeClaimed: "(stated by the signer)",
+    intact: "Integrity: valid",
+    notIntact: "Integrity: invalid",
+    cityCa: "Issued by the city CA",
+    notCityCa: "Not issued by the city CA",
+    notRevoked: "Certificate not revoked",
+    revoked: "Certificate revoked at {time}",
+    unknownCertificate: "Certificate not known to this system",
+  },
+};

@@ -1,1 +1,63 @@
-export const archive = {};
+/** /luu-tru: the archive, its ZIP download, the audit-chain check and personal API tokens. The ZIP itself stays Vietnamese. */
+export const archive = {
+  pageTitle: "Lưu trữ",
+  heading: "Lưu trữ hồ sơ cam kết",
+  description: "Mọi phiên bản PDF đã lưu của từng đơn vị, mã SHA-256 và bộ lưu trữ để kiểm tra độc lập.",
+  verifyLink: "Kiểm tra một tệp PDF",
+  noCampaigns: "Chưa có chiến dịch nào được phát động.",
+  campaignMeta: "Phát động {launchedAt} · hạn ký {deadline} · mẫu cam kết phiên bản {version}",
+  contentHash: "SHA-256 nội dung",
+  download: "Tải bộ lưu trữ (.zip)",
+  downloadHint: "Tệp được tạo và gửi dần ngay khi bấm; với chiến dịch lớn, theo dõi tiến độ trong mục tải xuống của trình duyệt.",
+  columns: {
+    unit: "Đơn vị",
+    head: "Người đứng đầu",
+    status: "Trạng thái",
+    versions: "Phiên bản đã lưu (SHA-256)",
+  },
+  revision: "(lần {revision})",
+  downloadDocument: "Tải {kind} của {unit}",
+  size: "{size} KB",
+  storedAt: "lưu {time}",
+  documentKinds: {
+    ORIGINAL: "Bản gốc (chưa ký)",
+    SIGNED: "Đã ký (người đứng đầu)",
+    COUNTERSIGNED: "Đã xác nhận (Chủ tịch UBND thành phố)",
+  },
+  /** Answers of the ZIP download link (and of the API's, which shares it). */
+  errors: {
+    signedOut: "Chưa đăng nhập.",
+    forbidden: "Bạn không có quyền tải bộ lưu trữ.",
+    campaignNotFound: "Không tìm thấy chiến dịch.",
+  },
+  auditChain: {
+    heading: "Nhật ký kiểm toán",
+    description:
+      "Mỗi sự kiện lưu mã băm của sự kiện trước; cơ sở dữ liệu từ chối sửa hoặc xóa. Nút dưới đây tính lại toàn bộ chuỗi và chỉ ra sự kiện đầu tiên không khớp (nếu có).",
+    check: "Kiểm tra chuỗi nhật ký",
+    pending: "Đang kiểm tra…",
+    intact: "Chuỗi nhật ký nguyên vẹn: đã kiểm tra {checked} sự kiện, mọi mã băm và liên kết đều khớp.",
+    broken: "Chuỗi nhật ký bị đứt tại sự kiện #{id} ({type}, lúc {time}): sự kiện {reason}. {checked} sự kiện trước đó vẫn nguyên vẹn.",
+    brokenLink: "không nối với sự kiện liền trước (prevHash sai)",
+    brokenHash: "có nội dung không khớp với mã băm đã lưu",
+  },
+  apiTokens: {
+    heading: "Khóa API cá nhân (chỉ đọc)",
+    /** {header}, {path} and {spec} are shown as code and a link. */
+    description: "Cho kịch bản kiểm toán: gửi {header} tới {path}; mô tả đầy đủ ở {spec}. Chỉ lưu mã băm của khóa; mất khóa thì thu hồi và tạo khóa mới.",
+    tokenPlaceholder: "khóa",
+    name: "Tên khóa (để bạn nhận ra)",
+    create: "Tạo khóa API",
+    newToken: "Khóa mới (chỉ hiển thị lần này):",
+    usage: "tạo {createdAt} · dùng lần cuối {lastUsedAt}",
+    neverUsed: "chưa dùng",
+    revokedAt: "đã thu hồi {time}",
+    revoke: "Thu hồi",
+    revoking: "Đang thu hồi…",
+    tooMany: "Bạn đã có {max} khóa đang dùng; hãy thu hồi bớt trước khi tạo khóa mới.",
+    created: "Đã tạo khóa “{name}”. Hãy sao chép ngay: khóa chỉ hiển thị một lần.",
+    notFound: "Không tìm thấy khóa.",
+    notFoundOrRevoked: "Không tìm thấy khóa (hoặc khóa đã bị thu hồi).",
+    revoked: "Đã thu hồi khóa.",
+  },
+};
