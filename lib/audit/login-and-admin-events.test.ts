@@ -10,7 +10,7 @@ import { createActor, createTestUser } from "@/lib/test/factories";
 import { checkAuditChain } from "./verify-audit-chain";
 
 const authorize = (authOptions.providers[0] as unknown as { options: CredentialsConfig }).options.authorize;
-const request = { headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1", "user-agent": "Mozilla/5.0 (X11, Linux)" } };
+const request = { headers: { "x-forwarded-for": "10.9.9.9, 203.0.113.7", "user-agent": "Mozilla/5.0 (X11, Linux)" } };
 const lastEvent = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 
 describe("audit events for sign-in and admin changes", () => {

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticateUser } from "./authenticate-user";
 import { isIpThrottled } from "./ip-throttle";
+import { clientIp } from "./client-ip";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { prisma } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -11,6 +12,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { adoptLoginPageLocale } from "@/lib/users/set-user-locale";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -33,11 +35,11 @@ export const authOptions: NextAuthOptions = {
         const header = (name: string) => String(req.headers?.[name] ?? "").slice(0, 500) || null;
         // Still signed out, so the login page's language comes from the visitor's cookie.
         const chosen = header("cookie")?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(\\w+)`))?.[1];
-        const { auth } = messagesFor(isLocale(chosen) ? chosen : undefined);
+        const loginPageLocale = isLocale(chosen) ? chosen : undefined;
+        const { auth } = messagesFor(loginPageLocale);
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error(auth.invalidCredentials);
-        // The right-most address is the one our own reverse proxy (or Next itself) added; the left ones are the client's to invent.
-        const ip = header("x-forwarded-for")?.split(",").at(-1)?.trim() || header("x-real-ip");
+        const ip = clientIp(header("x-forwarded-for"), header("x-real-ip"));
         if (await isIpThrottled(ip)) throw new Error(auth.ipThrottled);
         const result = await authenticateUser(parsed.data.email, parsed.data.password);
         await prisma.$transaction((tx) =>
@@ -51,7 +53,10 @@ export const authOptions: NextAuthOptions = {
             data: result.ok ? {} : { reason: result.reason },
           }),
         );
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.fullName, role: result.user.role, unitId: result.user.unitId };
+        if (result.ok) {
+          await adoptLoginPageLocale(result.user.id, loginPageLocale);
+          return { id: result.user.id, email: result.user.email, name: result.user.fullName, role: result.user.role, unitId: result.user.unitId };
+        }
         if (result.reason === "locked") {
           throw new Error(formatMessage(auth.locked, { until: formatDateTime(result.lockedUntil) }));
         }

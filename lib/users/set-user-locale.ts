@@ -9,3 +9,12 @@ export const localeSchema = z.enum(LOCALES);
 export async function setUserLocale(actor: Actor, locale: Locale): Promise<void> {
   await prisma.user.update({ where: { id: actor.id }, data: { locale } });
 }
+
+/**
+ * At sign-in: the language this browser was showing on the login page becomes the person's choice, so
+ * the app does not switch language under them. Without a choice on the login page, their stored one stays.
+ */
+export async function adoptLoginPageLocale(userId: string, locale: Locale | undefined): Promise<void> {
+  if (!locale) return;
+  await prisma.user.updateMany({ where: { id: userId, locale: { not: locale } }, data: { locale } });
+}
