@@ -12,6 +12,25 @@ test("every page carries a CSP and the standard security headers", async ({ requ
   expect(headers["x-powered-by"]).toBeUndefined();
 });
 
+test("scripts run only with this response's nonce: no 'unsafe-inline', a new nonce each time, no violations", async ({ page, request }) => {
+  const nonceOf = (csp: string | undefined) => /script-src 'self' 'nonce-([A-Za-z0-9+/=]{16,})' 'strict-dynamic'(;|$)/.exec(csp ?? "")?.[1];
+  const first = (await request.get("/login")).headers()["content-security-policy"];
+  const second = (await request.get("/login")).headers()["content-security-policy"];
+  expect(first).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(nonceOf(first)).toBeTruthy();
+  expect(nonceOf(second)).not.toBe(nonceOf(first));
+
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+  });
+  await signInAndLand(page, ACCOUNTS.chairperson, "/theo-doi");
+  await page.goto("/luu-tru");
+  await page.goto("/kiem-tra");
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeEnabled();
+  expect(violations).toEqual([]);
+});
+
 test("a server action whose Origin is forged is refused and changes nothing", async ({ page }) => {
   await signInAndLand(page, ACCOUNTS.admin, "/quan-tri");
   await page.goto("/quan-tri/don-vi/moi");
