@@ -5,7 +5,8 @@ import { saveUserAction } from "@/app/(app)/quan-tri/actions";
 import { TextField, SelectField } from "@/components/ui/form-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
+import { useMessages } from "@/components/i18n/messages-provider";
+import { ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 type Props = {
@@ -15,33 +16,35 @@ type Props = {
 
 export function UserForm({ user, units }: Props) {
   const [state, action] = useActionState(saveUserAction.bind(null, user?.id), { ok: false });
+  const { common, admin } = useMessages();
+  const t = admin.users.form;
   return (
     <form action={action} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="fullName" label="Họ và tên" state={state} defaultValue={user?.fullName} maxLength={120} required />
-        <TextField name="email" label="Email" type="email" state={state} defaultValue={user?.email} maxLength={254} required />
-        <TextField name="jobTitle" label="Chức vụ" state={state} defaultValue={user?.jobTitle} maxLength={120} required />
+        <TextField name="fullName" label={common.fields.fullName} state={state} defaultValue={user?.fullName} maxLength={120} required />
+        <TextField name="email" label={admin.shared.email} type="email" state={state} defaultValue={user?.email} maxLength={254} required />
+        <TextField name="jobTitle" label={common.fields.jobTitle} state={state} defaultValue={user?.jobTitle} maxLength={120} required />
         <SelectField
           name="role"
-          label="Vai trò"
+          label={admin.shared.role}
           state={state}
           defaultValue={user?.role ?? "UNIT_HEAD"}
-          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          options={ROLES.map((r) => ({ value: r, label: common.roles[r] }))}
         />
         <SelectField
           name="unitId"
-          label="Đơn vị"
+          label={common.fields.unit}
           state={state}
           defaultValue={user?.unitId ?? ""}
-          hint="Bắt buộc với người đứng đầu đơn vị"
-          options={[{ value: "", label: "— Không thuộc đơn vị —" }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
+          hint={t.unitHint}
+          options={[{ value: "", label: t.noUnit }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
         />
         {!user && (
-          <TextField name="password" label="Mật khẩu ban đầu" type="password" autoComplete="new-password" state={state} required />
+          <TextField name="password" label={t.initialPassword} type="password" autoComplete="new-password" state={state} required />
         )}
       </div>
       <FormMessage state={state} />
-      <SubmitButton>{user ? "Lưu thay đổi" : "Tạo tài khoản"}</SubmitButton>
+      <SubmitButton>{user ? admin.shared.saveChanges : t.create}</SubmitButton>
     </form>
   );
 }

@@ -5,7 +5,9 @@ import { createCampaignAction } from "@/app/(app)/quan-tri/chien-dich/actions";
 import { TextField } from "@/components/ui/form-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { UNIT_KINDS, UNIT_KIND_LABELS } from "@/lib/units/unit-schemas";
+import { useMessages } from "@/components/i18n/messages-provider";
+import { UNIT_KINDS } from "@/lib/units/unit-schemas";
+import { formatMessage } from "@/lib/i18n/format-message";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 
 type Props = {
@@ -17,24 +19,27 @@ type Props = {
 export function CampaignForm({ template, units, today }: Props) {
   const [state, action] = useActionState(createCampaignAction, { ok: false });
   const [mode, setMode] = useState<"ALL" | "KINDS" | "UNITS">("ALL");
+  const { common, admin } = useMessages();
+  const t = admin.campaigns.form;
   const selectionErrors = state.fieldErrors?.["unitSelection"] ?? state.fieldErrors?.["unitSelection.kinds"] ?? state.fieldErrors?.["unitSelection.unitIds"];
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="templateVersionId" value={template.id} />
-      <TextField name="name" label="Tên chiến dịch" state={state} maxLength={200} defaultValue="Cam kết CCHC giai đoạn 2016–2020" required />
-      <p className="text-sm text-slate-600">Mẫu cam kết: phiên bản {template.version} (đang có hiệu lực).</p>
+      {/* The suggested name stays Vietnamese: a campaign's name is printed in e-mails and the archive. */}
+      <TextField name="name" label={common.fields.campaignName} state={state} maxLength={200} defaultValue="Cam kết CCHC giai đoạn 2016–2020" required />
+      <p className="text-sm text-slate-600">{formatMessage(t.template, { version: template.version })}</p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="deadline" label="Hạn ký" type="date" state={state} min={today} required />
-        <TextField name="documentDate" label="Ngày ghi trên văn bản" type="date" state={state} defaultValue={today} required />
+        <TextField name="deadline" label={common.fields.deadline} type="date" state={state} min={today} required />
+        <TextField name="documentDate" label={common.fields.documentDate} type="date" state={state} defaultValue={today} required />
       </div>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Đơn vị tham gia</legend>
+        <legend className="text-sm font-medium text-slate-700">{t.units}</legend>
         <div className="mt-2 flex flex-wrap gap-4">
           {(
             [
-              ["ALL", "Tất cả đơn vị đang hoạt động"],
-              ["KINDS", "Theo loại đơn vị"],
-              ["UNITS", "Chọn từng đơn vị"],
+              ["ALL", t.modeAll],
+              ["KINDS", t.modeKinds],
+              ["UNITS", t.modeUnits],
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
@@ -48,7 +53,7 @@ export function CampaignForm({ template, units, today }: Props) {
             {UNIT_KINDS.map((kind) => (
               <label key={kind} className="flex items-center gap-2">
                 <input type="checkbox" name="kinds" value={kind} />
-                {UNIT_KIND_LABELS[kind]}
+                {admin.unitKinds[kind]}
               </label>
             ))}
           </div>
@@ -66,7 +71,7 @@ export function CampaignForm({ template, units, today }: Props) {
         {selectionErrors && <p className="mt-1 text-sm text-red-700">{selectionErrors.join(" · ")}</p>}
       </fieldset>
       <FormMessage state={state} />
-      <SubmitButton>Tạo chiến dịch (bản nháp)</SubmitButton>
+      <SubmitButton>{t.submit}</SubmitButton>
     </form>
   );
 }

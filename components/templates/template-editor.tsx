@@ -5,6 +5,7 @@ import { saveTemplateDraftAction } from "@/app/(app)/quan-tri/mau-cam-ket/action
 import { TextField } from "@/components/ui/form-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useMessages } from "@/components/i18n/messages-provider";
 import type { FormResult } from "@/lib/forms/form-result";
 
 function TextArea({ name, label, hint, rows, values, state }: { name: string; label: string; hint?: string; rows: number; values: Record<string, string>; state: FormResult }) {
@@ -33,25 +34,26 @@ function TextArea({ name, label, hint, rows, values, state }: { name: string; la
 /** The draft's content, field by field; lists are one item per line. */
 export function TemplateEditor({ values }: { values: Record<string, string> }) {
   const [state, action] = useActionState(saveTemplateDraftAction, { ok: false });
-  const perLine = "Mỗi dòng một mục.";
+  const { editor, fields } = useMessages().admin.templates;
+  const perLine = editor.perLine;
   return (
     <form action={action} className="space-y-4" noValidate>
       <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
-        Chỗ điền cho từng bản: <code>{"{don_vi}"}</code>, <code>{"{nguoi_dung_dau}"}</code>, <code>{"{chuc_vu}"}</code>, <code>{"{vai_tro}"}</code>,{" "}
+        {editor.placeholders} <code>{"{don_vi}"}</code>, <code>{"{nguoi_dung_dau}"}</code>, <code>{"{chuc_vu}"}</code>, <code>{"{vai_tro}"}</code>,{" "}
         <code>{"{thanh_pho}"}</code>.
       </p>
-      <TextField name="title" label="Tiêu đề" state={state} defaultValue={values.title} />
-      <TextField name="subtitle" label="Trích yếu" state={state} defaultValue={values.subtitle} />
-      <TextArea name="legalBases" label="Căn cứ" hint={perLine} rows={5} values={values} state={state} />
-      <TextArea name="parIndex.intro" label="Kết quả PAR Index — đoạn mở đầu" rows={3} values={values} state={state} />
-      <TextArea name="parIndex.improved" label="Chỉ số cải thiện" hint={perLine} rows={4} values={values} state={state} />
-      <TextArea name="parIndex.declined" label="Chỉ số giảm điểm" hint={perLine} rows={3} values={values} state={state} />
-      <TextArea name="parIndex.unchanged" label="Chỉ số giữ nguyên" hint={perLine} rows={4} values={values} state={state} />
-      <TextArea name="commitmentIntro" label="Lời cam kết" rows={3} values={values} state={state} />
-      <TextArea name="commitments" label="Nội dung cam kết (đánh số tự động)" hint={perLine} rows={14} values={values} state={state} />
-      <TextArea name="closing" label="Đoạn kết" hint={perLine} rows={3} values={values} state={state} />
+      <TextField name="title" label={fields.title} state={state} defaultValue={values.title} />
+      <TextField name="subtitle" label={fields.subtitle} state={state} defaultValue={values.subtitle} />
+      <TextArea name="legalBases" label={fields.legalBases} hint={perLine} rows={5} values={values} state={state} />
+      <TextArea name="parIndex.intro" label={editor.parIntro} rows={3} values={values} state={state} />
+      <TextArea name="parIndex.improved" label={fields.improved} hint={perLine} rows={4} values={values} state={state} />
+      <TextArea name="parIndex.declined" label={fields.declined} hint={perLine} rows={3} values={values} state={state} />
+      <TextArea name="parIndex.unchanged" label={fields.unchanged} hint={perLine} rows={4} values={values} state={state} />
+      <TextArea name="commitmentIntro" label={fields.commitmentIntro} rows={3} values={values} state={state} />
+      <TextArea name="commitments" label={editor.commitments} hint={perLine} rows={14} values={values} state={state} />
+      <TextArea name="closing" label={fields.closing} hint={perLine} rows={3} values={values} state={state} />
       <FormMessage state={state} />
-      <SubmitButton>Lưu bản nháp</SubmitButton>
+      <SubmitButton>{editor.save}</SubmitButton>
     </form>
   );
 }

@@ -4,14 +4,16 @@ import { useActionState } from "react";
 import { publishTemplateAction, startDraftAction } from "@/app/(app)/quan-tri/mau-cam-ket/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useMessages } from "@/components/i18n/messages-provider";
 
 export function PublishTemplateForm({ versionId }: { versionId: string }) {
   const [state, action] = useActionState(publishTemplateAction.bind(null, versionId), { ok: false });
+  const { templates } = useMessages().admin;
   return (
     <form action={action} className="space-y-2">
-      <p className="text-sm text-slate-600">Sau khi công bố, phiên bản này bị khóa (không sửa được nữa) và thay thế phiên bản đang có hiệu lực.</p>
+      <p className="text-sm text-slate-600">{templates.publishNote}</p>
       <FormMessage state={state} />
-      <SubmitButton>Công bố phiên bản</SubmitButton>
+      <SubmitButton>{templates.publish}</SubmitButton>
     </form>
   );
 }

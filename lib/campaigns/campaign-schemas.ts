@@ -2,15 +2,16 @@ import { z } from "zod";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
 import { unitKindSchema } from "@/lib/units/unit-schemas";
 import { vietnamDateSchema } from "@/lib/time/vietnam-date-input";
+import { messageRef } from "@/lib/i18n/message-ref";
 
 export const unitSelectionSchema = z.discriminatedUnion(
   "mode",
   [
     z.object({ mode: z.literal("ALL") }),
-    z.object({ mode: z.literal("KINDS"), kinds: z.array(unitKindSchema).min(1, "Chọn ít nhất một loại đơn vị") }),
-    z.object({ mode: z.literal("UNITS"), unitIds: z.array(idSchema("unit")).min(1, "Chọn ít nhất một đơn vị") }),
+    z.object({ mode: z.literal("KINDS"), kinds: z.array(unitKindSchema).min(1, messageRef("admin.campaigns.chooseKind")) }),
+    z.object({ mode: z.literal("UNITS"), unitIds: z.array(idSchema("unit")).min(1, messageRef("admin.campaigns.chooseUnit")) }),
   ],
-  { error: "Cách chọn đơn vị không hợp lệ" },
+  { error: messageRef("admin.campaigns.selectionInvalid") },
 );
 export type UnitSelection = z.infer<typeof unitSelectionSchema>;
 
@@ -20,7 +21,7 @@ export const campaignInputSchema = (now = new Date()) =>
     name: requiredText("campaignName", 200),
     templateVersionId: idSchema("commitmentTemplateVersion"),
     unitSelection: unitSelectionSchema,
-    deadline: vietnamDateSchema("deadline", { endOfDay: true }).refine((d) => d > now, "Hạn ký phải sau thời điểm hiện tại"),
+    deadline: vietnamDateSchema("deadline", { endOfDay: true }).refine((d) => d > now, messageRef("admin.campaigns.deadlineInPast")),
     documentDate: vietnamDateSchema("documentDate"),
   });
 export type CampaignInput = z.infer<ReturnType<typeof campaignInputSchema>>;

@@ -2,6 +2,8 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { campaignInputSchema } from "./campaign-schemas";
@@ -14,21 +16,23 @@ export async function createCampaign(
   context: AuditContext = {},
   now = new Date(),
 ): Promise<FormResult & { id?: string }> {
-  if (!hasRole(actor, "ADMIN")) return forbidden();
+  if (!hasRole(actor, "ADMIN")) return forbidden(actor);
+  const { common, admin } = messagesFor(actor);
+  const { campaigns } = admin;
   const parsed = campaignInputSchema(now).safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, actor);
   const data = parsed.data;
 
   return prisma.$transaction(async (tx) => {
     const template = await tx.templateVersion.findUnique({ where: { id: data.templateVersionId }, select: { status: true } });
     if (template?.status !== "PUBLISHED") {
-      return failure("Phải chọn phiên bản mẫu cam kết đang có hiệu lực.", {
-        templateVersionId: ["Chỉ dùng được phiên bản mẫu đã công bố và chưa bị thay thế"],
-      });
+      return failure(campaigns.templateNotPublished, { templateVersionId: [campaigns.templateNotPublishedField] });
     }
     const { units, unknownIds } = await resolveCampaignUnits(tx, data.unitSelection);
-    if (unknownIds.length > 0) return failure("Có đơn vị không tồn tại hoặc đã ngừng hoạt động.", { unitSelection: ["Đơn vị không tồn tại"] });
-    if (units.length === 0) return failure("Chiến dịch phải có ít nhất một đơn vị.", { unitSelection: ["Không có đơn vị nào được chọn"] });
+    if (unknownIds.length > 0) return failure(campaigns.unknownUnits, {
+        unitSelection: [formatMessage(common.validation.notFound, { label: common.fields.unit })],
+      });
+    if (units.length === 0) return failure(campaigns.noUnits, { unitSelection: [campaigns.noUnitsField] });
 
     const campaign = await tx.campaign.create({
       data: { ...data, unitSelection: data.unitSelection as Prisma.InputJsonValue, createdById: actor.id },
@@ -39,6 +43,6 @@ export async function createCampaign(
       campaignId: campaign.id,
       data: { name: campaign.name, units: units.length, deadline: campaign.deadline.toISOString() },
     });
-    return { ...success(`Đã tạo chiến dịch “${campaign.name}” với ${units.length} đơn vị.`), id: campaign.id };
+    return { ...success(formatMessage(campaigns.created, { name: campaign.name, count: units.length })), id: campaign.id };
   });
 }

@@ -84,4 +84,18 @@ describe("launchCampaign", () => {
     expect((await launchCampaign(chair, "00000000-0000-4000-8000-000000000000")).ok).toBe(false);
     expect((await launchCampaign(null, "00000000-0000-4000-8000-000000000000")).message).toBe("Bạn không có quyền thực hiện thao tác này.");
   });
+
+  it("answers an English-speaking admin in English", async () => {
+    const admin = { ...(await createActor("ADMIN")), locale: "en" as const };
+    expect(await launchCampaign(admin, "00000000-0000-4000-8000-000000000000")).toEqual({ ok: false, message: "This campaign does not exist." });
+    const templateId = await publishTestTemplate(admin, DEFAULT_COMMITMENT_CONTENT);
+    const headless = await createTestUnit();
+    const past = await createCampaign(admin, input(templateId, [], { deadline: "2020-01-01" }));
+    expect(past.fieldErrors).toMatchObject({ deadline: ["The deadline must be in the future"], "unitSelection.unitIds": ["Choose at least one unit"] });
+    const created = await createCampaign(admin, input(templateId, [headless.id]));
+    expect(created.message).toBe("Campaign “Cam kết CCHC thử” created with 1 unit.");
+    expect((await launchCampaign(admin, created.id!)).message).toBe(
+      `Cannot launch yet: 1 unit has no head — ${headless.name}. Assign a head under Units, then launch again.`,
+    );
+  });
 });

@@ -3,6 +3,8 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { putFile } from "@/lib/storage/file-store";
@@ -25,25 +27,21 @@ export async function launchCampaign(
   context: AuditContext = {},
   now = new Date(),
 ): Promise<FormResult> {
-  if (!hasRole(actor, "ADMIN")) return forbidden();
-  if (!idSchema("campaign").safeParse(campaignId).success) return failure("Chiến dịch không tồn tại.");
+  if (!hasRole(actor, "ADMIN")) return forbidden(actor);
+  const { campaigns } = messagesFor(actor).admin;
+  if (!idSchema("campaign").safeParse(campaignId).success) return failure(campaigns.notFound);
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, include: { templateVersion: true } });
-  if (!campaign) return failure("Chiến dịch không tồn tại.");
-  if (campaign.status !== "DRAFT") return failure("Chiến dịch đã được phát động trước đó.");
-  if (campaign.deadline <= now) return failure("Hạn ký đã qua: hãy tạo chiến dịch với hạn ký mới.");
-  if (campaign.templateVersion.status !== "PUBLISHED") {
-    return failure("Phiên bản mẫu cam kết của chiến dịch đã bị thay thế: hãy tạo chiến dịch với phiên bản đang có hiệu lực.");
-  }
+  if (!campaign) return failure(campaigns.notFound);
+  if (campaign.status !== "DRAFT") return failure(campaigns.alreadyLaunched);
+  if (campaign.deadline <= now) return failure(campaigns.deadlinePassed);
+  if (campaign.templateVersion.status !== "PUBLISHED") return failure(campaigns.templateSuperseded);
 
   const selection = unitSelectionSchema.parse(campaign.unitSelection);
   const { units } = await resolveCampaignUnits(prisma, selection);
-  if (units.length === 0) return failure("Chiến dịch không còn đơn vị nào đang hoạt động.");
+  if (units.length === 0) return failure(campaigns.noActiveUnits);
   const headless = units.filter((u) => !u.head);
   if (headless.length > 0) {
-    return failure(
-      `Chưa thể phát động: ${headless.length} đơn vị chưa có người đứng đầu — ${headless.map((u) => u.name).join(", ")}. ` +
-        "Hãy giao người đứng đầu trong mục Đơn vị rồi phát động lại.",
-    );
+    return failure(formatMessage(campaigns.headless, { count: headless.length, units: headless.map((u) => u.name).join(", ") }));
   }
 
   // Render before the transaction: it is the slow part and needs no lock.
@@ -100,8 +98,8 @@ export async function launchCampaign(
       { timeout: 60_000 },
     );
   } catch (error) {
-    if (error instanceof AlreadyLaunched) return failure("Chiến dịch đã được phát động trước đó.");
+    if (error instanceof AlreadyLaunched) return failure(campaigns.alreadyLaunched);
     throw error;
   }
-  return success(`Đã phát động chiến dịch: ${copies.length} bản cam kết đã được tạo và gửi tới các đơn vị.`);
+  return success(formatMessage(campaigns.launched, { count: copies.length }));
 }

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "@/lib/audit/canonical-json";
+import { messageRef } from "@/lib/i18n/message-ref";
+import type { Messages } from "@/lib/i18n/messages-for";
 
 /**
  * Placeholders a template may use; each copy fills them in (lib/documents/resolve-commitment.ts).
@@ -15,41 +17,50 @@ export const PLACEHOLDERS = {
   "{thanh_pho}": "tên thành phố",
 } as const;
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} không được để trống` })
+/** A template field's name, worded in the editing admin's language inside its validation messages. */
+type TemplateField = keyof Messages["admin"]["templates"]["fields"];
+const fieldRef = (field: TemplateField) => ({ key: `admin.templates.fields.${field}` as const });
+
+const text = (field: TemplateField, max: number) => {
+  const label = fieldRef(field);
+  const required = messageRef("common.validation.required", { label });
+  return z
+    .string({ error: required })
     .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
     .pipe(
       z
         .string()
-        .min(1, `${label} không được để trống`)
-        .max(max, `${label} tối đa ${max} ký tự`)
+        .min(1, required)
+        .max(max, messageRef("common.validation.tooLong", { label, max }))
         .superRefine((value, ctx) => {
           for (const token of value.match(/\{[^}]*\}?/g) ?? []) {
-            if (!(token in PLACEHOLDERS)) ctx.addIssue({ code: "custom", message: `${label} có chỗ điền không hợp lệ: ${token}` });
+            if (!(token in PLACEHOLDERS)) ctx.addIssue({ code: "custom", message: messageRef("admin.templates.badPlaceholder", { label, token }) });
           }
         }),
     );
+};
 
-const list = (label: string, itemLabel: string, { min = 1, max = 40, itemMax = 2000 } = {}) =>
-  z
-    .array(text(itemLabel, itemMax), { error: `${label} không hợp lệ` })
-    .min(min, `${label} phải có ít nhất ${min} mục`)
-    .max(max, `${label} tối đa ${max} mục`);
+const list = (field: TemplateField, { min = 1, max = 40, itemMax = 2000 } = {}) => {
+  const label = fieldRef(field);
+  return z
+    .array(text(field, itemMax), { error: messageRef("admin.templates.listInvalid", { label }) })
+    .min(min, messageRef("admin.templates.listTooShort", { label, min }))
+    .max(max, messageRef("admin.templates.listTooLong", { label, max }));
+};
 
 export const commitmentContentSchema = z.object({
-  title: text("Tiêu đề", 120),
-  subtitle: text("Trích yếu", 300),
-  legalBases: list("Căn cứ", "Căn cứ", { max: 15, itemMax: 600 }),
+  title: text("title", 120),
+  subtitle: text("subtitle", 300),
+  legalBases: list("legalBases", { max: 15, itemMax: 600 }),
   parIndex: z.object({
-    intro: text("Đoạn mở đầu kết quả PAR Index", 2000),
-    improved: list("Chỉ số cải thiện", "Chỉ số cải thiện", { min: 0, max: 20, itemMax: 600 }),
-    declined: list("Chỉ số giảm điểm", "Chỉ số giảm điểm", { min: 0, max: 20, itemMax: 600 }),
-    unchanged: list("Chỉ số giữ nguyên", "Chỉ số giữ nguyên", { min: 0, max: 20, itemMax: 600 }),
+    intro: text("parIntro", 2000),
+    improved: list("improved", { min: 0, max: 20, itemMax: 600 }),
+    declined: list("declined", { min: 0, max: 20, itemMax: 600 }),
+    unchanged: list("unchanged", { min: 0, max: 20, itemMax: 600 }),
   }),
-  commitmentIntro: text("Lời cam kết", 1000),
-  commitments: list("Nội dung cam kết", "Nội dung cam kết", { max: 30, itemMax: 1500 }),
-  closing: list("Đoạn kết", "Đoạn kết", { max: 5, itemMax: 1500 }),
+  commitmentIntro: text("commitmentIntro", 1000),
+  commitments: list("commitments", { max: 30, itemMax: 1500 }),
+  closing: list("closing", { max: 5, itemMax: 1500 }),
 });
 
 export type CommitmentContent = z.infer<typeof commitmentContentSchema>;

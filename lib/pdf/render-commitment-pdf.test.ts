@@ -8,6 +8,8 @@ import { fullJobTitle, resolveCommitment, type CommitmentPlaceholders } from "@/
 import { pdfFonts, pdfInfo, pdfPageCount, pdfText, writeTemp } from "@/lib/test/pdf-tools";
 import { qpdfCheck } from "@/lib/signing/testing/external-tools";
 import { renderCommitmentPdf, type SlotRect } from "./render-commitment-pdf";
+import { resolveMessage } from "@/lib/i18n/message-ref";
+import { vi } from "@/lib/i18n/messages/vi";
 
 const CITY = { name: "Phan Thiết", issuingBody: "UBND THÀNH PHỐ PHAN THIẾT", chairpersonTitle: "CHỦ TỊCH UBND THÀNH PHỐ" };
 const ward: CommitmentPlaceholders = {
@@ -142,7 +144,7 @@ describe("commitmentContentSchema", () => {
       commitmentIntro: "Tôi, {ten_sai}, cam kết",
     });
     expect(result.success).toBe(false);
-    const messages = result.error!.issues.map((i) => i.message);
+    const messages = result.error!.issues.map((i) => resolveMessage(vi, i.message));
     expect(messages).toContain("Tiêu đề không được để trống");
     expect(messages).toContain("Nội dung cam kết phải có ít nhất 1 mục");
     expect(messages).toContain("Lời cam kết có chỗ điền không hợp lệ: {ten_sai}");

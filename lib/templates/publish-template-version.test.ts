@@ -36,11 +36,24 @@ describe("template versions", () => {
   it("refuses to save a malformed template, with messages by field, and saves nothing", async () => {
     const admin = await createActor("ADMIN");
     const before = await prisma.templateVersion.count();
-    const result = await saveTemplateDraft(admin, { ...DEFAULT_COMMITMENT_CONTENT, title: "", commitments: [] });
+    const result = await saveTemplateDraft(admin, { ...DEFAULT_COMMITMENT_CONTENT, title: "", commitments: [], commitmentIntro: "Tôi, {ten_sai}, cam kết" });
     expect(result.ok).toBe(false);
     expect(result.fieldErrors?.title).toEqual(["Tiêu đề không được để trống"]);
     expect(result.fieldErrors?.commitments).toEqual(["Nội dung cam kết phải có ít nhất 1 mục"]);
+    expect(result.fieldErrors?.commitmentIntro).toEqual(["Lời cam kết có chỗ điền không hợp lệ: {ten_sai}"]);
     expect(await saveTemplateDraft(admin, "không phải JSON đối tượng")).toMatchObject({ ok: false });
     expect(await prisma.templateVersion.count()).toBe(before);
+  });
+
+  it("words the template's validation messages for an English-speaking admin", async () => {
+    const admin = { ...(await createActor("ADMIN")), locale: "en" as const };
+    const result = await saveTemplateDraft(admin, { ...DEFAULT_COMMITMENT_CONTENT, title: "", commitments: [], commitmentIntro: "Tôi, {ten_sai}, cam kết" });
+    expect(result.fieldErrors?.title).toEqual(["Title is required"]);
+    expect(result.fieldErrors?.commitments).toEqual(["Commitments must have at least 1 item"]);
+    expect(result.fieldErrors?.commitmentIntro).toEqual(["Commitment statement contains an unknown placeholder: {ten_sai}"]);
+    expect(await publishTemplateVersion(admin, "00000000-0000-4000-8000-000000000000")).toEqual({
+      ok: false,
+      message: "This template version does not exist.",
+    });
   });
 });

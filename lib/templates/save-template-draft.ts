@@ -2,6 +2,8 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { commitmentContentSchema } from "@/lib/documents/commitment-content";
@@ -11,9 +13,9 @@ import { commitmentContentSchema } from "@/lib/documents/commitment-content";
  * Published versions are never touched: editing always happens on a draft.
  */
 export async function saveTemplateDraft(actor: Actor | null, content: unknown, context: AuditContext = {}): Promise<FormResult & { id?: string }> {
-  if (!hasRole(actor, "ADMIN")) return forbidden();
+  if (!hasRole(actor, "ADMIN")) return forbidden(actor);
   const parsed = commitmentContentSchema.safeParse(content);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, actor);
   const json = parsed.data as Prisma.InputJsonValue;
 
   return prisma.$transaction(async (tx) => {
@@ -30,17 +32,18 @@ export async function saveTemplateDraft(actor: Actor | null, content: unknown, c
           },
         });
     await recordAuditEvent(tx, { ...context, type: "TEMPLATE_SAVED", data: { version: saved.version } });
-    return { ...success(`Đã lưu bản nháp phiên bản ${saved.version}.`), id: saved.id };
+    return { ...success(formatMessage(messagesFor(actor).admin.templates.draftSaved, { version: saved.version })), id: saved.id };
   });
 }
 
 /** Starts a draft from an existing version's content (usually the published one); an open draft is kept as is. */
 export async function startDraftFrom(actor: Actor | null, versionId: string, context: AuditContext = {}): Promise<FormResult & { id?: string }> {
-  if (!hasRole(actor, "ADMIN")) return forbidden();
+  if (!hasRole(actor, "ADMIN")) return forbidden(actor);
+  const { templates } = messagesFor(actor).admin;
   const open = await prisma.templateVersion.findFirst({ where: { status: "DRAFT" }, select: { id: true, version: true } });
-  if (open) return { ...success(`Đang có bản nháp phiên bản ${open.version}.`), id: open.id };
-  if (!/^[0-9a-f-]{36}$/i.test(versionId)) return failure("Phiên bản mẫu không tồn tại.");
+  if (open) return { ...success(formatMessage(templates.draftOpen, { version: open.version })), id: open.id };
+  if (!/^[0-9a-f-]{36}$/i.test(versionId)) return failure(templates.notFound);
   const source = await prisma.templateVersion.findUnique({ where: { id: versionId } });
-  if (!source) return failure("Phiên bản mẫu không tồn tại.");
+  if (!source) return failure(templates.notFound);
   return saveTemplateDraft(actor, source.content, context);
 }

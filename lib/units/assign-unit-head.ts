@@ -2,6 +2,8 @@ import { prisma } from "@/lib/db/client";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
 import { idSchema } from "@/lib/forms/text-fields";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { unitIdSchema } from "./unit-schemas";
@@ -11,18 +13,20 @@ import { unitIdSchema } from "./unit-schemas";
  * in the same transaction, so the unit never has two heads nor loses one half-way.
  */
 export async function assignUnitHead(actor: Actor | null, unitId: string, userId: string, context: AuditContext = {}): Promise<FormResult> {
-  if (!hasRole(actor, "ADMIN")) return forbidden();
-  if (!unitIdSchema.safeParse(unitId).success) return failure("Đơn vị không tồn tại.");
-  if (!idSchema("user").safeParse(userId).success) return failure("Người dùng không tồn tại.", { userId: ["Chọn một người dùng"] });
+  if (!hasRole(actor, "ADMIN")) return forbidden(actor);
+  const { common, admin } = messagesFor(actor);
+  const { units } = admin;
+  if (!unitIdSchema.safeParse(unitId).success) return failure(units.notFound);
+  if (!idSchema("user").safeParse(userId).success) return failure(admin.users.notFound, { userId: [units.chooseUser] });
 
   return prisma.$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { id: unitId } });
-    if (!unit) return failure("Đơn vị không tồn tại.");
+    if (!unit) return failure(units.notFound);
     const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) return failure("Người dùng không tồn tại.", { userId: ["Người dùng không tồn tại"] });
-    if (!user.active) return failure("Tài khoản này đã bị vô hiệu hóa.", { userId: ["Tài khoản đã bị vô hiệu hóa"] });
+    if (!user) return failure(admin.users.notFound, { userId: [formatMessage(common.validation.notFound, { label: common.fields.user })] });
+    if (!user.active) return failure(units.userDeactivated, { userId: [units.userDeactivatedField] });
     if (user.role !== "UNIT_HEAD") {
-      return failure("Chỉ tài khoản có vai trò “Người đứng đầu đơn vị” mới được giao.", { userId: ["Sai vai trò"] });
+      return failure(units.notUnitHead, { userId: [units.notUnitHeadField] });
     }
     await tx.user.updateMany({
       where: { unitId, role: "UNIT_HEAD", active: true, NOT: { id: userId } },
@@ -30,6 +34,6 @@ export async function assignUnitHead(actor: Actor | null, unitId: string, userId
     });
     await tx.user.update({ where: { id: userId }, data: { unitId } });
     await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId, data: { action: "assign-unit-head", userId, email: user.email } });
-    return success(`${user.fullName} là người đứng đầu ${unit.name}.`);
+    return success(formatMessage(units.headAssigned, { name: user.fullName, unit: unit.name }));
   });
 }

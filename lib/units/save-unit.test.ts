@@ -41,6 +41,18 @@ describe("saveUnit", () => {
     expect(await saveUnit(admin, input, "not-a-uuid")).toEqual({ ok: false, message: "Đơn vị không tồn tại." });
     expect(await saveUnit(await createActor("CHAIRPERSON"), input)).toEqual({ ok: false, message: FORBIDDEN_MESSAGE });
   });
+
+  it("answers an English-speaking admin in English, field errors included", async () => {
+    const admin = { ...(await createActor("ADMIN")), locale: "en" as const };
+    expect(await saveUnit(admin, { name: "Phường Không Có", kind: "WARD", code: "KC1" }, "not-a-uuid")).toEqual({
+      ok: false,
+      message: "This unit does not exist.",
+    });
+    const invalid = await saveUnit(admin, { name: "", kind: "TINH", code: "X 1" });
+    expect(invalid.message).toBe("Some fields are not valid; please check the highlighted fields.");
+    expect(invalid.fieldErrors).toMatchObject({ name: ["Unit name is required"], kind: ["The unit type is not valid"] });
+    expect(await saveUnit({ ...(await createActor("AUDITOR")), locale: "en" }, {})).toEqual({ ok: false, message: "You are not allowed to do this." });
+  });
 });
 
 describe("assignUnitHead", () => {

@@ -1,16 +1,15 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
+import { messageRef } from "@/lib/i18n/message-ref";
+import { admin as viAdmin } from "@/lib/i18n/messages/vi/admin";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 
 export const UNIT_KINDS = ["AGENCY", "WARD", "COMMUNE"] as const satisfies readonly UnitKind[];
 
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  AGENCY: "Phòng, ban",
-  WARD: "Phường",
-  COMMUNE: "Xã",
-};
+/** Vietnamese names of the unit kinds, for the archive manifest (a document); screens use m.admin.unitKinds. */
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = viAdmin.unitKinds;
 
-export const unitKindSchema = z.enum(UNIT_KINDS, { error: "Loại đơn vị không hợp lệ" });
+export const unitKindSchema = z.enum(UNIT_KINDS, { error: messageRef("admin.units.kindInvalid") });
 
 export const unitInputSchema = z.object({
   name: requiredText("unitName", 150),
@@ -18,7 +17,7 @@ export const unitInputSchema = z.object({
   code: requiredText("unitCode", 20).pipe(
     z
       .string()
-      .regex(/^[A-Za-z0-9-]+$/, "Mã đơn vị chỉ gồm chữ không dấu, số và dấu gạch ngang")
+      .regex(/^[A-Za-z0-9-]+$/, messageRef("admin.units.codeFormat"))
       .transform((s) => s.toUpperCase()),
   ),
 });

@@ -1,7 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const LAST_ADMIN_MESSAGE = "Không thể thực hiện: đây là quản trị viên cuối cùng đang hoạt động.";
-
 /**
  * True when `userId` is the only active ADMIN. Locks the admin rows for the rest of the transaction so
  * two admins demoting each other at once cannot leave the city with none.

@@ -4,11 +4,11 @@ import { saveUser } from "./save-user";
 import { setUserActive } from "./set-user-active";
 import { resetUserPassword } from "./reset-user-password";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
-import { LAST_ADMIN_MESSAGE } from "./last-admin-guard";
 import { createActor, createTestUnit, createTestUser } from "@/lib/test/factories";
 import { vi } from "@/lib/i18n/messages/vi";
 
 const FORBIDDEN_MESSAGE = vi.common.form.forbidden;
+const LAST_ADMIN_MESSAGE = vi.admin.users.lastAdmin;
 
 const validInput = (overrides: Record<string, string> = {}) => ({
   email: `moi-${Math.random().toString(36).slice(2, 10)}@phanthiet.gov.vn`,
@@ -81,6 +81,15 @@ describe("saveUser", () => {
       expect(await saveUser(actor, validInput())).toEqual({ ok: false, message: FORBIDDEN_MESSAGE });
     }
     expect(await saveUser(null, validInput())).toEqual({ ok: false, message: FORBIDDEN_MESSAGE });
+  });
+
+  it("words its answers in an English-speaking admin's language", async () => {
+    const admin = { ...(await createActor("ADMIN")), locale: "en" as const };
+    const result = await saveUser(admin, validInput({ email: "khong-phai-email", role: "UNIT_HEAD" }));
+    expect(result.fieldErrors).toMatchObject({ email: ["This is not a valid email address"], unitId: ["A head of unit must belong to a unit"] });
+    const created = await saveUser(admin, validInput());
+    expect(created.message).toMatch(/^Account .+ created\.$/);
+    expect(await setUserActive(admin, "00000000-0000-4000-8000-000000000000", false)).toEqual({ ok: false, message: "This user does not exist." });
   });
 });
 

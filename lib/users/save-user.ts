@@ -5,10 +5,10 @@ import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
-import { isLastActiveAdmin, LAST_ADMIN_MESSAGE } from "./last-admin-guard";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { isLastActiveAdmin } from "./last-admin-guard";
 import { userCreateSchema, userIdSchema, userUpdateSchema } from "./user-schemas";
-
-const HEAD_TAKEN = "Đơn vị này đã có người đứng đầu đang hoạt động";
 
 /** Creates a user (no id, with a password) or edits one (id). ADMIN only. */
 export async function saveUser(
@@ -17,10 +17,12 @@ export async function saveUser(
   id?: string,
   context: AuditContext = {},
 ): Promise<FormResult & { id?: string }> {
-  if (!hasRole(actor, "ADMIN")) return forbidden();
-  if (id !== undefined && !userIdSchema.safeParse(id).success) return failure("Người dùng không tồn tại.");
+  if (!hasRole(actor, "ADMIN")) return forbidden(actor);
+  const { common, admin } = messagesFor(actor);
+  const { users } = admin;
+  if (id !== undefined && !userIdSchema.safeParse(id).success) return failure(users.notFound);
   const parsed = (id === undefined ? userCreateSchema : userUpdateSchema).safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, actor);
   const { password, ...fields } = { password: undefined, ...parsed.data };
   const data = { ...fields, unitId: fields.unitId ?? null };
   const passwordHash = password ? await hashPassword(password) : undefined;
@@ -28,27 +30,27 @@ export async function saveUser(
   try {
     return await prisma.$transaction(async (tx) => {
       if (data.unitId && !(await tx.unit.findUnique({ where: { id: data.unitId }, select: { id: true } }))) {
-        return failure("Đơn vị không tồn tại.", { unitId: ["Đơn vị không tồn tại"] });
+        return failure(admin.units.notFound, { unitId: [formatMessage(common.validation.notFound, { label: common.fields.unit })] });
       }
       if (id === undefined) {
         const user = await tx.user.create({ data: { ...data, passwordHash: passwordHash! } });
         // The fields, never the password.
         await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "create-user", userId: user.id, ...data } });
-        return { ...success(`Đã tạo tài khoản ${user.email}.`), id: user.id };
+        return { ...success(formatMessage(users.created, { email: user.email })), id: user.id };
       }
       const current = await tx.user.findUnique({ where: { id }, select: { role: true } });
-      if (!current) return failure("Người dùng không tồn tại.");
+      if (!current) return failure(users.notFound);
       if (current.role === "ADMIN" && data.role !== "ADMIN" && (await isLastActiveAdmin(tx, id))) {
-        return failure(LAST_ADMIN_MESSAGE, { role: [LAST_ADMIN_MESSAGE] });
+        return failure(users.lastAdmin, { role: [users.lastAdmin] });
       }
       await tx.user.update({ where: { id }, data });
       await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "update-user", userId: id, ...data } });
-      return { ...success(`Đã lưu tài khoản ${data.email}.`), id };
+      return { ...success(formatMessage(users.saved, { email: data.email })), id };
     });
   } catch (error) {
-    if (isUniqueViolationOn(error, "email")) return failure("Email đã được dùng.", { email: ["Email đã được dùng cho tài khoản khác"] });
+    if (isUniqueViolationOn(error, "email")) return failure(users.emailTaken, { email: [users.emailTakenField] });
     if (isUniqueViolationOn(error, "one_active_head") || isUniqueViolationOn(error, "unitId")) {
-      return failure(`${HEAD_TAKEN}.`, { unitId: [HEAD_TAKEN] });
+      return failure(`${users.headTaken}.`, { unitId: [users.headTaken] });
     }
     throw error;
   }

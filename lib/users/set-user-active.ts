@@ -4,25 +4,28 @@ import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
-import { isLastActiveAdmin, LAST_ADMIN_MESSAGE } from "./last-admin-guard";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { isLastActiveAdmin } from "./last-admin-guard";
 import { userIdSchema } from "./user-schemas";
 
 /** Deactivates (cannot sign in any more) or reactivates an account. ADMIN only; the last admin stays. */
 export async function setUserActive(actor: Actor | null, id: string, active: boolean, context: AuditContext = {}): Promise<FormResult> {
-  if (!hasRole(actor, "ADMIN")) return forbidden();
-  if (!userIdSchema.safeParse(id).success) return failure("Người dùng không tồn tại.");
+  if (!hasRole(actor, "ADMIN")) return forbidden(actor);
+  const { users } = messagesFor(actor).admin;
+  if (!userIdSchema.safeParse(id).success) return failure(users.notFound);
   try {
     return await prisma.$transaction(async (tx) => {
       const user = await tx.user.findUnique({ where: { id }, select: { role: true, email: true } });
-      if (!user) return failure("Người dùng không tồn tại.");
-      if (!active && user.role === "ADMIN" && (await isLastActiveAdmin(tx, id))) return failure(LAST_ADMIN_MESSAGE);
+      if (!user) return failure(users.notFound);
+      if (!active && user.role === "ADMIN" && (await isLastActiveAdmin(tx, id))) return failure(users.lastAdmin);
       await tx.user.update({ where: { id }, data: { active } });
       await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: active ? "activate-user" : "deactivate-user", userId: id, email: user.email } });
-      return success(active ? `Đã kích hoạt lại ${user.email}.` : `Đã vô hiệu hóa ${user.email}.`);
+      return success(formatMessage(active ? users.activated : users.deactivatedUser, { email: user.email }));
     });
   } catch (error) {
     if (isUniqueViolationOn(error, "one_active_head") || isUniqueViolationOn(error, "unitId")) {
-      return failure("Không thể kích hoạt lại: đơn vị của người này đã có người đứng đầu khác.");
+      return failure(users.reactivateHeadTaken);
     }
     throw error;
   }

@@ -1,21 +1,22 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
 import { ROLES } from "@/lib/auth/roles";
+import { messageRef } from "@/lib/i18n/message-ref";
 
-export const roleSchema = z.enum(ROLES, { error: "Vai trò không hợp lệ" });
+export const roleSchema = z.enum(ROLES, { error: messageRef("admin.users.roleInvalid") });
 
 export const emailSchema = z
-  .string({ error: "Email không được để trống" })
+  .string({ error: messageRef("admin.users.emailRequired") })
   .trim()
-  .min(1, "Email không được để trống")
-  .max(254, "Email tối đa 254 ký tự")
-  .pipe(z.email({ error: "Email không đúng định dạng" }))
+  .min(1, messageRef("admin.users.emailRequired"))
+  .max(254, messageRef("admin.users.emailTooLong"))
+  .pipe(z.email({ error: messageRef("admin.users.emailFormat") }))
   .transform((s) => s.toLowerCase());
 
 export const newPasswordSchema = z
-  .string({ error: "Mật khẩu không được để trống" })
-  .min(8, "Mật khẩu phải có ít nhất 8 ký tự")
-  .max(200, "Mật khẩu tối đa 200 ký tự");
+  .string({ error: messageRef("admin.users.passwordRequired") })
+  .min(8, messageRef("admin.users.passwordTooShort"))
+  .max(200, messageRef("admin.users.passwordTooLong"));
 
 const optionalUnitId = z
   .string()
@@ -34,7 +35,7 @@ const userFields = z.object({
 /** A head must belong to a unit; other roles may name one for display. */
 const withUnitRule = <T extends z.infer<typeof userFields>>(value: T, ctx: z.RefinementCtx) => {
   if (value.role === "UNIT_HEAD" && !value.unitId) {
-    ctx.addIssue({ code: "custom", path: ["unitId"], message: "Người đứng đầu đơn vị phải thuộc một đơn vị" });
+    ctx.addIssue({ code: "custom", path: ["unitId"], message: messageRef("admin.users.headNeedsUnit") });
   }
 };
 
@@ -44,7 +45,7 @@ export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
 export const passwordResetSchema = z
   .object({ password: newPasswordSchema, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "Mật khẩu nhập lại không khớp" });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: messageRef("admin.users.passwordMismatch") });
 
 export const userIdSchema = idSchema("user");
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { getMessages } from "@/lib/i18n/get-messages";
 import { listCertificates } from "@/lib/signatures/list-certificates";
 import { formatDate, formatDateTime } from "@/lib/time/vietnam-time";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,23 +8,31 @@ import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { RevokeCertificateForm } from "@/components/admin/revoke-certificate-form";
 
-export const metadata: Metadata = { title: "Chứng thư số" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).admin.certificates.title };
+}
 
 export default async function CertificatesPage() {
   await requirePageRole("ADMIN");
   const certificates = await listCertificates();
+  const { admin } = await getMessages();
+  const t = admin.certificates;
   return (
     <>
       <PageHeader
-        title="Chứng thư số"
-        description="Mỗi người ký có chứng thư riêng do CA của thành phố cấp khi ký lần đầu; khóa riêng được mã hóa, không bao giờ rời máy chủ."
+        title={t.title}
+        description={t.description}
         actions={
           <a href="/ca/city-ca.pem" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">
-            Tải chứng thư CA (PEM)
+            {t.downloadCa}
           </a>
         }
       />
-      <DataTable headers={["Người giữ", "Số sê-ri", "Hiệu lực", "Dấu vân tay SHA-256", "Trạng thái"]} isEmpty={certificates.length === 0} empty="Chưa có chứng thư nào: chứng thư được cấp khi một người ký lần đầu.">
+      <DataTable
+        headers={[t.headers.holder, t.headers.serial, t.headers.validity, t.headers.fingerprint, admin.shared.status]}
+        isEmpty={certificates.length === 0}
+        empty={t.empty}
+      >
         {certificates.map((c) => (
           <tr key={c.id} className="border-t border-slate-100 align-top">
             <td className="px-3 py-2">
@@ -38,7 +47,7 @@ export default async function CertificatesPage() {
             <td className="px-3 py-2">
               {c.revokedAt ? (
                 <>
-                  <Badge tone="red">Đã thu hồi</Badge>
+                  <Badge tone="red">{t.revoked}</Badge>
                   <div className="text-xs text-slate-600">
                     {formatDateTime(c.revokedAt)} — {c.revokedReason}
                   </div>
