@@ -8,7 +8,7 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").upd
 
 /**
  * Content-addressed, immutable file storage. Today PostgreSQL bytea (one backup, one transaction with the
- * rows that point at the file); the two functions are the whole interface, so an object store can replace it.
+ * rows that point at the file); these functions are the whole interface, so an object store can replace it.
  */
 export async function putFile(db: Db, bytes: Uint8Array, contentType = "application/pdf"): Promise<string> {
   const sha256 = sha256Hex(bytes);
@@ -22,4 +22,10 @@ export async function putFile(db: Db, bytes: Uint8Array, contentType = "applicat
 export async function getFile(sha256: string, db: Db = prisma): Promise<Uint8Array | null> {
   const file = await db.storedFile.findUnique({ where: { sha256 }, select: { bytes: true } });
   return file ? new Uint8Array(file.bytes) : null;
+}
+
+/** Several files in one round trip (the archive reads a campaign's PDFs in batches); missing ones are absent from the map. */
+export async function getFiles(sha256s: readonly string[], db: Db = prisma): Promise<Map<string, Uint8Array>> {
+  const files = await db.storedFile.findMany({ where: { sha256: { in: [...sha256s] } }, select: { sha256: true, bytes: true } });
+  return new Map(files.map((f) => [f.sha256, new Uint8Array(f.bytes)]));
 }
