@@ -90,4 +90,17 @@ describe("verifying an uploaded PDF", () => {
     });
     expect(await verifyUploadedPdf(null, signedPdf)).toEqual({ ok: false, message: "Bạn cần đăng nhập để kiểm tra tệp." });
   });
+
+  it("a crafted 18 MB file (a million page objects, then a million /ByteRange entries) is refused promptly with a reason", { timeout: 15_000 }, async () => {
+    const actor = await createActor("AUDITOR");
+    const crafted = (unit: string) => new TextEncoder().encode(`%PDF-1.7\n${unit.repeat(Math.floor((18 * 1024 * 1024) / unit.length))}%%EOF`);
+    expect(await verifyUploadedPdf(actor, crafted("<< /Type /Page >>\n"), "trang.pdf")).toEqual({
+      ok: false,
+      message: "Tệp có quá nhiều trang để kiểm tra (tối đa 1.000 trang); bản cam kết chỉ có vài trang.",
+    });
+    expect(await verifyUploadedPdf(actor, crafted("/ByteRange [0 1 2 3]\n"), "chu-ky.pdf")).toEqual({
+      ok: false,
+      message: "Tệp có quá nhiều chữ ký để kiểm tra (tối đa 20).",
+    });
+  });
 });

@@ -50,10 +50,8 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const fileName = name ?? m.verification.defaultFileName;
   if (!actor) return { ok: false, message: errors.signedOut };
   if (!bytes || bytes.byteLength === 0) return { ok: false, message: errors.empty };
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) {
-    const size = (bytes.byteLength / 1024 / 1024).toLocaleString(INTL_LOCALE[actor.locale], { maximumFractionDigits: 1 });
-    return { ok: false, message: formatMessage(errors.tooLarge, { size }) };
-  }
+  const size = (bytes.byteLength / 1024 / 1024).toLocaleString(INTL_LOCALE[actor.locale], { maximumFractionDigits: 1 });
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, message: formatMessage(errors.tooLarge, { size }) };
   let infos: PdfSignatureInfo[];
   const ca = await getCityCa();
   try {
@@ -67,7 +65,8 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
         : formatMessage(errors.notPdf, { fileName });
       return { ok: false, message };
     }
-    return { ok: false, message: errors.tooManySignatures };
+    const refusals = { "too-large": errors.tooLarge, "too-many-signatures": errors.tooManySignatures, "too-many-pages": errors.tooManyPages, "too-complex": errors.tooComplex };
+    return { ok: false, message: formatMessage(refusals[error.code], { size }) };
   }
 
   const sha256 = sha256Hex(bytes);

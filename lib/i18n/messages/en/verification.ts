@@ -18,6 +18,8 @@ export const verification: typeof vi = {
     notPdf: "“{fileName}” is not a PDF file. Please choose the commitment PDF.",
     notPdfKind: "“{fileName}” is not a PDF file (it is a {kind}, only named .pdf). Please choose the commitment PDF.",
     tooManySignatures: "The file has too many signatures to verify (at most 20).",
+    tooManyPages: "The file has too many pages to verify (at most 1,000); a commitment has only a few.",
+    tooComplex: "The file's structure is too complex to verify within 10 seconds. Please verify the commitment PDF downloaded from this system.",
   },
   sniffedKinds: {
     jpeg: "JPEG image",

@@ -18,6 +18,8 @@ export const verification = {
     notPdf: "“{fileName}” không phải tệp PDF. Hãy chọn đúng tệp PDF bản cam kết.",
     notPdfKind: "“{fileName}” không phải tệp PDF (nội dung là {kind}, chỉ được đặt tên .pdf). Hãy chọn đúng tệp PDF bản cam kết.",
     tooManySignatures: "Tệp có quá nhiều chữ ký để kiểm tra (tối đa 20).",
+    tooManyPages: "Tệp có quá nhiều trang để kiểm tra (tối đa 1.000 trang); bản cam kết chỉ có vài trang.",
+    tooComplex: "Tệp có cấu trúc quá phức tạp, không kiểm tra xong trong 10 giây. Hãy kiểm tra đúng tệp PDF bản cam kết tải từ hệ thống.",
   },
   /** What a file that is not a PDF looks like, from its first bytes. */
   sniffedKinds: {
