@@ -133,8 +133,8 @@ function indexObjects(text: string): ObjectIndex {
   return { starts: positions(" obj"), ends: positions("endobj") };
 }
 
-/** The last position in `sorted` before `at`, or -1. */
-function lastBefore(sorted: number[], at: number): number {
+/** Index of the first position in `sorted` that is at or after `at` (binary search). */
+function lowerBound(sorted: number[], at: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -142,20 +142,14 @@ function lastBefore(sorted: number[], at: number): number {
     if (sorted[mid]! < at) low = mid + 1;
     else high = mid;
   }
-  return low > 0 ? sorted[low - 1]! : -1;
+  return low;
 }
 
+/** The last position in `sorted` before `at`, or -1. */
+const lastBefore = (sorted: number[], at: number): number => sorted[lowerBound(sorted, at) - 1] ?? -1;
+
 /** The first position in `sorted` at or after `at`, or -1. */
-function firstFrom(sorted: number[], at: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < at) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length ? sorted[low]! : -1;
-}
+const firstFrom = (sorted: number[], at: number): number => sorted[lowerBound(sorted, at)] ?? -1;
 
 interface SignatureDictionary {
   objectId?: string;
