@@ -4,6 +4,8 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { countersignAction, startCountersigningAction } from "@/app/(app)/theo-doi/actions";
 import { SignaturePad } from "@/components/review/signature-pad";
+import { useMessages } from "@/components/i18n/messages-provider";
+import { formatMessage } from "@/lib/i18n/format-message";
 
 type Item = { id: string; unitName: string };
 type Outcome = { unitName: string; ok: boolean; message?: string };
@@ -14,6 +16,7 @@ type Outcome = { unitName: string; ok: boolean; message?: string };
  */
 export function CountersignPanel({ items, signerName, title }: { items: Item[]; signerName: string; title: string }) {
   const router = useRouter();
+  const t = useMessages().signing.countersignPanel;
   const [password, setPassword] = useState("");
   const [image, setImage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +30,7 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
     const start = await startCountersigningAction(password);
     if (!start.ok || !start.grant) {
       setRunning(false);
-      setError(start.message ?? "Không bắt đầu được.");
+      setError(start.message ?? t.couldNotStart);
       return;
     }
     const results: Outcome[] = [];
@@ -37,7 +40,7 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
         const result = await countersignAction(item.id, start.grant, image);
         outcome = { unitName: item.unitName, ok: result.ok, message: result.message };
       } catch {
-        outcome = { unitName: item.unitName, ok: false, message: `${item.unitName}: lỗi kết nối, hãy thử lại.` };
+        outcome = { unitName: item.unitName, ok: false, message: formatMessage(t.connectionError, { unit: item.unitName }) };
       }
       results.push(outcome);
       setOutcomes([...results]);
@@ -52,11 +55,11 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-label={title}>
       <h2 className="font-semibold">{title}</h2>
-      <p className="text-sm text-slate-600">{items.length} bản cam kết đã được người đứng đầu ký, chờ xác nhận.</p>
+      <p className="text-sm text-slate-600">{formatMessage(t.awaiting, { count: items.length })}</p>
       <SignaturePad defaultName={signerName} onChange={setImage} />
       <div className="max-w-sm">
         <label htmlFor="countersign-password" className="block text-sm font-medium text-slate-700">
-          Mật khẩu (nhập lại để xác nhận)
+          {t.password}
         </label>
         <input
           id="countersign-password"
@@ -78,13 +81,13 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
         onClick={run}
         className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
       >
-        {running ? "Đang xác nhận…" : items.length > 1 ? `Xác nhận tất cả (${items.length})` : "Ký xác nhận"}
+        {running ? t.running : items.length > 1 ? formatMessage(t.confirmAll, { count: items.length }) : t.confirmOne}
       </button>
       {(running || done > 0) && (
         <div>
           <div
             role="progressbar"
-            aria-label="Tiến độ xác nhận"
+            aria-label={t.progress}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={percent}
@@ -99,9 +102,7 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
       )}
       {!running && done > 0 && (
         <div role="status" className="rounded-md bg-slate-50 p-3 text-sm">
-          <p className="font-semibold">
-            Kết quả: {succeeded} thành công, {done - succeeded} không thành công.
-          </p>
+          <p className="font-semibold">{formatMessage(t.result, { succeeded, failed: done - succeeded })}</p>
           <ul className="mt-1 list-disc pl-5">
             {outcomes
               .filter((o) => !o.ok)
@@ -112,7 +113,7 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
               ))}
           </ul>
           <button type="button" onClick={() => router.refresh()} className="mt-2 text-brand-700 hover:underline">
-            Cập nhật danh sách
+            {t.refresh}
           </button>
         </div>
       )}

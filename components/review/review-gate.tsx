@@ -1,12 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useMessages } from "@/components/i18n/messages-provider";
 
 /**
  * Signing is offered only after the head has scrolled to the end of the document and ticked the
  * confirmation. The server checks the reviewed hash again; this gate is about the person, not security.
  */
 export function ReviewGate({ children }: { children: React.ReactNode }) {
+  const t = useMessages().signing.gate;
   const endRef = useRef<HTMLDivElement>(null);
   const [reachedEnd, setReachedEnd] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
@@ -25,9 +27,9 @@ export function ReviewGate({ children }: { children: React.ReactNode }) {
     <section aria-labelledby="review-confirm" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
       <div ref={endRef} data-testid="end-of-document" />
       <h2 id="review-confirm" className="font-semibold">
-        Xác nhận đã đọc
+        {t.heading}
       </h2>
-      {!reachedEnd && <p className="mt-1 text-sm text-slate-600">Hãy đọc đến cuối văn bản để xác nhận.</p>}
+      {!reachedEnd && <p className="mt-1 text-sm text-slate-600">{t.readToEnd}</p>}
       <label className="mt-3 flex items-start gap-3">
         <input
           type="checkbox"
@@ -36,7 +38,7 @@ export function ReviewGate({ children }: { children: React.ReactNode }) {
           checked={confirmed}
           onChange={(e) => setConfirmed(e.target.checked)}
         />
-        <span>Tôi đã đọc toàn bộ nội dung bản cam kết</span>
+        <span>{t.confirm}</span>
       </label>
       {confirmed && <div className="mt-5 border-t border-slate-200 pt-5">{children}</div>}
     </section>

@@ -5,6 +5,7 @@ import { signAssignmentAction, declineAssignmentAction } from "@/app/(app)/cam-k
 import { TextField } from "@/components/ui/form-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useMessages } from "@/components/i18n/messages-provider";
 import { SignaturePad } from "./signature-pad";
 
 /** Sign (signature + password) or decline (reason) — both go to the server, which decides. */
@@ -13,18 +14,19 @@ export function SignPanel({ assignmentId, reviewedSha256, signerName }: { assign
   const [declineState, declineAction] = useActionState(declineAssignmentAction.bind(null, assignmentId), { ok: false });
   const [image, setImage] = useState<string | null>(null);
   const [declining, setDeclining] = useState(false);
+  const t = useMessages().signing.signPanel;
 
   return (
     <div className="space-y-6">
       <form action={signAction} className="space-y-4" noValidate>
-        <h3 className="font-semibold">Ký số bản cam kết</h3>
+        <h3 className="font-semibold">{t.heading}</h3>
         <SignaturePad defaultName={signerName} onChange={setImage} />
         <input type="hidden" name="signatureImage" value={image ?? ""} />
         {signState.fieldErrors?.signatureImage && <p className="text-sm text-red-700">{signState.fieldErrors.signatureImage.join(" · ")}</p>}
         <div className="max-w-sm">
           <TextField
             name="password"
-            label="Mật khẩu (nhập lại để xác nhận ký)"
+            label={t.password}
             type="password"
             autoComplete="current-password"
             state={signState}
@@ -32,14 +34,14 @@ export function SignPanel({ assignmentId, reviewedSha256, signerName }: { assign
           />
         </div>
         <FormMessage state={signState} />
-        <SubmitButton pendingLabel="Đang ký số…">Ký cam kết</SubmitButton>
+        <SubmitButton pendingLabel={t.signing}>{t.sign}</SubmitButton>
       </form>
 
       <div className="border-t border-slate-200 pt-4">
         {declining ? (
           <form action={declineAction} className="space-y-3" noValidate>
             <label htmlFor="reason" className="block text-sm font-medium text-slate-700">
-              Lý do từ chối ký
+              {t.declineReason}
             </label>
             <textarea
               id="reason"
@@ -51,11 +53,11 @@ export function SignPanel({ assignmentId, reviewedSha256, signerName }: { assign
             />
             {declineState.fieldErrors?.reason && <p className="text-sm text-red-700">{declineState.fieldErrors.reason.join(" · ")}</p>}
             <FormMessage state={declineState} />
-            <SubmitButton variant="danger">Xác nhận từ chối ký</SubmitButton>
+            <SubmitButton variant="danger">{t.confirmDecline}</SubmitButton>
           </form>
         ) : (
           <button type="button" onClick={() => setDeclining(true)} className="text-sm font-medium text-red-700 hover:underline">
-            Từ chối ký…
+            {t.decline}
           </button>
         )}
       </div>

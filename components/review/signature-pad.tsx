@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import "@fontsource/dancing-script/700.css";
+import { useMessages } from "@/components/i18n/messages-provider";
 
 const INK = "#1d3fa8"; // signatures are blue, as on paper
 const WIDTH = 600;
@@ -17,6 +18,7 @@ export function SignaturePad({ defaultName, onChange }: { defaultName: string; o
   const [mode, setMode] = useState<"draw" | "type">("draw");
   const [typedName, setTypedName] = useState(defaultName);
   const hasInk = useRef(false);
+  const t = useMessages().signing.pad;
 
   const context = () => {
     const ctx = canvasRef.current!.getContext("2d")!;
@@ -67,11 +69,11 @@ export function SignaturePad({ defaultName, onChange }: { defaultName: string; o
 
   return (
     <div>
-      <div role="tablist" aria-label="Cách tạo chữ ký" className="mb-2 flex gap-2">
+      <div role="tablist" aria-label={t.modes} className="mb-2 flex gap-2">
         {(
           [
-            ["draw", "Vẽ chữ ký"],
-            ["type", "Gõ tên"],
+            ["draw", t.draw],
+            ["type", t.type],
           ] as const
         ).map(([value, label]) => (
           <button
@@ -92,7 +94,7 @@ export function SignaturePad({ defaultName, onChange }: { defaultName: string; o
       {mode === "type" && (
         <div className="mb-2">
           <label htmlFor="typed-name" className="block text-sm font-medium text-slate-700">
-            Họ và tên để tạo chữ ký
+            {t.typedName}
           </label>
           <input
             id="typed-name"
@@ -108,7 +110,7 @@ export function SignaturePad({ defaultName, onChange }: { defaultName: string; o
         width={WIDTH}
         height={HEIGHT}
         data-testid="signature-canvas"
-        aria-label={mode === "draw" ? "Khung vẽ chữ ký: dùng chuột, ngón tay hoặc bút" : "Chữ ký được tạo từ họ tên đã gõ"}
+        aria-label={mode === "draw" ? t.drawCanvas : t.typedCanvas}
         role="img"
         className="block aspect-[3/1] w-full max-w-xl touch-none rounded-md border-2 border-dashed border-slate-300 bg-white"
         onPointerDown={(e) => {
@@ -136,7 +138,7 @@ export function SignaturePad({ defaultName, onChange }: { defaultName: string; o
       />
       {mode === "draw" && (
         <button type="button" onClick={clear} className="mt-2 text-sm text-brand-700 hover:underline">
-          Xóa và vẽ lại
+          {t.clear}
         </button>
       )}
     </div>

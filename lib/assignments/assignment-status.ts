@@ -1,13 +1,6 @@
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
 
-export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
-  PENDING: "Chưa xem",
-  VIEWED: "Đã xem",
-  SIGNED: "Đã ký",
-  COMPLETED: "Đã xác nhận",
-  DECLINED: "Từ chối",
-  SUPERSEDED: "Đã thay thế",
-};
+// The statuses' names are in the catalogue: common.assignmentStatus.
 
 export const ASSIGNMENT_STATUS_TONES = {
   PENDING: "gray",

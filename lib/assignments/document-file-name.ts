@@ -2,12 +2,6 @@ import type { DocumentKind } from "@/lib/generated/prisma/enums";
 
 const KIND_SLUGS: Record<DocumentKind, string> = { ORIGINAL: "ban-goc", SIGNED: "da-ky", COUNTERSIGNED: "da-xac-nhan" };
 
-export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
-  ORIGINAL: "Bản gốc (chưa ký)",
-  SIGNED: "Đã ký (người đứng đầu)",
-  COUNTERSIGNED: "Đã xác nhận (Chủ tịch UBND thành phố)",
-};
-
 /** ASCII file name for a stored version: cam-ket-phuong-duc-thang-da-ky.pdf (kind to old unzip tools and mail). */
 export function documentFileName(unitSlug: string, kind: DocumentKind, revision = 1): string {
   return `cam-ket-${unitSlug}${revision > 1 ? `-lan-${revision}` : ""}-${KIND_SLUGS[kind]}.pdf`;

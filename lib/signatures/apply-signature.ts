@@ -8,6 +8,7 @@ import type { AssignmentForActor } from "@/lib/assignments/get-assignment-for-ac
 import { isUniqueViolationOn } from "@/lib/db/unique-violation";
 import { getFile, putFile, sha256Hex } from "@/lib/storage/file-store";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { signPdf } from "@/lib/signing/sign-pdf";
 import { CertificateRevokedError, getSigningIdentity } from "./user-certificate-store";
 import { createSignerFor } from "./create-signer";
@@ -40,17 +41,18 @@ export async function applySignature(params: {
 }): Promise<FormResult> {
   const { actor, assignment, now } = params;
   const role = ROLES[params.role];
+  const m = messagesFor(actor).signing.results;
   let identity;
   try {
     identity = await getSigningIdentity(actor, now);
   } catch (error) {
-    if (error instanceof CertificateRevokedError) return failure(error.message);
+    if (error instanceof CertificateRevokedError) return failure(m.certificateRevoked);
     throw error;
   }
   const original = assignment.documents.find((d) => d.kind === "ORIGINAL");
   const slots = slotsSchema.safeParse(original?.signatureSlots);
   const pdf = await getFile(params.expectedSha256);
-  if (!slots.success || !pdf) return failure("Không đọc được bản PDF cần ký; hãy báo Phòng Nội vụ.");
+  if (!slots.success || !pdf) return failure(m.pdfUnreadable);
 
   const signed = await signPdf({
     pdf,
@@ -97,7 +99,7 @@ export async function applySignature(params: {
     });
   } catch (error) {
     if (error instanceof SignatureConflict || isUniqueViolationOn(error, "assignmentId")) {
-      return failure("Bản cam kết này vừa được ký trong một phiên khác; chữ ký lần này không được ghi thêm.");
+      return failure(m.signedInAnotherSession);
     }
     throw error;
   }

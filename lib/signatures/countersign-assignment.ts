@@ -5,16 +5,19 @@ import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/f
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
 import { idSchema } from "@/lib/forms/text-fields";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
 import { signatureImageSchema } from "./signature-image";
 import { createSigningGrant, verifySigningGrant } from "./signing-grant";
 import { applySignature } from "./apply-signature";
 
 /** The chairperson re-enters their password once; the grant then covers a bulk countersignature for 10 minutes. */
 export async function startCountersigning(actor: Actor | null, password: unknown, now = new Date()): Promise<FormResult & { grant?: string }> {
-  if (!hasRole(actor, "CHAIRPERSON")) return forbidden();
-  if (typeof password !== "string" || !password) return failure("Hãy nhập mật khẩu để xác nhận.", { password: ["Hãy nhập mật khẩu để xác nhận"] });
+  if (!hasRole(actor, "CHAIRPERSON")) return forbidden(actor);
+  const m = messagesFor(actor).signing.results;
+  if (typeof password !== "string" || !password) return failure(m.confirmPasswordRequired, { password: [m.confirmPasswordRequiredField] });
   const auth = await authenticateUser(actor.email, password, now);
-  if (!auth.ok) return failure("Mật khẩu không đúng. Chưa có gì được ký.", { password: ["Mật khẩu không đúng"] });
+  if (!auth.ok) return failure(m.wrongPasswordNothingSigned, { password: [m.wrongPassword] });
   return { ok: true, grant: createSigningGrant(actor.id, now) };
 }
 
@@ -33,14 +36,16 @@ const countersignSchema = z.object({
  * revision, so the head's signature stays valid; the assignment becomes COMPLETED.
  */
 export async function countersignAssignment(actor: Actor | null, input: unknown, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
-  if (!hasRole(actor, "CHAIRPERSON")) return forbidden();
+  if (!hasRole(actor, "CHAIRPERSON")) return forbidden(actor);
+  const m = messagesFor(actor).signing.results;
   const parsed = countersignSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  if (!verifySigningGrant(parsed.data.grant, actor.id, now)) return failure("Phiên xác nhận đã hết hạn; hãy nhập lại mật khẩu.");
+  if (!parsed.success) return invalidInput(parsed.error, actor);
+  if (!verifySigningGrant(parsed.data.grant, actor.id, now)) return failure(m.grantExpired);
   const assignment = await getAssignmentForActor(actor, parsed.data.assignmentId);
-  if (!assignment) return failure("Không tìm thấy bản cam kết.");
-  if (assignment.status === "COMPLETED") return failure(`${assignment.unit.name}: bản cam kết đã được xác nhận trước đó.`);
-  if (assignment.status !== "SIGNED") return failure(`${assignment.unit.name}: bản cam kết chưa được người đứng đầu ký nên chưa thể xác nhận.`);
+  if (!assignment) return failure(m.notFound);
+  const unit = { unit: assignment.unit.name };
+  if (assignment.status === "COMPLETED") return failure(formatMessage(m.alreadyCountersigned, unit));
+  if (assignment.status !== "SIGNED") return failure(formatMessage(m.notSignedYet, unit));
   return applySignature({
     actor,
     assignment,
@@ -49,6 +54,6 @@ export async function countersignAssignment(actor: Actor | null, input: unknown,
     expectedSha256: assignment.documentSha256,
     context,
     now,
-    successMessage: `${assignment.unit.name}: đã xác nhận.`,
+    successMessage: formatMessage(m.countersigned, unit),
   });
 }

@@ -7,10 +7,12 @@ import type { AuditContext } from "@/lib/audit/audit-types";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
 import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
 import { requiredText } from "@/lib/forms/text-fields";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { messageRef } from "@/lib/i18n/message-ref";
 import { statusRefusal } from "./status-refusal";
 
 const declineSchema = z.object({
-  reason: requiredText("declineReason", 1000).pipe(z.string().min(10, "Hãy nêu lý do cụ thể (ít nhất 10 ký tự)")),
+  reason: requiredText("declineReason", 1000).pipe(z.string().min(10, messageRef("signing.results.declineReasonTooShort"))),
 });
 
 /** The head declines to sign, with a reason the chairperson and admin will read (UNIT_HEAD, own unit). */
@@ -21,12 +23,13 @@ export async function declineAssignment(
   context: AuditContext = {},
   now = new Date(),
 ): Promise<FormResult> {
-  if (!hasRole(actor, "UNIT_HEAD")) return forbidden();
+  if (!hasRole(actor, "UNIT_HEAD")) return forbidden(actor);
+  const m = messagesFor(actor);
   const assignment = await getAssignmentForActor(actor, assignmentId);
-  if (!assignment) return failure("Không tìm thấy bản cam kết.");
+  if (!assignment) return failure(m.signing.results.notFound);
   const parsed = declineSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const refusal = statusRefusal(assignment.status);
+  if (!parsed.success) return invalidInput(parsed.error, actor);
+  const refusal = statusRefusal(assignment.status, m);
   if (refusal) return failure(refusal);
 
   return prisma.$transaction(async (tx) => {
@@ -34,7 +37,7 @@ export async function declineAssignment(
       where: { id: assignment.id, status: { in: [...OPEN_STATUSES] } },
       data: { status: "DECLINED", declinedAt: now, declineReason: parsed.data.reason },
     });
-    if (updated.count === 0) return failure("Bản cam kết vừa được xử lý trong một phiên khác; hãy tải lại trang.");
+    if (updated.count === 0) return failure(m.signing.results.handledInAnotherSession);
     await recordAuditEvent(tx, {
       ...context,
       type: "ASSIGNMENT_DECLINED",
@@ -44,6 +47,6 @@ export async function declineAssignment(
       assignmentId: assignment.id,
       data: { reason: parsed.data.reason },
     });
-    return success("Đã ghi nhận việc từ chối ký cùng lý do. Chủ tịch UBND thành phố và Phòng Nội vụ sẽ xem xét.");
+    return success(m.signing.results.declined);
   });
 }

@@ -9,21 +9,24 @@ import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-acto
 import { renderAssignmentPdf } from "@/lib/documents/render-assignment-pdf";
 import { parseTemplateContent } from "@/lib/documents/template-content";
 import { putFile } from "@/lib/storage/file-store";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { messagesFor } from "@/lib/i18n/messages-for";
 
 /**
  * After a decline (CHAIRPERSON or ADMIN): the declined revision is kept as history (SUPERSEDED) and a new
  * revision is rendered for the unit's current head, pending again.
  */
 export async function reissueAssignment(actor: Actor | null, assignmentId: string, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
-  if (!hasRole(actor, "CHAIRPERSON", "ADMIN")) return forbidden();
+  if (!hasRole(actor, "CHAIRPERSON", "ADMIN")) return forbidden(actor);
+  const m = messagesFor(actor).signing.results;
   const old = await getAssignmentForActor(actor, assignmentId);
-  if (!old) return failure("Không tìm thấy bản cam kết.");
-  if (old.status !== "DECLINED") return failure("Chỉ phát hành lại được bản cam kết đã bị từ chối.");
+  if (!old) return failure(m.notFound);
+  if (old.status !== "DECLINED") return failure(m.onlyDeclinedReissued);
   const head = await prisma.user.findFirst({
     where: { unitId: old.unitId, role: "UNIT_HEAD", active: true },
     select: { id: true, fullName: true, jobTitle: true },
   });
-  if (!head) return failure(`${old.unit.name} hiện chưa có người đứng đầu; hãy giao người đứng đầu trước khi phát hành lại.`);
+  if (!head) return failure(formatMessage(m.noHead, { unit: old.unit.name }));
 
   const pdf = await renderAssignmentPdf(parseTemplateContent(old.campaign.templateVersion.content), {
     unit: { name: old.unit.name, kind: old.unit.kind },
@@ -33,7 +36,7 @@ export async function reissueAssignment(actor: Actor | null, assignmentId: strin
   });
   return prisma.$transaction(async (tx) => {
     const superseded = await tx.assignment.updateMany({ where: { id: old.id, status: "DECLINED" }, data: { status: "SUPERSEDED" } });
-    if (superseded.count === 0) return failure("Bản cam kết này vừa được phát hành lại bởi người khác.");
+    if (superseded.count === 0) return failure(m.reissuedByOther);
     const sha256 = await putFile(tx, pdf.bytes);
     const id = randomUUID();
     await tx.assignment.create({
@@ -60,6 +63,6 @@ export async function reissueAssignment(actor: Actor | null, assignmentId: strin
       assignmentId: id,
       data: { previousAssignmentId: old.id, revision: old.revision + 1, declineReason: old.declineReason },
     });
-    return success(`Đã phát hành lại bản cam kết cho ${old.unit.name} (lần ${old.revision + 1}).`);
+    return success(formatMessage(m.reissued, { unit: old.unit.name, revision: old.revision + 1 }));
   });
 }

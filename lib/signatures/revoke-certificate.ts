@@ -5,21 +5,23 @@ import { failure, forbidden, invalidInput, success, type FormResult } from "@/li
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
+import { messagesFor } from "@/lib/i18n/messages-for";
 
 const revokeSchema = z.object({ certificateId: idSchema("certificate"), reason: requiredText("revokeReason", 300) });
 
 /** Revokes a certificate (ADMIN): its holder can no longer sign until an admin issues a new one. */
 export async function revokeCertificate(actor: Actor | null, input: unknown, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
-  if (!hasRole(actor, "ADMIN")) return forbidden();
+  if (!hasRole(actor, "ADMIN")) return forbidden(actor);
+  const m = messagesFor(actor).signing.results;
   const parsed = revokeSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, actor);
   return prisma.$transaction(async (tx) => {
     const revoked = await tx.userCertificate.updateMany({
       where: { id: parsed.data.certificateId, revokedAt: null },
       data: { revokedAt: now, revokedReason: parsed.data.reason, revokedById: actor.id },
     });
-    if (revoked.count === 0) return failure("Chứng thư không tồn tại hoặc đã bị thu hồi.");
+    if (revoked.count === 0) return failure(m.certificateNotFound);
     await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", at: now, data: { action: "revoke-certificate", certificateId: parsed.data.certificateId, reason: parsed.data.reason } });
-    return success("Đã thu hồi chứng thư số.");
+    return success(m.certificateRevokedByAdmin);
   });
 }

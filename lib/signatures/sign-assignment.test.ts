@@ -135,6 +135,35 @@ describe("refusals: nothing is stored", () => {
   });
 });
 
+describe("the reader's language", () => {
+  it("an English-speaking head, chairperson and admin are refused in English; nothing is stored", async () => {
+    const { heads, admin } = await launchTestCampaign(2);
+    const [head, other] = heads;
+    const en = { ...head.actor, locale: "en" as const };
+    expect(await signAssignment(en, signInput(head, { password: "Sai@0000" }))).toMatchObject({
+      ok: false,
+      message: "Wrong password. Nothing has been signed.",
+      fieldErrors: { password: ["Wrong password. Nothing has been signed."] },
+    });
+    const noImage = await signAssignment(en, signInput(head, { signatureImage: "" }));
+    expect(noImage.message).toBe("Some fields are not valid; please check the highlighted fields.");
+    expect(noImage.fieldErrors?.signatureImage).toEqual(["No signature yet: draw or type your signature"]);
+    expect(await signAssignment({ ...other.actor, locale: "en" }, signInput(head))).toEqual({ ok: false, message: "Commitment not found." });
+    const short = await declineAssignment(en, head.assignment.id, { reason: "no" });
+    expect(short.fieldErrors?.reason).toEqual(["Give a specific reason (at least 10 characters)"]);
+
+    const chair = { ...(await createActor("CHAIRPERSON")), locale: "en" as const };
+    expect(await signAssignment(chair, signInput(head))).toEqual({ ok: false, message: "You are not allowed to do this." });
+    expect(await startCountersigning(chair, "Sai@0000")).toMatchObject({ ok: false, message: "Wrong password. Nothing has been signed.", fieldErrors: { password: ["Wrong password"] } });
+    expect(await reissueAssignment(chair, head.assignment.id)).toEqual({ ok: false, message: "Only a declined commitment can be reissued." });
+    expect(await revokeCertificate({ ...admin, locale: "en" }, { certificateId: head.assignment.id, reason: "Lost device" })).toEqual({
+      ok: false,
+      message: "The certificate does not exist or has already been revoked.",
+    });
+    expect(await prisma.assignmentDocument.count({ where: { assignmentId: head.assignment.id } })).toBe(1);
+  });
+});
+
 describe("concurrency", () => {
   it("20 simultaneous sign requests for one assignment store exactly one signature", async () => {
     const { heads } = await launchTestCampaign(1);

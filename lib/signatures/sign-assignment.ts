@@ -5,14 +5,18 @@ import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/f
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
 import { idSchema } from "@/lib/forms/text-fields";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { messageRef } from "@/lib/i18n/message-ref";
 import { signatureImageSchema } from "./signature-image";
 import { statusRefusal } from "./status-refusal";
 import { applySignature } from "./apply-signature";
 
+const PASSWORD_REQUIRED = messageRef("signing.results.signPasswordRequired");
+
 const signInputSchema = z.object({
   assignmentId: idSchema("assignment"),
-  reviewedSha256: z.string().regex(/^[0-9a-f]{64}$/, "Thiếu mã băm của bản đã xem; hãy tải lại trang"),
-  password: z.string({ error: "Hãy nhập mật khẩu để xác nhận ký" }).min(1, "Hãy nhập mật khẩu để xác nhận ký").max(200),
+  reviewedSha256: z.string().regex(/^[0-9a-f]{64}$/, messageRef("signing.results.reviewedHashMissing")),
+  password: z.string({ error: PASSWORD_REQUIRED }).min(1, PASSWORD_REQUIRED).max(200),
   signatureImage: signatureImageSchema,
 });
 
@@ -22,21 +26,22 @@ const signInputSchema = z.object({
  * revision, the status and the audit event are stored together or not at all (lib/signatures/apply-signature).
  */
 export async function signAssignment(actor: Actor | null, input: unknown, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
-  if (!hasRole(actor, "UNIT_HEAD")) return forbidden();
+  if (!hasRole(actor, "UNIT_HEAD")) return forbidden(actor);
+  const m = messagesFor(actor);
   const parsed = signInputSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, actor);
   const { assignmentId, reviewedSha256, password, signatureImage } = parsed.data;
 
   const assignment = await getAssignmentForActor(actor, assignmentId);
-  if (!assignment) return failure("Không tìm thấy bản cam kết.");
-  const refusal = statusRefusal(assignment.status);
+  if (!assignment) return failure(m.signing.results.notFound);
+  const refusal = statusRefusal(assignment.status, m);
   if (refusal) return failure(refusal);
   if (assignment.documentSha256 !== reviewedSha256) {
-    return failure("Bản cam kết đã thay đổi kể từ khi bạn mở trang; hãy tải lại trang và đọc lại trước khi ký.");
+    return failure(m.signing.results.documentChanged);
   }
   const auth = await authenticateUser(actor.email, password, now);
   if (!auth.ok) {
-    const message = auth.reason === "locked" ? "Tài khoản tạm khóa do nhập sai mật khẩu quá nhiều lần." : "Mật khẩu không đúng. Chưa có gì được ký.";
+    const message = auth.reason === "locked" ? m.signing.results.accountLocked : m.signing.results.wrongPasswordNothingSigned;
     return failure(message, { password: [message] });
   }
 
@@ -48,7 +53,7 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
     expectedSha256: reviewedSha256,
     context,
     now,
-    successMessage: "Đã ký số bản cam kết. Bạn có thể tải bản đã ký ở trên.",
+    successMessage: m.signing.results.signed,
   });
 }
 

@@ -1,17 +1,18 @@
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
+import type { Messages } from "@/lib/i18n/messages-for";
 
 /** Why a head can no longer sign or decline an assignment in this status; null when they still can. */
-export function statusRefusal(status: AssignmentStatus): string | null {
+export function statusRefusal(status: AssignmentStatus, m: Messages): string | null {
   switch (status) {
     case "PENDING":
     case "VIEWED":
       return null;
     case "SIGNED":
     case "COMPLETED":
-      return "Bản cam kết này đã được ký; không thể ký lại hay từ chối.";
+      return m.signing.results.alreadySigned;
     case "DECLINED":
-      return "Bạn đã từ chối ký bản cam kết này; chờ Chủ tịch UBND thành phố phát hành lại.";
+      return m.signing.results.alreadyDeclined;
     case "SUPERSEDED":
-      return "Bản cam kết này đã được thay thế bằng bản phát hành lại; hãy mở bản mới trong danh sách.";
+      return m.signing.results.superseded;
   }
 }

@@ -8,9 +8,10 @@ import { masterKeyText } from "./master-key";
 
 export type SigningIdentity = { certificateId: string; serialHex: string; certDer: Uint8Array; privateKeyPkcs8: Uint8Array };
 
+/** The signer's latest certificate is revoked; lib/signatures/apply-signature words the refusal for the signer. */
 export class CertificateRevokedError extends Error {
   constructor() {
-    super("Chứng thư số của bạn đã bị thu hồi; hãy liên hệ Phòng Nội vụ để được cấp chứng thư mới.");
+    super("The signer's certificate has been revoked");
   }
 }
 

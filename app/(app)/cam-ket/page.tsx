@@ -3,23 +3,30 @@ import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { listMyAssignments } from "@/lib/assignments/list-my-assignments";
 import { listMyReminders } from "@/lib/reminders/list-reminders";
-import { ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_STATUS_TONES, isOverdue } from "@/lib/assignments/assignment-status";
+import { ASSIGNMENT_STATUS_TONES, isOverdue } from "@/lib/assignments/assignment-status";
 import { formatDateTime } from "@/lib/time/vietnam-time";
+import { getMessages } from "@/lib/i18n/get-messages";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { formatMessage } from "@/lib/i18n/format-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 
-export const metadata: Metadata = { title: "Cam kết của tôi" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).common.nav.myCommitments };
+}
 
 export default async function MyCommitmentsPage() {
   const user = await requirePageRole("UNIT_HEAD");
+  const { common, signing } = messagesFor(user);
+  const t = signing.list;
   const [assignments, reminders] = await Promise.all([listMyAssignments(user), listMyReminders(user)]);
   const now = new Date();
   return (
     <>
-      <PageHeader title="Cam kết của tôi" description={`${user.jobTitle} · ${user.unit?.name ?? "Chưa được giao đơn vị"}`} />
+      <PageHeader title={common.nav.myCommitments} description={`${user.jobTitle} · ${user.unit?.name ?? t.noUnit}`} />
       {assignments.length === 0 ? (
         <section className="rounded-lg border border-slate-200 bg-white p-5">
-          <p className="text-slate-700">Chưa có bản cam kết nào được giao cho đơn vị của bạn.</p>
+          <p className="text-slate-700">{t.empty}</p>
         </section>
       ) : (
         <ul className="space-y-3">
@@ -31,13 +38,13 @@ export default async function MyCommitmentsPage() {
                     {a.campaign.name}
                   </Link>
                   <p className="text-sm text-slate-600">
-                    Hạn ký: {formatDateTime(a.campaign.deadline)}
-                    {a.revision > 1 && ` · bản phát hành lại lần ${a.revision}`}
+                    {formatMessage(t.deadline, { deadline: formatDateTime(a.campaign.deadline) })}
+                    {a.revision > 1 && ` · ${formatMessage(t.revision, { revision: a.revision })}`}
                   </p>
                 </div>
                 <div className="flex gap-2">
-                  <Badge tone={ASSIGNMENT_STATUS_TONES[a.status]}>{ASSIGNMENT_STATUS_LABELS[a.status]}</Badge>
-                  {isOverdue(a.status, a.campaign.deadline, now) && <Badge tone="red">Quá hạn</Badge>}
+                  <Badge tone={ASSIGNMENT_STATUS_TONES[a.status]}>{common.assignmentStatus[a.status]}</Badge>
+                  {isOverdue(a.status, a.campaign.deadline, now) && <Badge tone="red">{common.dashboardStatus.OVERDUE}</Badge>}
                 </div>
               </div>
             </li>
@@ -47,7 +54,7 @@ export default async function MyCommitmentsPage() {
       {reminders.length > 0 && (
         <section className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4" aria-labelledby="reminders-heading">
           <h2 id="reminders-heading" className="font-semibold text-amber-900">
-            Lời nhắc đã nhận
+            {t.reminders}
           </h2>
           <ul className="mt-2 space-y-1 text-sm">
             {reminders.map((r) => (

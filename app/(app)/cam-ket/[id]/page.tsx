@@ -5,11 +5,13 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { auditContextFor } from "@/lib/audit/request-context";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
 import { recordAssignmentView } from "@/lib/assignments/record-assignment-view";
-import { ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_STATUS_TONES, isOverdue } from "@/lib/assignments/assignment-status";
-import { DOCUMENT_KIND_LABELS } from "@/lib/assignments/document-file-name";
+import { ASSIGNMENT_STATUS_TONES, isOverdue } from "@/lib/assignments/assignment-status";
 import { parseTemplateContent } from "@/lib/documents/template-content";
 import { resolveAssignmentCommitment } from "@/lib/documents/resolve-assignment-commitment";
 import { formatDateTime, formatSigningTime } from "@/lib/time/vietnam-time";
+import { getMessages } from "@/lib/i18n/get-messages";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { formatMessage } from "@/lib/i18n/format-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { CommitmentDocument } from "@/components/commitment/commitment-document";
@@ -19,7 +21,9 @@ import { SignPanel } from "@/components/review/sign-panel";
 import { CountersignPanel } from "@/components/countersign/countersign-panel";
 import { ReissueButton } from "@/components/countersign/reissue-button";
 
-export const metadata: Metadata = { title: "Bản cam kết" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).signing.review.pageTitle };
+}
 
 export default async function AssignmentReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getCurrentUser();
@@ -27,6 +31,8 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
   const assignment = await getAssignmentForActor(actor, (await params).id);
   if (!assignment) notFound();
   await recordAssignmentView(actor, assignment, await auditContextFor(actor));
+  const { common, signing } = messagesFor(actor);
+  const t = signing.review;
 
   const document = resolveAssignmentCommitment(parseTemplateContent(assignment.campaign.templateVersion.content), {
     unit: assignment.unit,
@@ -42,49 +48,53 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
         title={assignment.campaign.name}
         description={
           <>
-            {assignment.unit.name} · hạn ký {formatDateTime(assignment.campaign.deadline)}{" "}
-            <Badge tone={ASSIGNMENT_STATUS_TONES[assignment.status]}>{ASSIGNMENT_STATUS_LABELS[assignment.status]}</Badge>{" "}
-            {isOverdue(assignment.status, assignment.campaign.deadline) && <Badge tone="red">Quá hạn</Badge>}
+            {assignment.unit.name} · {formatMessage(t.deadline, { deadline: formatDateTime(assignment.campaign.deadline) })}{" "}
+            <Badge tone={ASSIGNMENT_STATUS_TONES[assignment.status]}>{common.assignmentStatus[assignment.status]}</Badge>{" "}
+            {isOverdue(assignment.status, assignment.campaign.deadline) && <Badge tone="red">{common.dashboardStatus.OVERDUE}</Badge>}
           </>
         }
         actions={
           actor.role === "UNIT_HEAD" && (
             <Link href="/cam-ket" className="text-sm text-brand-700 hover:underline">
-              ← Cam kết của tôi
+              {t.backToList}
             </Link>
           )
         }
       />
       <section className="mb-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <DocumentHash sha256={assignment.documentSha256} />
+        <DocumentHash sha256={assignment.documentSha256} label={t.documentHash} />
         <ul className="flex flex-wrap gap-3 text-sm">
           {assignment.documents.map((d) => (
             <li key={d.id} className="flex flex-wrap items-center gap-2">
-              <span className="text-slate-600">{DOCUMENT_KIND_LABELS[d.kind]}:</span>
+              <span className="text-slate-600">{signing.documentKinds[d.kind]}:</span>
               <a href={`${pdfUrl}?version=${d.kind}`} target="_blank" className="text-brand-700 hover:underline">
-                Xem PDF
+                {t.viewPdf}
               </a>
               <a href={`${pdfUrl}?version=${d.kind}&download=1`} className="rounded-md border border-slate-300 px-2 py-1 font-medium hover:bg-slate-50">
-                Tải về
+                {t.download}
               </a>
             </li>
           ))}
         </ul>
         {assignment.signedAt && (
           <p data-testid="signed-notice" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
-            Bản cam kết đã được ký số lúc {formatSigningTime(assignment.signedAt)} (+07:00)
-            {assignment.countersignedAt && ` và được Chủ tịch UBND thành phố xác nhận lúc ${formatSigningTime(assignment.countersignedAt)}`}.
+            {assignment.countersignedAt
+              ? formatMessage(t.signedAndCountersigned, {
+                  signedAt: formatSigningTime(assignment.signedAt),
+                  countersignedAt: formatSigningTime(assignment.countersignedAt),
+                })
+              : formatMessage(t.signed, { signedAt: formatSigningTime(assignment.signedAt) })}
           </p>
         )}
-        {assignment.declineReason && <p className="text-sm text-red-800">Lý do từ chối: {assignment.declineReason}</p>}
+        {assignment.declineReason && <p className="text-sm text-red-800">{formatMessage(t.declineReason, { reason: assignment.declineReason })}</p>}
       </section>
-      <object data={pdfUrl} type="application/pdf" className="mb-4 hidden h-[80vh] w-full rounded-lg border border-slate-200 lg:block" aria-label="Bản PDF">
-        <a href={pdfUrl}>Mở bản PDF</a>
+      <object data={pdfUrl} type="application/pdf" className="mb-4 hidden h-[80vh] w-full rounded-lg border border-slate-200 lg:block" aria-label={t.pdf}>
+        <a href={pdfUrl}>{t.openPdf}</a>
       </object>
       <CommitmentDocument document={document} />
       {actor.role === "CHAIRPERSON" && assignment.status === "SIGNED" && (
         <div className="mt-6">
-          <CountersignPanel items={[{ id: assignment.id, unitName: assignment.unit.name }]} signerName={actor.fullName} title="Ký xác nhận của Chủ tịch UBND thành phố" />
+          <CountersignPanel items={[{ id: assignment.id, unitName: assignment.unit.name }]} signerName={actor.fullName} title={t.countersignTitle} />
         </div>
       )}
       {(actor.role === "CHAIRPERSON" || actor.role === "ADMIN") && assignment.status === "DECLINED" && (

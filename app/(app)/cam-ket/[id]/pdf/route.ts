@@ -3,6 +3,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { auditContextFor } from "@/lib/audit/request-context";
 import { getAssignmentPdf } from "@/lib/assignments/get-assignment-pdf";
 import { DOCUMENT_KINDS } from "@/lib/assignments/document-file-name";
+import { getMessages } from "@/lib/i18n/get-messages";
+import { messagesFor } from "@/lib/i18n/messages-for";
 
 export const runtime = "nodejs";
 
@@ -14,16 +16,17 @@ const querySchema = z.object({
 /** GET /cam-ket/{id}/pdf[?version=ORIGINAL|SIGNED|COUNTERSIGNED][&download=1] — the exact stored bytes. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getCurrentUser();
-  if (!actor) return Response.json({ error: "Chưa đăng nhập." }, { status: 401 });
+  if (!actor) return Response.json({ error: (await getMessages()).signing.api.signedOut }, { status: 401 });
+  const m = messagesFor(actor).signing.api;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return Response.json({ error: "Tham số không hợp lệ: version phải là ORIGINAL, SIGNED hoặc COUNTERSIGNED." }, { status: 400 });
+  if (!query.success) return Response.json({ error: m.badVersion }, { status: 400 });
   const download = query.data.download === "1";
   const pdf = await getAssignmentPdf(actor, (await params).id, {
     kind: query.data.version,
     download,
     context: await auditContextFor(actor),
   });
-  if (!pdf) return Response.json({ error: "Không tìm thấy tài liệu." }, { status: 404 });
+  if (!pdf) return Response.json({ error: m.documentNotFound }, { status: 404 });
   return new Response(Buffer.from(pdf.bytes), {
     headers: {
       "Content-Type": "application/pdf",
