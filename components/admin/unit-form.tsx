@@ -23,7 +23,7 @@ export function UnitForm({ unit }: Props) {
           label={admin.units.form.kind}
           state={state}
           defaultValue={unit?.kind ?? "AGENCY"}
-          options={UNIT_KINDS.map((k) => ({ value: k, label: admin.unitKinds[k] }))}
+          options={UNIT_KINDS.map((k) => ({ value: k, label: common.unitKinds[k] }))}
         />
         <TextField
           name="code"

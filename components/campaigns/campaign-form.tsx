@@ -53,7 +53,7 @@ export function CampaignForm({ template, units, today }: Props) {
             {UNIT_KINDS.map((kind) => (
               <label key={kind} className="flex items-center gap-2">
                 <input type="checkbox" name="kinds" value={kind} />
-                {admin.unitKinds[kind]}
+                {common.unitKinds[kind]}
               </label>
             ))}
           </div>

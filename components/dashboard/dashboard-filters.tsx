@@ -28,7 +28,7 @@ export async function DashboardFilters({ query, campaigns }: { query: DashboardQ
           <option value="">{common.search.all}</option>
           {UNIT_KINDS.map((k) => (
             <option key={k} value={k}>
-              {dashboard.unitKinds[k]}
+              {common.unitKinds[k]}
             </option>
           ))}
         </select>

@@ -17,7 +17,7 @@ export async function StatusChart({ summary }: { summary: CampaignSummary }) {
           return (
             <div key={kind}>
               <div className="mb-1 flex justify-between text-sm">
-                <span className="font-medium">{dashboard.unitKinds[kind]}</span>
+                <span className="font-medium">{common.unitKinds[kind]}</span>
                 <span className="text-slate-600">{formatMessage(dashboard.chart.units, { count: counts.total })}</span>
               </div>
               <div className="flex h-6 w-full overflow-hidden rounded bg-slate-100">
@@ -59,7 +59,7 @@ export async function StatusChart({ summary }: { summary: CampaignSummary }) {
         <tbody>
           {UNIT_KINDS.map((kind) => (
             <tr key={kind}>
-              <th scope="row">{dashboard.unitKinds[kind]}</th>
+              <th scope="row">{common.unitKinds[kind]}</th>
               {DASHBOARD_STATUSES.map((s) => (
                 <td key={s}>{summary.byKind[kind][s]}</td>
               ))}

@@ -55,7 +55,7 @@ export async function UnitsTable({ rows, query, campaignId, canRemind }: { rows:
                 <Link href={`/theo-doi/don-vi/${row.assignmentId}`} className="font-medium text-brand-700 hover:underline">
                   {row.unitName}
                 </Link>
-                <div className="text-xs text-slate-500">{dashboard.unitKinds[row.kind]}</div>
+                <div className="text-xs text-slate-500">{common.unitKinds[row.kind]}</div>
               </td>
               <td className="px-3 py-2">{row.headName}</td>
               <td className="px-3 py-2">

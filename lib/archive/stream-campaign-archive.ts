@@ -9,7 +9,6 @@ import { documentFileName } from "@/lib/assignments/document-file-name";
 import { vi } from "@/lib/i18n/messages/vi";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
 import { getFiles, sha256Hex } from "@/lib/storage/file-store";
-import { UNIT_KIND_LABELS } from "@/lib/units/unit-schemas";
 import { slugify } from "@/lib/units/slugify";
 import { canUseArchive } from "./archive-access";
 import { verificationGuide } from "./verification-guide";
@@ -54,7 +53,7 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
     unit: a.unit.name,
     unitCode: a.unit.code,
     kind: a.unit.kind,
-    kindLabel: UNIT_KIND_LABELS[a.unit.kind],
+    kindLabel: vi.common.unitKinds[a.unit.kind],
     revision: a.revision,
     head: a.headName,
     headTitle: a.headTitle,
@@ -69,7 +68,7 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
     currentSha256: a.documentSha256,
     versions: a.documents.map((d) => ({
       kind: d.kind,
-      kindLabel: vi.archive.documentKinds[d.kind],
+      kindLabel: vi.common.documentKinds[d.kind],
       file: `pdf/${documentFileName(a.unit.slug, d.kind, a.revision)}`,
       sha256: d.sha256,
       size: d.file.size,

@@ -1,12 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: "Quản trị (Phòng Nội vụ)",
-  CHAIRPERSON: "Chủ tịch UBND thành phố",
-  UNIT_HEAD: "Người đứng đầu đơn vị",
-  AUDITOR: "Kiểm toán",
-};
-
 /** Where each role lands after signing in. */
 export const ROLE_HOME: Record<Role, string> = {
   UNIT_HEAD: "/cam-ket",

@@ -11,7 +11,7 @@ export function unitsTableColumns({ common, dashboard }: Messages): UnitsTableCo
   const { columns } = dashboard;
   return [
     { header: columns.unit, value: (r) => r.unitName },
-    { header: columns.kind, value: (r) => dashboard.unitKinds[r.kind] },
+    { header: columns.kind, value: (r) => common.unitKinds[r.kind] },
     { header: columns.head, value: (r) => r.headName },
     { header: columns.status, value: (r) => common.dashboardStatus[r.status] },
     { header: columns.firstViewedAt, value: (r) => when(r.firstViewedAt) },

@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
 import { messageRef } from "@/lib/i18n/message-ref";
-import { admin as viAdmin } from "@/lib/i18n/messages/vi/admin";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 
 export const UNIT_KINDS = ["AGENCY", "WARD", "COMMUNE"] as const satisfies readonly UnitKind[];
-
-/** Vietnamese names of the unit kinds, for the archive manifest (a document); screens use m.admin.unitKinds. */
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = viAdmin.unitKinds;
 
 export const unitKindSchema = z.enum(UNIT_KINDS, { error: messageRef("admin.units.kindInvalid") });
 

@@ -101,7 +101,7 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const archived = documents.map((d) => ({
     campaign: d.assignment.campaign.name,
     unit: d.assignment.unit.name,
-    kind: m.archive.documentKinds[d.kind],
+    kind: m.common.documentKinds[d.kind],
     assignmentId: d.assignment.id,
   }));
   const allGood = signatures.length > 0 && signatures.every((s) => s.valid && s.issuedByCityCa && s.revoked === false);

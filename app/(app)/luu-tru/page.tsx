@@ -134,9 +134,9 @@ export default async function ArchivePage() {
                             <a
                               href={`/cam-ket/${a.id}/pdf?version=${d.kind}&download=1`}
                               className="font-medium text-brand-700 underline"
-                              aria-label={formatMessage(m.downloadDocument, { kind: m.documentKinds[d.kind], unit: a.unit.name })}
+                              aria-label={formatMessage(m.downloadDocument, { kind: common.documentKinds[d.kind], unit: a.unit.name })}
                             >
-                              {m.documentKinds[d.kind]}
+                              {common.documentKinds[d.kind]}
                             </a>{" "}
                             <span className="text-slate-600">
                               · {formatSize(d.size)} · {formatMessage(m.storedAt, { time: formatDateTime(d.createdAt) })}

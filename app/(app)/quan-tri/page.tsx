@@ -25,7 +25,7 @@ export default async function AdminHomePage() {
           <dl className="mt-3 grid grid-cols-3 gap-3 text-center">
             {UNIT_KINDS.map((kind) => (
               <div key={kind} className="rounded-md bg-slate-50 p-3">
-                <dt className="text-xs text-slate-500">{admin.unitKinds[kind]}</dt>
+                <dt className="text-xs text-slate-500">{common.unitKinds[kind]}</dt>
                 <dd className="text-2xl font-bold">{overview.unitsByKind[kind] ?? 0}</dd>
               </div>
             ))}

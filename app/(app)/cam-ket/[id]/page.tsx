@@ -66,7 +66,7 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
         <ul className="flex flex-wrap gap-3 text-sm">
           {assignment.documents.map((d) => (
             <li key={d.id} className="flex flex-wrap items-center gap-2">
-              <span className="text-slate-600">{signing.documentKinds[d.kind]}:</span>
+              <span className="text-slate-600">{common.documentKinds[d.kind]}:</span>
               <a href={`${pdfUrl}?version=${d.kind}`} target="_blank" className="text-brand-700 hover:underline">
                 {t.viewPdf}
               </a>

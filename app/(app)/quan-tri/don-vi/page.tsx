@@ -18,7 +18,7 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
   await requirePageRole("ADMIN");
   const filter = unitListFilterSchema.parse(await searchParams);
   const units = await listUnits(filter);
-  const { admin } = await getMessages();
+  const { admin, common } = await getMessages();
   const t = admin.units;
   return (
     <>
@@ -34,7 +34,7 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
       <SearchForm
         q={filter.q}
         placeholder={t.searchPlaceholder}
-        select={{ name: "kind", label: t.kindFilter, value: filter.kind, options: UNIT_KINDS.map((k) => ({ value: k, label: admin.unitKinds[k] })) }}
+        select={{ name: "kind", label: t.kindFilter, value: filter.kind, options: UNIT_KINDS.map((k) => ({ value: k, label: common.unitKinds[k] })) }}
       />
       <DataTable
         headers={[t.headers.unit, t.headers.kind, t.headers.code, t.headers.head, admin.shared.status]}
@@ -48,7 +48,7 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
                 {unit.name}
               </Link>
             </td>
-            <td className="px-3 py-2">{admin.unitKinds[unit.kind]}</td>
+            <td className="px-3 py-2">{common.unitKinds[unit.kind]}</td>
             <td className="px-3 py-2 font-mono">{unit.code}</td>
             <td className="px-3 py-2">{unit.users[0]?.fullName ?? <span className="text-amber-700">{t.noHead}</span>}</td>
             <td className="px-3 py-2">{unit.active ? <Badge tone="green">{admin.shared.active}</Badge> : <Badge>{t.stopped}</Badge>}</td>

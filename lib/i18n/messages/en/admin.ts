@@ -1,11 +1,6 @@
 import type { admin as vi } from "../vi/admin";
 
 export const admin: typeof vi = {
-  unitKinds: {
-    AGENCY: "Office or department",
-    WARD: "Ward",
-    COMMUNE: "Commune",
-  },
   overview: {
     title: "Administration",
     description: "The city's units, accounts and commitment signing campaigns.",

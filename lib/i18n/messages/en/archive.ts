@@ -20,11 +20,6 @@ export const archive: typeof vi = {
   downloadDocument: "Download {kind} of {unit}",
   size: "{size} KB",
   storedAt: "stored {time}",
-  documentKinds: {
-    ORIGINAL: "Original (unsigned)",
-    SIGNED: "Signed (head of unit)",
-    COUNTERSIGNED: "Countersigned (City Chairperson)",
-  },
   errors: {
     signedOut: "Not signed in.",
     forbidden: "You do not have permission to download the archive.",

@@ -1,11 +1,6 @@
 import type { signing as vi } from "../vi/signing";
 
 export const signing: typeof vi = {
-  documentKinds: {
-    ORIGINAL: "Original (unsigned)",
-    SIGNED: "Signed (unit head)",
-    COUNTERSIGNED: "Countersigned (Chairperson of the City People's Committee)",
-  },
   list: {
     noUnit: "No unit assigned",
     empty: "No commitment has been assigned to your unit yet.",

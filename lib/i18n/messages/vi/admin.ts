@@ -1,10 +1,5 @@
 /** The admin screens (/quan-tri): units, users, the commitment template, campaigns, certificates, outbox. */
 export const admin = {
-  unitKinds: {
-    AGENCY: "Phòng, ban",
-    WARD: "Phường",
-    COMMUNE: "Xã",
-  },
   overview: {
     title: "Quản trị",
     description: "Đơn vị, tài khoản và chiến dịch ký cam kết của thành phố.",

@@ -19,11 +19,6 @@ export const archive = {
   downloadDocument: "Tải {kind} của {unit}",
   size: "{size} KB",
   storedAt: "lưu {time}",
-  documentKinds: {
-    ORIGINAL: "Bản gốc (chưa ký)",
-    SIGNED: "Đã ký (người đứng đầu)",
-    COUNTERSIGNED: "Đã xác nhận (Chủ tịch UBND thành phố)",
-  },
   /** Answers of the ZIP download link (and of the API's, which shares it). */
   errors: {
     signedOut: "Chưa đăng nhập.",

@@ -23,11 +23,6 @@ export const dashboard = {
     dir: "chiều sắp xếp",
     page: "số trang",
   },
-  unitKinds: {
-    AGENCY: "Phòng, ban",
-    WARD: "Phường",
-    COMMUNE: "Xã",
-  },
   filters: {
     label: "Lọc đơn vị",
     campaign: "Chiến dịch",
@@ -85,28 +80,6 @@ export const dashboard = {
     timeline: "Diễn biến",
     system: "hệ thống",
     noEvents: "Chưa có sự kiện nào.",
-  },
-  documentKinds: {
-    ORIGINAL: "Bản gốc (chưa ký)",
-    SIGNED: "Đã ký (người đứng đầu)",
-    COUNTERSIGNED: "Đã xác nhận (Chủ tịch UBND thành phố)",
-  },
-  auditEvents: {
-    LOGIN: "Đăng nhập",
-    LOGIN_FAILED: "Đăng nhập thất bại",
-    TEMPLATE_SAVED: "Lưu bản nháp mẫu",
-    TEMPLATE_PUBLISHED: "Công bố mẫu",
-    CAMPAIGN_CREATED: "Tạo chiến dịch",
-    CAMPAIGN_LAUNCHED: "Phát động chiến dịch",
-    ASSIGNMENT_VIEWED: "Mở xem bản cam kết",
-    ASSIGNMENT_SIGNED: "Ký số",
-    ASSIGNMENT_COUNTERSIGNED: "Chủ tịch ký xác nhận",
-    ASSIGNMENT_DECLINED: "Từ chối ký",
-    ASSIGNMENT_REISSUED: "Phát hành lại",
-    REMINDER_SENT: "Nhắc ký",
-    DOCUMENT_DOWNLOADED: "Tải tài liệu",
-    ARCHIVE_EXPORTED: "Xuất bộ lưu trữ",
-    ADMIN_CHANGE: "Thay đổi quản trị",
   },
   /** What the person who clicked "Nhắc" reads; the e-mail itself stays Vietnamese. */
   reminders: {

@@ -3,11 +3,6 @@
  * reissuing; the signing operations' results. The commitment document itself is not here: it stays Vietnamese.
  */
 export const signing = {
-  documentKinds: {
-    ORIGINAL: "Bản gốc (chưa ký)",
-    SIGNED: "Đã ký (người đứng đầu)",
-    COUNTERSIGNED: "Đã xác nhận (Chủ tịch UBND thành phố)",
-  },
   list: {
     noUnit: "Chưa được giao đơn vị",
     empty: "Chưa có bản cam kết nào được giao cho đơn vị của bạn.",

@@ -73,7 +73,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                 <tr key={a.id} className="border-t border-slate-100">
                   <td className="px-3 py-2">
                     {a.unit.name}
-                    <div className="text-xs text-slate-500">{admin.unitKinds[a.unit.kind]}</div>
+                    <div className="text-xs text-slate-500">{common.unitKinds[a.unit.kind]}</div>
                   </td>
                   <td className="px-3 py-2">{a.headName}</td>
                   <td className="px-3 py-2">

@@ -31,7 +31,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ id: 
         title={unit.name}
         description={
           <>
-            {admin.unitKinds[unit.kind]} · {formatMessage(t.code, { code: unit.code })} ·{" "}
+            {common.unitKinds[unit.kind]} · {formatMessage(t.code, { code: unit.code })} ·{" "}
             {unit.active ? <Badge tone="green">{admin.shared.active}</Badge> : <Badge>{t.inactive}</Badge>}
           </>
         }

@@ -41,7 +41,7 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
                 {r.documents.map((d) => (
                   <li key={d.id}>
                     <a href={`/cam-ket/${r.id}/pdf?version=${d.kind}&download=1`} className="text-brand-700 hover:underline">
-                      {dashboard.documentKinds[d.kind]}
+                      {common.documentKinds[d.kind]}
                     </a>{" "}
                     <code className="break-all font-mono text-xs text-slate-600">{d.sha256}</code>
                   </li>
@@ -55,7 +55,7 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
           <ol className="space-y-2 border-l-2 border-slate-200 pl-4 text-sm" data-testid="timeline">
             {events.map((e) => (
               <li key={String(e.id)}>
-                <p className="font-medium">{dashboard.auditEvents[e.type as AuditEventType] ?? e.type}</p>
+                <p className="font-medium">{common.auditEvents[e.type as AuditEventType] ?? e.type}</p>
                 <p className="text-slate-600">
                   {formatSigningTime(e.at)} · {e.actorEmail ?? m.system}
                   {e.ip && ` · ${e.ip}`}
