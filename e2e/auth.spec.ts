@@ -52,3 +52,17 @@ test("logout ends the session", async ({ page }) => {
   await page.goto("/luu-tru");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("a session lasts eight hours; a forged session cookie is a signed-out visitor", async ({ page, context }) => {
+  await signInAndLand(page, ACCOUNTS.auditor, "/luu-tru");
+  const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+  const hoursLeft = (session!.expires * 1000 - Date.now()) / 3_600_000;
+  expect(hoursLeft).toBeGreaterThan(7.9);
+  expect(hoursLeft).toBeLessThanOrEqual(8.01);
+
+  await context.addCookies([{ ...session!, value: `${session!.value.slice(0, -4)}AAAA` }]);
+  await page.goto("/luu-tru");
+  await expect(page).toHaveURL(/\/login/);
+});

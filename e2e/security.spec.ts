@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signInAndLand } from "./support/accounts";
 
@@ -61,4 +64,17 @@ test("the login endpoint refuses a POST without next-auth's CSRF token", async (
   });
   expect(response.status()).toBe(302);
   expect(response.headers()["location"]).toContain("csrf=true");
+});
+
+test("a crafted 18 MB PDF uploaded to /kiem-tra is refused with a reason, and the server keeps answering", async ({ page, request }) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "camket-crafted-"));
+  const crafted = path.join(dir, "xref-khong-lo.pdf");
+  // One /ByteRange per line, no objects: a reader that looks backwards for " obj" at each one never finishes.
+  writeFileSync(crafted, `%PDF-1.7\n${"/ByteRange [0 1 2 3]\n".repeat(900_000)}%%EOF`);
+  await signInAndLand(page, ACCOUNTS.auditor, "/luu-tru");
+  await page.goto("/kiem-tra");
+  await page.getByLabel("Tệp PDF cần kiểm tra").setInputFiles(crafted);
+  await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Tệp có quá nhiều chữ ký để kiểm tra (tối đa 20).", { timeout: 20_000 });
+  expect((await request.get("/login")).status()).toBe(200);
 });
