@@ -43,6 +43,14 @@ test.describe.serial("archive, verification, RBAC", () => {
     const sums = execFileSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: path.join(dir, "x"), encoding: "utf8", env: { ...process.env, LC_ALL: "C" } });
     expect(sums).toContain("pdf/cam-ket-phuong-phu-thuy-da-ky.pdf: OK");
     expect(sums).not.toContain("FAILED");
+
+    // The progress bar under the button ends at 100 %; the announced size is the size sent.
+    await expect(campaign.getByRole("progressbar", { name: "Tiến độ tải bộ lưu trữ" })).toHaveAttribute("aria-valuenow", "100");
+    await expect(campaign.getByText(/^Đã tải xong [\d,]+ MB\.$/)).toBeVisible();
+    await expect(campaign.getByTestId("archive-contents")).toContainText(/\d+ tệp PDF · khoảng [\d,]+ MB/);
+    const href = await campaign.getByRole("link", { name: "Tải bộ lưu trữ (.zip)" }).getAttribute("href");
+    const again = await page.request.get(href!);
+    expect(Number(again.headers()["x-archive-bytes"])).toBe((await again.body()).byteLength);
   });
 
   test("/kiem-tra reports the signed PDF valid and archived, and a garbage file clearly", async ({ page }) => {

@@ -34,7 +34,17 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary: "Bộ lưu trữ ZIP của chiến dịch (truyền dần, không có Content-Length)",
         parameters: [idParam("Mã chiến dịch")],
-        responses: { 200: { description: "ZIP: manifest.json, SHA256SUMS, audit-log.jsonl, city-ca.pem, HUONG-DAN-KIEM-TRA.txt, pdf/", content: { "application/zip": { schema: { type: "string", contentMediaType: "application/zip" } } } }, ...errors },
+        responses: {
+          200: {
+            description: "ZIP: manifest.json, SHA256SUMS, audit-log.jsonl, city-ca.pem, HUONG-DAN-KIEM-TRA.txt, pdf/",
+            headers: {
+              "X-Archive-Bytes": { description: "Kích thước chính xác của tệp ZIP (byte), biết trước khi gửi", schema: { type: "integer" } },
+              "X-Archive-Documents": { description: "Số tệp PDF trong bộ lưu trữ", schema: { type: "integer" } },
+            },
+            content: { "application/zip": { schema: { type: "string", contentMediaType: "application/zip" } } },
+          },
+          ...errors,
+        },
       },
     },
     "/assignments/{id}/pdf": {

@@ -5,9 +5,9 @@ import { canUseArchive } from "./archive-access";
 import { streamCampaignArchive } from "./stream-campaign-archive";
 
 /**
- * The HTTP answer for an archive download, shared by the page link and the API. No Content-Length: the
- * first bytes leave at once and the browser shows the download growing; X-Archive-Documents lets a
- * client show progress by counting PDFs.
+ * The HTTP answer for an archive download, shared by the page link and the API. Streamed; its exact length
+ * goes in X-Archive-Bytes (Next drops Content-Length from streamed route responses), so the page and API
+ * clients can show a percentage; X-Archive-Documents says how many PDFs it holds.
  */
 export async function archiveResponse(actor: Actor, campaignId: string, context: AuditContext): Promise<Response> {
   const { errors } = messagesFor(actor).archive;
@@ -17,6 +17,7 @@ export async function archiveResponse(actor: Actor, campaignId: string, context:
   return new Response(archive.stream, {
     headers: {
       "Content-Type": "application/zip",
+      "X-Archive-Bytes": String(archive.size),
       "Content-Disposition": `attachment; filename="${archive.fileName}"`,
       "Cache-Control": "private, no-store",
       "X-Archive-Documents": String(archive.documentCount),

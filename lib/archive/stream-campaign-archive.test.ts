@@ -39,6 +39,8 @@ async function exportAndUnzip(actorRole: "AUDITOR" | "CHAIRPERSON" | "ADMIN" = "
   const archive = await streamCampaignArchive(auditor, campaign.campaignId, { actorId: auditor.id, actorEmail: auditor.email });
   if (!archive) throw new Error("no archive");
   const zip = Buffer.from(await new Response(archive.stream).arrayBuffer());
+  // Announced before the first byte (X-Archive-Bytes): the page's progress bar and its truncation check rely on it.
+  expect(zip.byteLength).toBe(archive.size);
   const dir = await tempDir("camket-archive-");
   await writeFile(path.join(dir, "archive.zip"), zip);
   const unzip = await run("unzip", ["-q", path.join(dir, "archive.zip"), "-d", path.join(dir, "x")]);

@@ -12,7 +12,7 @@ import { getFiles, sha256Hex } from "@/lib/storage/file-store";
 import { slugify } from "@/lib/units/slugify";
 import { canUseArchive } from "./archive-access";
 import { verificationGuide } from "./verification-guide";
-import { zipStream, type ZipEntry } from "./zip-stream";
+import { zipSize, zipStream, type ZipEntry } from "./zip-stream";
 
 export const ARCHIVE_FORMAT = "camket-archive/1";
 const FILES_PER_READ = 16;
@@ -99,15 +99,25 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
   };
 
   const text = (name: string, content: string): ZipEntry => ({ name, bytes: new TextEncoder().encode(content), mtime: exportedAt });
+  // Everything but the PDFs is made up front (the export event is already recorded, so the log holds it):
+  // with the PDFs' stored sizes that gives the archive's exact length before the first byte.
+  const guide = text("HUONG-DAN-KIEM-TRA.txt", verificationGuide(campaign.name, ca.sha256Fingerprint));
+  const caPem = text("city-ca.pem", ca.certPem);
+  const manifestEntry = text("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  const auditLog = text("audit-log.jsonl", await campaignAuditLog(campaignId));
+  const versions = units.flatMap((unit) => unit.versions);
+  const summed = [guide, caPem, manifestEntry, ...versions.map((v) => ({ name: v.file, bytes: { byteLength: v.size } })), auditLog];
+  const sumsSize = summed.reduce((n, e) => n + 64 + 2 + new TextEncoder().encode(e.name).byteLength + 1, 0);
+  const size = zipSize([...summed.map((e) => ({ name: e.name, size: e.bytes.byteLength })), { name: "SHA256SUMS", size: sumsSize }]);
+
   async function* entries(): AsyncGenerator<ZipEntry> {
     const sums: string[] = [];
     const withSum = (entry: ZipEntry, sha256 = sha256Hex(entry.bytes)) => (sums.push(`${sha256}  ${entry.name}`), entry);
-    yield withSum(text("HUONG-DAN-KIEM-TRA.txt", verificationGuide(campaign!.name, ca.sha256Fingerprint)));
-    yield withSum(text("city-ca.pem", ca.certPem));
-    yield withSum(text("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`));
+    yield withSum(guide);
+    yield withSum(caPem);
+    yield withSum(manifestEntry);
     // Read in batches, the next batch while this one is zipped: one query per file was most of the time.
     // A batch is ~2 MB, so memory stays flat whatever the campaign's size.
-    const versions = units.flatMap((unit) => unit.versions);
     const batchOf = (start: number) => getFiles(versions.slice(start, start + FILES_PER_READ).map((v) => v.sha256));
     let next = batchOf(0);
     for (let start = 0; start < versions.length; start += FILES_PER_READ) {
@@ -120,10 +130,10 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
         yield withSum({ name: version.file, bytes, mtime: version.storedAt }, version.sha256);
       }
     }
-    yield withSum(text("audit-log.jsonl", await campaignAuditLog(campaignId)));
+    yield withSum(auditLog);
     yield text("SHA256SUMS", `${sums.join("\n")}\n`);
   }
-  return { fileName, documentCount, stream: zipStream(entries()) };
+  return { fileName, documentCount, size, stream: zipStream(entries()) };
 }
 
 /** The campaign's audit events, one JSON object a line, with the fields their hash covers. */

@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { AuditChainCheck } from "@/components/archive/audit-chain-check";
+import { ArchiveDownload } from "@/components/archive/archive-download";
 import { ApiTokens } from "@/components/archive/api-tokens";
 import { createApiTokenAction, revokeApiTokenAction, verifyAuditChainAction } from "./actions";
 
@@ -30,6 +31,11 @@ export default async function ArchivePage() {
   const { common, archive: m } = messagesFor(actor);
   const [campaigns, tokens] = await Promise.all([listArchive(actor).then((c) => c ?? []), listApiTokens(actor)]);
   const when = (date: Date | null) => (date ? formatDateTime(date) : null);
+  const archiveContents = (documents: { size: number }[]) =>
+    formatMessage(m.archiveContents, {
+      count: documents.length,
+      size: (documents.reduce((n, d) => n + d.size, 0) / 1024 / 1024).toLocaleString(INTL_LOCALE[actor.locale], { maximumFractionDigits: 1 }),
+    });
   const formatSize = (bytes: number) =>
     formatMessage(m.size, { size: (bytes / 1024).toLocaleString(INTL_LOCALE[actor.locale], { maximumFractionDigits: 0 }) });
   return (
@@ -94,13 +100,10 @@ export default async function ArchivePage() {
               </p>
             </div>
             <div className="text-right">
-              <a
-                href={`/luu-tru/${campaign.id}/archive.zip`}
-                download
-                className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-              >
-                {m.download}
-              </a>
+              <ArchiveDownload href={`/luu-tru/${campaign.id}/archive.zip`} label={m.download} />
+              <p className="mt-1 text-xs text-slate-600" data-testid="archive-contents">
+                {archiveContents(campaign.assignments.flatMap((a) => a.documents))}
+              </p>
               <p className="mt-1 max-w-xs text-xs text-slate-600">{m.downloadHint}</p>
             </div>
           </div>

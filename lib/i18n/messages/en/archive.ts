@@ -9,7 +9,12 @@ export const archive: typeof vi = {
   campaignMeta: "Launched {launchedAt} · signing deadline {deadline} · commitment template version {version}",
   contentHash: "content SHA-256",
   download: "Download archive (.zip)",
-  downloadHint: "The file is built and sent as soon as you click; for a large campaign, follow its progress in your browser's downloads.",
+  archiveContents: "{count|PDF file|PDF files} · about {size} MB",
+  downloadHint: "The file is built and sent as soon as you click; its progress shows right under the button.",
+  downloadProgress: "Archive download progress",
+  downloadReceived: "Received {received} of {total} MB ({percent}%)",
+  downloadDone: "Downloaded {total} MB.",
+  downloadFailed: "The archive could not be downloaded (connection lost or session expired). Please try again.",
   columns: {
     unit: "Unit",
     head: "Head of unit",

@@ -8,7 +8,12 @@ export const archive = {
   campaignMeta: "Phát động {launchedAt} · hạn ký {deadline} · mẫu cam kết phiên bản {version}",
   contentHash: "SHA-256 nội dung",
   download: "Tải bộ lưu trữ (.zip)",
-  downloadHint: "Tệp được tạo và gửi dần ngay khi bấm; với chiến dịch lớn, theo dõi tiến độ trong mục tải xuống của trình duyệt.",
+  archiveContents: "{count} tệp PDF · khoảng {size} MB",
+  downloadHint: "Tệp được tạo và gửi dần ngay khi bấm; tiến độ hiện ngay dưới nút.",
+  downloadProgress: "Tiến độ tải bộ lưu trữ",
+  downloadReceived: "Đã nhận {received} / {total} MB ({percent}%)",
+  downloadDone: "Đã tải xong {total} MB.",
+  downloadFailed: "Không tải được bộ lưu trữ (mất kết nối hoặc hết phiên đăng nhập). Hãy thử lại.",
   columns: {
     unit: "Đơn vị",
     head: "Người đứng đầu",
