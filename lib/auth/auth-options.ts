@@ -23,6 +23,13 @@ const credentialsSchema = z.object({
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // One line per problem: next-auth's own logger prints the error's metadata (requests, tokens in
+  // flight), and a forged or expired cookie would print a stack trace per request.
+  logger: {
+    error: (code, metadata) => console.error(`next-auth ${code}: ${(metadata instanceof Error ? metadata : metadata.error)?.message ?? ""}`),
+    warn: (code) => console.warn(`next-auth ${code}`),
+    debug: () => undefined,
+  },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
