@@ -32,11 +32,13 @@ test("a head reads the app in English; the choice follows them to another browse
     const words = chrome.join("\n").replace(/Tiếng Việt|Cam kết CCHC giai đoạn 2016–2020|.*· Xã Tiến Thành/g, "");
     expect(words).not.toMatch(VIETNAMESE_LETTERS);
     await expectNoSeriousViolations(page, "/cam-ket (en)");
+    await page.screenshot({ path: "artifacts/journeys/en-1-my-commitments.png", fullPage: true });
 
     // The signed record is a Vietnamese legal document whatever the screen language.
     await page.getByRole("link", { name: CAMPAIGN }).click();
     await expect(page).toHaveURL(/\/cam-ket\/[0-9a-f-]{36}$/);
     await expectNoSeriousViolations(page, "/cam-ket/[id] (en)");
+    await page.screenshot({ path: "artifacts/journeys/en-2-review.png", fullPage: true });
     const pdf = await page.request.get(`${new URL(page.url()).pathname}/pdf`);
     expect(pdf.status()).toBe(200);
     const dir = mkdtempSync(path.join(tmpdir(), "camket-lang-"));
