@@ -33,6 +33,8 @@ export function auditEventHash(prevHash: string, event: Required<Omit<AuditEvent
  * the change it describes does. A transaction-scoped advisory lock orders concurrent appends.
  */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, input: AuditEventInput): Promise<void> {
+  // Two statements on purpose: under READ COMMITTED a statement's snapshot is taken when it starts, so a
+  // read folded into the locking statement would miss an event committed while we waited for the lock.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
