@@ -10,7 +10,7 @@ test("the login page has no serious or critical accessibility violations", async
 const PAGES_BY_ROLE = [
   { email: ACCOUNTS.headNoiVu, home: "/cam-ket", pages: ["/cam-ket"] },
   { email: ACCOUNTS.chairperson, home: "/theo-doi", pages: ["/theo-doi", "/luu-tru"] },
-  { email: ACCOUNTS.auditor, home: "/luu-tru", pages: ["/luu-tru", "/theo-doi"] },
+  { email: ACCOUNTS.auditor, home: "/luu-tru", pages: ["/luu-tru", "/theo-doi", "/kiem-tra"] },
   {
     email: ACCOUNTS.admin,
     home: "/quan-tri",
@@ -48,4 +48,16 @@ test("the review and signing flow works by keyboard alone and is accessible", as
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("signed-notice")).toBeVisible();
   await expectNoSeriousViolations(page, "/cam-ket/[id] đã ký");
+});
+
+test("detail pages (a unit's timeline, a template version) have no serious or critical accessibility violations", async ({ page }) => {
+  await signInAndLand(page, ACCOUNTS.admin, "/quan-tri");
+  await page.goto("/theo-doi");
+  await page.getByRole("link", { name: "Phường Đức Thắng" }).click();
+  await expect(page).toHaveURL(/\/theo-doi\/don-vi\/[0-9a-f-]{36}$/);
+  await expectNoSeriousViolations(page, "/theo-doi/don-vi/[id]");
+  await page.goto("/quan-tri/mau-cam-ket");
+  await page.getByRole("link", { name: /Phiên bản 1/ }).first().click();
+  await expect(page).toHaveURL(/\/quan-tri\/mau-cam-ket\/[0-9a-f-]{36}$/);
+  await expectNoSeriousViolations(page, "/quan-tri/mau-cam-ket/[id]");
 });

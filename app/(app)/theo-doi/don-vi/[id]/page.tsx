@@ -40,7 +40,7 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
               <ul className="mt-1 space-y-1 text-sm">
                 {r.documents.map((d) => (
                   <li key={d.id}>
-                    <a href={`/cam-ket/${r.id}/pdf?version=${d.kind}&download=1`} className="text-brand-700 hover:underline">
+                    <a href={`/cam-ket/${r.id}/pdf?version=${d.kind}&download=1`} className="text-brand-700 underline underline-offset-2">
                       {common.documentKinds[d.kind]}
                     </a>{" "}
                     <code className="break-all font-mono text-xs text-slate-600">{d.sha256}</code>
