@@ -50,7 +50,7 @@ test("the review and signing flow works by keyboard alone and is accessible", as
   await expectNoSeriousViolations(page, "/cam-ket/[id] đã ký");
 });
 
-test("detail pages (a unit's timeline, a template version) have no serious or critical accessibility violations", async ({ page }) => {
+test("detail pages (a unit's timeline, a template version, a unit, a user, a campaign) have no serious or critical accessibility violations", async ({ page }) => {
   await signInAndLand(page, ACCOUNTS.admin, "/quan-tri");
   await page.goto("/theo-doi");
   await page.getByRole("link", { name: "Phường Đức Thắng" }).click();
@@ -60,4 +60,14 @@ test("detail pages (a unit's timeline, a template version) have no serious or cr
   await page.getByRole("link", { name: /Phiên bản 1/ }).first().click();
   await expect(page).toHaveURL(/\/quan-tri\/mau-cam-ket\/[0-9a-f-]{36}$/);
   await expectNoSeriousViolations(page, "/quan-tri/mau-cam-ket/[id]");
+  for (const [list, name, path] of [
+    ["/quan-tri/don-vi", "Phường Đức Thắng", "don-vi"],
+    ["/quan-tri/nguoi-dung", "Nguyễn Hữu Đức", "nguoi-dung"],
+    ["/quan-tri/chien-dich", "Cam kết CCHC giai đoạn 2016–2020", "chien-dich"],
+  ] as const) {
+    await page.goto(list);
+    await page.getByRole("link", { name }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/quan-tri/${path}/[0-9a-f-]{36}$`));
+    await expectNoSeriousViolations(page, `/quan-tri/${path}/[id]`);
+  }
 });
