@@ -5,7 +5,7 @@ import "@fontsource/be-vietnam-pro/600.css";
 import "@fontsource/be-vietnam-pro/700.css";
 import localFont from "next/font/local";
 import "./globals.css";
-import { getLocale } from "@/lib/i18n/get-messages";
+import { getLocale, getMessages } from "@/lib/i18n/get-messages";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { MessagesProvider } from "@/components/i18n/messages-provider";
 
@@ -21,7 +21,7 @@ const tinos = localFont({
 });
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { app } = messagesFor(await getLocale()).common;
+  const { app } = (await getMessages()).common;
   return { title: { default: app.title, template: app.titleTemplate }, description: app.description };
 }
 

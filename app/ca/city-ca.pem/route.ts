@@ -6,7 +6,7 @@ export const runtime = "nodejs";
 
 /** GET /ca/city-ca.pem — the city CA certificate, to trust in pdfsig/NSS or a PDF reader (signed-in users). */
 export async function GET() {
-  if (!(await getCurrentUser())) return Response.json({ error: (await getMessages()).archive.errors.signedOut }, { status: 401 });
+  if (!(await getCurrentUser())) return Response.json({ error: (await getMessages()).common.form.signedOut }, { status: 401 });
   const ca = await getCityCa();
   return new Response(ca.certPem, {
     headers: { "Content-Type": "application/x-pem-file", "Content-Disposition": 'attachment; filename="city-ca.pem"', "Cache-Control": "private, max-age=3600" },

@@ -6,8 +6,7 @@ import { listCampaignUnits } from "@/lib/dashboard/list-campaign-units";
 import { listLaunchedCampaigns } from "@/lib/dashboard/list-launched-campaigns";
 import { unitsCsv } from "@/lib/dashboard/units-csv";
 import { unitsXlsx } from "@/lib/dashboard/units-xlsx";
-import { getLocale } from "@/lib/i18n/get-messages";
-import { messagesFor } from "@/lib/i18n/messages-for";
+import { getMessages } from "@/lib/i18n/get-messages";
 
 export const runtime = "nodejs";
 
@@ -16,9 +15,9 @@ const formatSchema = z.enum(["csv", "xlsx"]);
 /** GET /theo-doi/xuat?format=csv|xlsx&… — the monitoring table with the same filters, every row, in the downloader's language. */
 export async function GET(request: Request) {
   const actor = await getCurrentUser();
-  const messages = messagesFor(actor ?? (await getLocale()));
+  const messages = await getMessages();
   const m = messages.dashboard;
-  if (!actor) return Response.json({ error: m.export.signedOut }, { status: 401 });
+  if (!actor) return Response.json({ error: messages.common.form.signedOut }, { status: 401 });
   if (!hasRole(actor, "CHAIRPERSON", "ADMIN", "AUDITOR")) return Response.json({ error: m.export.forbidden }, { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const format = formatSchema.safeParse(params.format);

@@ -26,7 +26,6 @@ export const archive: typeof vi = {
   size: "{size} KB",
   storedAt: "stored {time}",
   errors: {
-    signedOut: "Not signed in.",
     forbidden: "You do not have permission to download the archive.",
     campaignNotFound: "Campaign not found.",
   },

@@ -91,6 +91,7 @@ export const common: typeof vi = {
     ADMIN_CHANGE: "Administrative change",
   },
   form: {
+    signedOut: "Not signed in.",
     processing: "Working…",
     invalid: "Some fields are not valid; please check the highlighted fields.",
     forbidden: "You are not allowed to do this.",

@@ -66,7 +66,6 @@ export const dashboard: typeof vi = {
   },
   export: {
     sheetName: "Monitoring",
-    signedOut: "Not signed in.",
     forbidden: "You are not allowed to export monitoring data.",
     badFormat: "The export format must be csv or xlsx.",
   },

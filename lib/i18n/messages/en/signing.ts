@@ -64,7 +64,6 @@ export const signing: typeof vi = {
   },
   api: {
     crossOrigin: "Invalid request (different origin).",
-    signedOut: "Not signed in.",
     jsonRequired: "The request body must be JSON.",
     badVersion: "Invalid parameter: version must be ORIGINAL, SIGNED or COUNTERSIGNED.",
     documentNotFound: "Document not found.",

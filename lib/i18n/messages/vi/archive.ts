@@ -26,7 +26,6 @@ export const archive = {
   storedAt: "lưu {time}",
   /** Answers of the ZIP download link (and of the API's, which shares it). */
   errors: {
-    signedOut: "Chưa đăng nhập.",
     forbidden: "Bạn không có quyền tải bộ lưu trữ.",
     campaignNotFound: "Không tìm thấy chiến dịch.",
   },

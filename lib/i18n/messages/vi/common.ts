@@ -90,6 +90,7 @@ export const common = {
     ADMIN_CHANGE: "Thay đổi quản trị",
   },
   form: {
+    signedOut: "Chưa đăng nhập.",
     processing: "Đang xử lý…",
     invalid: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.",
     forbidden: "Bạn không có quyền thực hiện thao tác này.",

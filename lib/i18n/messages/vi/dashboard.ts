@@ -67,7 +67,6 @@ export const dashboard = {
   },
   export: {
     sheetName: "Theo dõi",
-    signedOut: "Chưa đăng nhập.",
     forbidden: "Bạn không có quyền xuất dữ liệu theo dõi.",
     badFormat: "Định dạng xuất phải là csv hoặc xlsx.",
   },

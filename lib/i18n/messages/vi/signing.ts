@@ -66,7 +66,6 @@ export const signing = {
   /** Replies of the JSON routes /cam-ket/{id}/ky and /cam-ket/{id}/pdf. */
   api: {
     crossOrigin: "Yêu cầu không hợp lệ (khác nguồn gốc).",
-    signedOut: "Chưa đăng nhập.",
     jsonRequired: "Nội dung yêu cầu phải là JSON.",
     badVersion: "Tham số không hợp lệ: version phải là ORIGINAL, SIGNED hoặc COUNTERSIGNED.",
     documentNotFound: "Không tìm thấy tài liệu.",

@@ -15,7 +15,7 @@ export const runtime = "nodejs";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   if (!isSameOriginJsonRequest(request)) return Response.json({ ok: false, message: (await getMessages()).signing.api.crossOrigin }, { status: 403 });
   const actor = await getCurrentUser();
-  if (!actor) return Response.json({ ok: false, message: (await getMessages()).signing.api.signedOut }, { status: 401 });
+  if (!actor) return Response.json({ ok: false, message: (await getMessages()).common.form.signedOut }, { status: 401 });
   const m = messagesFor(actor);
   const body: unknown = await request.json().catch(() => null);
   if (typeof body !== "object" || body === null) return Response.json({ ok: false, message: m.signing.api.jsonRequired }, { status: 400 });

@@ -16,7 +16,7 @@ const querySchema = z.object({
 /** GET /cam-ket/{id}/pdf[?version=ORIGINAL|SIGNED|COUNTERSIGNED][&download=1] — the exact stored bytes. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getCurrentUser();
-  if (!actor) return Response.json({ error: (await getMessages()).signing.api.signedOut }, { status: 401 });
+  if (!actor) return Response.json({ error: (await getMessages()).common.form.signedOut }, { status: 401 });
   const m = messagesFor(actor).signing.api;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return Response.json({ error: m.badVersion }, { status: 400 });
