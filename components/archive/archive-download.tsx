@@ -3,7 +3,7 @@
 import { useState, type MouseEvent } from "react";
 import { useLocale, useMessages } from "@/components/i18n/messages-provider";
 import { formatMessage } from "@/lib/i18n/format-message";
-import { INTL_LOCALE } from "@/lib/i18n/locales";
+import { formatMegabytes } from "@/lib/i18n/format-size";
 
 type Progress = { received: number; total: number; done: boolean };
 
@@ -17,7 +17,7 @@ export function ArchiveDownload({ href, label }: { href: string; label: string }
   const locale = useLocale();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failed, setFailed] = useState(false);
-  const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString(INTL_LOCALE[locale], { maximumFractionDigits: 1 });
+  const megabytes = (bytes: number) => formatMegabytes(bytes, locale);
 
   async function download(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();

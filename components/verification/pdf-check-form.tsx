@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { useLocale, useMessages } from "@/components/i18n/messages-provider";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { INTL_LOCALE } from "@/lib/i18n/locales";
+import { formatMegabytes } from "@/lib/i18n/format-size";
 import type { PdfVerification } from "@/lib/verification/verify-uploaded-pdf";
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -17,7 +18,7 @@ export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const m = useMessages().verification;
   const r = m.result;
-  const intl = INTL_LOCALE[useLocale()];
+  const locale = useLocale();
   const shown = tooLarge ? { ok: false as const, message: tooLarge } : result;
   return (
     <div className="space-y-4">
@@ -27,7 +28,7 @@ export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null
           const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
           const message =
             file && file.size > MAX_BYTES
-              ? formatMessage(m.errors.tooLarge, { size: (file.size / 1024 / 1024).toLocaleString(intl, { maximumFractionDigits: 1 }) })
+              ? formatMessage(m.errors.tooLarge, { size: formatMegabytes(file.size, locale) })
               : null;
           setTooLarge(message);
           if (message) event.preventDefault();
@@ -47,7 +48,7 @@ export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null
             {shown.message}
           </p>
           <p className="text-sm text-slate-600">
-            {shown.fileName} · {formatMessage(r.bytes, { size: shown.size.toLocaleString(intl) })} · SHA-256 <code className="break-all text-xs">{shown.sha256}</code>
+            {shown.fileName} · {formatMessage(r.bytes, { size: shown.size.toLocaleString(INTL_LOCALE[locale]) })} · SHA-256 <code className="break-all text-xs">{shown.sha256}</code>
           </p>
           <div data-testid="archive-match">
             {shown.archived.length > 0 ? (

@@ -5,7 +5,7 @@ import { PdfSignatureReadError, readPdfSignatures, type PdfSignatureInfo } from 
 import { sha256Hex } from "@/lib/storage/file-store";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
 import { formatMessage } from "@/lib/i18n/format-message";
-import { INTL_LOCALE } from "@/lib/i18n/locales";
+import { formatMegabytes } from "@/lib/i18n/format-size";
 import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import { describeSignatureProblem } from "./signature-problem-labels";
 
@@ -50,7 +50,7 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const fileName = name ?? m.verification.defaultFileName;
   if (!actor) return { ok: false, message: errors.signedOut };
   if (!bytes || bytes.byteLength === 0) return { ok: false, message: errors.empty };
-  const size = (bytes.byteLength / 1024 / 1024).toLocaleString(INTL_LOCALE[actor.locale], { maximumFractionDigits: 1 });
+  const size = formatMegabytes(bytes.byteLength, actor.locale);
   if (bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, message: formatMessage(errors.tooLarge, { size }) };
   let infos: PdfSignatureInfo[];
   const ca = await getCityCa();

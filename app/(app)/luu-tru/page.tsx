@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/time/vietnam-time";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { INTL_LOCALE } from "@/lib/i18n/locales";
+import { formatMegabytes } from "@/lib/i18n/format-size";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -34,7 +35,7 @@ export default async function ArchivePage() {
   const archiveContents = (documents: { size: number }[]) =>
     formatMessage(m.archiveContents, {
       count: documents.length,
-      size: (documents.reduce((n, d) => n + d.size, 0) / 1024 / 1024).toLocaleString(INTL_LOCALE[actor.locale], { maximumFractionDigits: 1 }),
+      size: formatMegabytes(documents.reduce((n, d) => n + d.size, 0), actor.locale),
     });
   const formatSize = (bytes: number) =>
     formatMessage(m.size, { size: (bytes / 1024).toLocaleString(INTL_LOCALE[actor.locale], { maximumFractionDigits: 0 }) });
