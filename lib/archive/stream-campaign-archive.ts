@@ -12,7 +12,7 @@ import { getFiles, sha256Hex } from "@/lib/storage/file-store";
 import { slugify } from "@/lib/units/slugify";
 import { canUseArchive } from "./archive-access";
 import { verificationGuide } from "./verification-guide";
-import { zipSize, zipStream, type ZipEntry } from "./zip-stream";
+import { utf8Length, zipSize, zipStream, type ZipEntry } from "./zip-stream";
 
 export const ARCHIVE_FORMAT = "camket-archive/1";
 const FILES_PER_READ = 16;
@@ -106,9 +106,12 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
   const manifestEntry = text("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
   const auditLog = text("audit-log.jsonl", await campaignAuditLog(campaignId));
   const versions = units.flatMap((unit) => unit.versions);
-  const summed = [guide, caPem, manifestEntry, ...versions.map((v) => ({ name: v.file, bytes: { byteLength: v.size } })), auditLog];
-  const sumsSize = summed.reduce((n, e) => n + 64 + 2 + new TextEncoder().encode(e.name).byteLength + 1, 0);
-  const size = zipSize([...summed.map((e) => ({ name: e.name, size: e.bytes.byteLength })), { name: "SHA256SUMS", size: sumsSize }]);
+  const summed = [guide, caPem, manifestEntry, auditLog]
+    .map((e) => ({ name: e.name, size: e.bytes.byteLength }))
+    .concat(versions.map((v) => ({ name: v.file, size: v.size })));
+  // SHA256SUMS has one "<64 hex>  <name>\n" line per file above.
+  const sumsSize = summed.reduce((n, e) => n + 64 + 2 + utf8Length(e.name) + 1, 0);
+  const size = zipSize([...summed, { name: "SHA256SUMS", size: sumsSize }]);
 
   async function* entries(): AsyncGenerator<ZipEntry> {
     const sums: string[] = [];

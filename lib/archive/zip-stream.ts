@@ -37,6 +37,9 @@ export function zipStream(entries: AsyncIterable<ZipEntry>): ReadableStream<Uint
 
 const encoder = new TextEncoder();
 
+/** A file name's length as stored in the ZIP (UTF-8 bytes). */
+export const utf8Length = (name: string) => encoder.encode(name).byteLength;
+
 /**
  * The exact byte length of zipStream's output for entries of these names and sizes, known before the
  * first byte: per entry a local header (30 + name), the bytes and a data descriptor (16); per entry a
@@ -45,6 +48,6 @@ const encoder = new TextEncoder();
  */
 export function zipSize(entries: Iterable<{ name: string; size: number }>): number {
   let total = 22;
-  for (const { name, size } of entries) total += 30 + 16 + 46 + 2 * encoder.encode(name).byteLength + size;
+  for (const { name, size } of entries) total += 30 + 16 + 46 + 2 * utf8Length(name) + size;
   return total;
 }

@@ -97,7 +97,8 @@ export async function readPdfSignatures(
     if (performance.now() > deadline) throw new PdfSignatureReadError("too-complex", "The file took too long to check");
   };
 
-  if (countUpTo(text, /\/Type\s*\/Page(?![A-Za-z])/g, (options.maxPages ?? DEFAULT_MAX_PAGES) + 1) > (options.maxPages ?? DEFAULT_MAX_PAGES)) {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  if (countUpTo(text, /\/Type\s*\/Page(?![A-Za-z])/g, maxPages + 1) > maxPages) {
     throw new PdfSignatureReadError("too-many-pages", "Too many pages");
   }
   const objects = indexObjects(text);
