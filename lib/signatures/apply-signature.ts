@@ -12,6 +12,7 @@ import { messagesFor } from "@/lib/i18n/messages-for";
 import { signPdf } from "@/lib/signing/sign-pdf";
 import { CertificateRevokedError, getSigningIdentity } from "./user-certificate-store";
 import { createSignerFor } from "./create-signer";
+import { SigningKeyUnusableError } from "./open-stored-key";
 
 const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
 const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema });
@@ -47,6 +48,8 @@ export async function applySignature(params: {
     identity = await getSigningIdentity(actor, now);
   } catch (error) {
     if (error instanceof CertificateRevokedError) return failure(m.certificateRevoked);
+    // Detail already logged by openStoredKey; the signer can only ask for a new certificate.
+    if (error instanceof SigningKeyUnusableError) return failure(messagesFor(actor).common.signingKey.unusable);
     throw error;
   }
   const original = assignment.documents.find((d) => d.kind === "ORIGINAL");

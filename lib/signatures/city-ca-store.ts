@@ -1,7 +1,8 @@
 import { prisma } from "@/lib/db/client";
 import { createCityCa, CITY_ORGANIZATION, type CityCaKey } from "@/lib/signing/city-ca";
-import { decryptPrivateKey, encryptPrivateKey, parseMasterKey } from "@/lib/signing/key-encryption";
-import { masterKeyText } from "./master-key";
+import { openStoredKey, sealKey } from "./open-stored-key";
+
+const CA_ID = "city-ca";
 
 export type CityCa = CityCaKey & { certPem: string; sha256Fingerprint: string; subject: string; notAfter: Date };
 
@@ -23,8 +24,7 @@ export function getCityCa(): Promise<CityCa> {
 }
 
 async function loadOrCreate(): Promise<CityCa> {
-  const masterKey = parseMasterKey(masterKeyText());
-  let row = await prisma.cityCa.findUnique({ where: { id: "city-ca" } });
+  let row = await prisma.cityCa.findUnique({ where: { id: CA_ID } });
   if (!row) {
     const ca = await createCityCa({
       commonName: `${CITY_ORGANIZATION} — CA ký số`,
@@ -37,11 +37,11 @@ async function loadOrCreate(): Promise<CityCa> {
     await prisma.cityCa.createMany({
       data: [
         {
-          id: "city-ca",
+          id: CA_ID,
           subject: ca.subject,
           serialHex: ca.serialHex,
           certDer: new Uint8Array(ca.certDer),
-          encryptedKey: new Uint8Array(encryptPrivateKey(ca.privateKeyPkcs8, masterKey)),
+          encryptedKey: sealKey(CA_ID, ca.certDer, ca.privateKeyPkcs8),
           sha256Fingerprint: ca.sha256Fingerprint,
           notBefore: ca.notBefore,
           notAfter: ca.notAfter,
@@ -49,13 +49,20 @@ async function loadOrCreate(): Promise<CityCa> {
       ],
       skipDuplicates: true,
     });
-    row = await prisma.cityCa.findUniqueOrThrow({ where: { id: "city-ca" } });
+    row = await prisma.cityCa.findUniqueOrThrow({ where: { id: CA_ID } });
   }
   const certDer = new Uint8Array(row.certDer);
+  const encryptedKey = new Uint8Array(row.encryptedKey);
   return {
     certDer,
     certPem: pem(certDer),
-    privateKeyPkcs8: decryptPrivateKey(new Uint8Array(row.encryptedKey), masterKey),
+    privateKeyPkcs8: await openStoredKey({
+      ownerId: CA_ID,
+      label: "the city CA",
+      certDer,
+      encryptedKey,
+      rewrap: (sealed) => prisma.cityCa.updateMany({ where: { id: CA_ID, encryptedKey }, data: { encryptedKey: sealed } }),
+    }),
     sha256Fingerprint: row.sha256Fingerprint,
     subject: row.subject,
     notAfter: row.notAfter,

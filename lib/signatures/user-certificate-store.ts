@@ -2,9 +2,8 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { isUniqueViolationOn } from "@/lib/db/unique-violation";
 import { issueUserCertificate } from "@/lib/signing/city-ca";
-import { decryptPrivateKey, encryptPrivateKey, parseMasterKey } from "@/lib/signing/key-encryption";
 import { getCityCa } from "./city-ca-store";
-import { masterKeyText } from "./master-key";
+import { openStoredKey, sealKey } from "./open-stored-key";
 
 export type SigningIdentity = { certificateId: string; serialHex: string; certDer: Uint8Array; privateKeyPkcs8: Uint8Array };
 
@@ -27,12 +26,17 @@ export async function getSigningIdentity(actor: Actor, now = new Date()): Promis
     await prisma.userCertificate.updateMany({ where: { id: latest.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "Hết hạn" } });
   }
   const live = latest && latest.notAfter > now ? latest : await issueFreshCertificate(actor, now);
-  return {
-    certificateId: live.id,
-    serialHex: live.serialHex,
-    certDer: new Uint8Array(live.certDer),
-    privateKeyPkcs8: decryptPrivateKey(new Uint8Array(live.encryptedKey), parseMasterKey(masterKeyText())),
-  };
+  const certDer = new Uint8Array(live.certDer);
+  const encryptedKey = new Uint8Array(live.encryptedKey);
+  const privateKeyPkcs8 = await openStoredKey({
+    ownerId: actor.id,
+    label: `certificate ${live.serialHex} of user ${actor.id}`,
+    certDer,
+    encryptedKey,
+    // Conditional on the old bytes, so a concurrent re-wrap is never overwritten.
+    rewrap: (sealed) => prisma.userCertificate.updateMany({ where: { id: live.id, encryptedKey }, data: { encryptedKey: sealed } }),
+  });
+  return { certificateId: live.id, serialHex: live.serialHex, certDer, privateKeyPkcs8 };
 }
 
 /** Issues a certificate (subject: full name, title, unit, C=VN) and stores its key encrypted. */
@@ -53,7 +57,7 @@ export async function issueFreshCertificate(actor: Pick<Actor, "id" | "fullName"
         serialHex: issued.serialHex,
         subject: issued.subject,
         certDer: new Uint8Array(issued.certDer),
-        encryptedKey: new Uint8Array(encryptPrivateKey(issued.privateKeyPkcs8, parseMasterKey(masterKeyText()))),
+        encryptedKey: sealKey(actor.id, issued.certDer, issued.privateKeyPkcs8),
         sha256Fingerprint: issued.sha256Fingerprint,
         notBefore: issued.notBefore,
         notAfter: issued.notAfter,

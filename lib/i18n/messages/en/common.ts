@@ -132,4 +132,8 @@ export const common: typeof vi = {
     forbiddenText: "This page is for another role. If you need access, contact the Home Affairs Office.",
     home: "Back to the home page",
   },
+  /** The stored signing key does not open for this person and certificate (moved, damaged or the wrong key). */
+  signingKey: {
+    unusable: "Your signing key cannot be used; contact the administrator to have your certificate reissued.",
+  },
 };

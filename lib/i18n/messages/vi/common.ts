@@ -131,4 +131,8 @@ export const common = {
     forbiddenText: "Trang này dành cho vai trò khác. Nếu cần quyền, hãy liên hệ Phòng Nội vụ.",
     home: "Về trang chính",
   },
+  /** The stored signing key does not open for this person and certificate (moved, damaged or the wrong key). */
+  signingKey: {
+    unusable: "Khóa ký của bạn không dùng được; liên hệ quản trị để cấp lại chứng thư.",
+  },
 };
