@@ -3,7 +3,7 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 /** Reachable signed out: the login page, next-auth's own endpoints, and the token-authenticated API (401 JSON itself). */
-const PUBLIC = /^\/(login|api\/auth|api\/v1)(\/|$)/;
+const PUBLIC = /^\/(login|ca|api\/auth|api\/v1)(\/|$)/;
 
 // Signed-out visitors go to /login. Roles and units are checked again by every page, action and route —
 // this is only the first gate.

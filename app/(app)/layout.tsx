@@ -6,15 +6,15 @@ import { messagesFor } from "@/lib/i18n/messages-for";
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  const { footer } = messagesFor(user).common;
+  const { footer, cityCa } = messagesFor(user).common;
   return (
     <>
       <AppHeader user={user} />
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-500">
         {footer.text}{" "}
-        <a href="/ca/city-ca.pem" className="text-brand-700 hover:underline">
-          {footer.caLink}
+        <a href="/ca" className="text-brand-700 hover:underline">
+          {cityCa.link}
         </a>{" "}
         {footer.caHint}
       </footer>

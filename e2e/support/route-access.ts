@@ -15,7 +15,9 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/page.tsx", path: "/", allow: "public" },
   { file: "app/(auth)/login/page.tsx", path: "/login", allow: "public" },
   { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", allow: "public" },
-  { file: "app/ca/city-ca.pem/route.ts", path: "/ca/city-ca.pem", allow: "signed-in" },
+  { file: "app/ca/page.tsx", path: "/ca", allow: "public" },
+  { file: "app/ca/city-ca.pem/route.ts", path: "/ca/city-ca.pem", allow: "public" },
+  { file: "app/ca/city-ca.der/route.ts", path: "/ca/city-ca.der", allow: "public" },
   { file: "app/(app)/cam-ket/page.tsx", path: "/cam-ket", allow: ["UNIT_HEAD"] },
   { file: "app/(app)/cam-ket/[id]/page.tsx", path: "/cam-ket/:head", allow: ["UNIT_HEAD", ...CITY] },
   // POST-only: a GET is 405 for everyone signed in (the matrix below checks it is never a 200).

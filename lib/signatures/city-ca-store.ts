@@ -4,7 +4,7 @@ import { openStoredKey, sealKey } from "./open-stored-key";
 
 const CA_ID = "city-ca";
 
-export type CityCa = CityCaKey & { certPem: string; sha256Fingerprint: string; subject: string; notAfter: Date };
+export type CityCa = CityCaKey & { certPem: string; sha256Fingerprint: string; subject: string; serialHex: string; notBefore: Date; notAfter: Date };
 
 let cached: Promise<CityCa> | undefined;
 
@@ -65,6 +65,8 @@ async function loadOrCreate(): Promise<CityCa> {
     }),
     sha256Fingerprint: row.sha256Fingerprint,
     subject: row.subject,
+    serialHex: row.serialHex,
+    notBefore: row.notBefore,
     notAfter: row.notAfter,
   };
 }

@@ -26,6 +26,11 @@ export default async function LoginPage() {
         <div className="mt-4 flex justify-center">
           <LanguageSwitch />
         </div>
+        <p className="mt-4 text-center text-sm">
+          <a href="/ca" className="text-brand-700 hover:underline">
+            {common.cityCa.link}
+          </a>
+        </p>
       </div>
     </main>
   );

@@ -27,7 +27,6 @@ export const common: typeof vi = {
   },
   footer: {
     text: "Phan Thiet City People's Committee · PAdES digital signatures ·",
-    caLink: "Download the city CA certificate (PEM)",
     caHint: "to verify signatures with pdfsig, Adobe Reader or openssl.",
   },
   language: {
@@ -135,5 +134,23 @@ export const common: typeof vi = {
   /** The stored signing key does not open for this person and certificate (moved, damaged or the wrong key). */
   signingKey: {
     unusable: "Your signing key cannot be used; contact the administrator to have your certificate reissued.",
+  },
+  /** The public /ca page: the city CA certificate, its fingerprints and how to check them with openssl. */
+  cityCa: {
+    title: "Root certificate (CA) of the City People's Committee",
+    intro:
+      "Every digital signature on the commitments is made with a certificate issued by this CA. Before you trust it in Adobe Reader, pdfsig or openssl, compare the fingerprint of the downloaded file with the one on this page.",
+    subject: "Subject",
+    serial: "Serial number",
+    validity: "Valid",
+    validityRange: "from {from} to {to} (Vietnam time)",
+    sha256: "SHA-256 fingerprint",
+    sha1: "SHA-1 fingerprint",
+    downloadPem: "Download the certificate (PEM)",
+    downloadDer: "Download the certificate (DER, for Windows)",
+    checkTitle: "Check it yourself with openssl",
+    checkText: "Run this command in the folder holding the downloaded file; the line it prints must match the line below character for character.",
+    signIn: "Sign in",
+    link: "The city CA certificate and its fingerprint",
   },
 };

@@ -26,7 +26,6 @@ export const common = {
   },
   footer: {
     text: "UBND thành phố Phan Thiết · Chữ ký số theo chuẩn PAdES ·",
-    caLink: "Tải chứng thư CA của thành phố (PEM)",
     caHint: "để kiểm tra chữ ký bằng pdfsig, Adobe Reader hoặc openssl.",
   },
   language: {
@@ -134,5 +133,23 @@ export const common = {
   /** The stored signing key does not open for this person and certificate (moved, damaged or the wrong key). */
   signingKey: {
     unusable: "Khóa ký của bạn không dùng được; liên hệ quản trị để cấp lại chứng thư.",
+  },
+  /** The public /ca page: the city CA certificate, its fingerprints and how to check them with openssl. */
+  cityCa: {
+    title: "Chứng thư gốc (CA) của UBND thành phố",
+    intro:
+      "Mọi chữ ký số trên các bản cam kết được ký bằng chứng thư do CA này cấp. Trước khi tin cậy chứng thư trong Adobe Reader, pdfsig hay openssl, hãy so dấu vân tay của tệp tải về với giá trị trên trang này.",
+    subject: "Chủ thể",
+    serial: "Số sê-ri",
+    validity: "Hiệu lực",
+    validityRange: "từ {from} đến {to} (giờ Việt Nam)",
+    sha256: "Dấu vân tay SHA-256",
+    sha1: "Dấu vân tay SHA-1",
+    downloadPem: "Tải chứng thư (PEM)",
+    downloadDer: "Tải chứng thư (DER, cho Windows)",
+    checkTitle: "Tự kiểm tra bằng openssl",
+    checkText: "Chạy lệnh sau trong thư mục chứa tệp vừa tải; dòng in ra phải trùng từng ký tự với dòng bên dưới.",
+    signIn: "Đăng nhập",
+    link: "Chứng thư CA của thành phố và dấu vân tay",
   },
 };
