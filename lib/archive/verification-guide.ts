@@ -1,5 +1,10 @@
-/** HUONG-DAN-KIEM-TRA.txt: how to check the archive with standard tools only, without trusting camket. */
-export function verificationGuide(campaignName: string, caFingerprint: string): string {
+import { formatFingerprint, opensslFingerprintLine } from "@/lib/signing/certificate-fingerprint";
+
+/**
+ * HUONG-DAN-KIEM-TRA.txt: how to check the archive with standard tools only, without trusting camket.
+ * `caSha256Hex` is the CA's SHA-256 as stored (lowercase hex); the guide prints it exactly as openssl does.
+ */
+export function verificationGuide(campaignName: string, caSha256Hex: string): string {
   return `HƯỚNG DẪN KIỂM TRA BỘ LƯU TRỮ — ${campaignName}
 
 Bộ lưu trữ này kiểm tra được hoàn toàn bằng công cụ phổ biến (coreutils, poppler-utils, libnss3-tools,
@@ -19,9 +24,11 @@ Nội dung
    Mọi dòng phải kết thúc bằng "OK" (bản tiếng Việt: "ĐƯỢC").
 
 2. Chứng thư gốc của thành phố
-     openssl x509 -in city-ca.pem -noout -subject -fingerprint -sha256
-   Dấu vân tay SHA-256 phải là ${caFingerprint}
-   (so với giá trị UBND thành phố công bố; tệp manifest.json ghi cùng giá trị).
+     openssl x509 -in city-ca.pem -noout -fingerprint -sha256
+   Lệnh phải in đúng dòng sau (OpenSSL 1.1 ghi nhãn "SHA256 Fingerprint=", phần sau dấu "=" giống hệt):
+     ${opensslFingerprintLine(formatFingerprint(caSha256Hex), "sha256")}
+   So với dấu vân tay UBND thành phố công bố ở trang /ca của hệ thống (mở được khi chưa đăng nhập).
+   manifest.json ghi cùng mã băm ở dạng chữ thường, không có dấu hai chấm.
 
 3. Chữ ký số trong PDF (pdfsig + cơ sở dữ liệu NSS chỉ tin CA của thành phố)
      mkdir nssdb
