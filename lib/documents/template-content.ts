@@ -1,6 +1,6 @@
-import { commitmentContentSchema, type CommitmentContent } from "./commitment-content";
+import { storedCommitmentContentSchema, type CommitmentContent } from "./commitment-content";
 
 /** Content read back from the database: validated again, since JSON columns carry no type. */
 export function parseTemplateContent(json: unknown): CommitmentContent {
-  return commitmentContentSchema.parse(json);
+  return storedCommitmentContentSchema.parse(json);
 }

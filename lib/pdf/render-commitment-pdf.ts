@@ -2,6 +2,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from "@cantoo/pdf-lib";
 import type { ResolvedCommitment } from "@/lib/documents/resolve-commitment";
 import { embedTinos } from "./fonts";
 import { breakLines } from "./text-layout";
+import { UnprintableTextError, unprintableCharacters } from "./printable-text";
 
 /** A rectangle (PDF points, origin bottom-left) kept empty for a signature appearance. */
 export type SlotRect = { page: number; x: number; y: number; width: number; height: number };
@@ -122,12 +123,31 @@ class Flow {
   }
 }
 
+/** Every string drawn on the page (all but the document-info metadata and the date), walked generically so a new field is never missed. */
+function drawnTexts(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(drawnTexts);
+  if (value && typeof value === "object") return Object.values(value).flatMap(drawnTexts);
+  return [];
+}
+
+/**
+ * The last guard behind input validation (names and templates stored before it, or a new path that
+ * skipped it): fontkit would draw a missing glyph as an empty .notdef, silently dropping the character.
+ */
+function assertPrintable(doc: ResolvedCommitment) {
+  const { metadata: _metadata, documentDate: _documentDate, ...drawn } = doc;
+  const characters = unprintableCharacters(drawnTexts(drawn).join(""));
+  if (characters.length > 0) throw new UnprintableTextError(characters);
+}
+
 /**
  * Renders one unit's commitment in the Decree 30 layout and reports where the two signature appearances go.
- * Deterministic: fixed dates (the document date), fixed font names, no random
+ * Throws UnprintableTextError for a character the font cannot print. Deterministic: fixed dates (the document date), fixed font names, no random
  * file ID, so the same inputs give the same bytes (and SHA-256).
  */
 export async function renderCommitmentPdf(doc: ResolvedCommitment): Promise<RenderedCommitment> {
+  assertPrintable(doc);
   const creationDate = new Date(doc.documentDate);
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const fonts: Fonts = { regular: await embedTinos(pdf, "regular"), bold: await embedTinos(pdf, "bold"), italic: await embedTinos(pdf, "italic") };

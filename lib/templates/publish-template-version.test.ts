@@ -5,6 +5,7 @@ import { publishTemplateVersion } from "./publish-template-version";
 import { DEFAULT_COMMITMENT_CONTENT } from "@/lib/documents/default-commitment-content";
 import { canonicalContentHash } from "@/lib/documents/commitment-content";
 import { createActor } from "@/lib/test/factories";
+import { contentToFormValues, templateFormToContent } from "./template-form";
 
 describe("template versions", () => {
   it("publishing freezes a version under its content hash and supersedes the previous one", async () => {
@@ -55,5 +56,29 @@ describe("template versions", () => {
       ok: false,
       message: "This template version does not exist.",
     });
+  });
+
+  it("refuses a NUL byte or an emoji from the editor form with a message naming it, and stores nothing", async () => {
+    const admin = await createActor("ADMIN");
+    const form = new FormData();
+    const values = { ...contentToFormValues(DEFAULT_COMMITMENT_CONTENT), commitmentIntro: "Tôi cam kết\u0000 thực hiện", commitments: "Mục một\nMục hai 😀" };
+    for (const [name, value] of Object.entries(values)) form.set(name, value);
+    const [versions, events] = [await prisma.templateVersion.count(), await prisma.auditEvent.count({ where: { type: "TEMPLATE_SAVED" } })];
+    const result = await saveTemplateDraft(admin, templateFormToContent(form));
+    expect(result).toMatchObject({ ok: false, message: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu." });
+    expect(result.fieldErrors?.commitmentIntro).toEqual(["Ký tự không in được trong văn bản: U+0000"]);
+    expect(result.fieldErrors?.["commitments.1"]).toEqual(["Ký tự không in được trong văn bản: 😀 (U+1F600)"]);
+    expect(await prisma.templateVersion.count()).toBe(versions);
+    expect(await prisma.auditEvent.count({ where: { type: "TEMPLATE_SAVED" } })).toBe(events);
+  });
+
+  it("refuses to publish a draft stored before the rule that holds a character the PDF cannot print", async () => {
+    const admin = await createActor("ADMIN");
+    const draft = await saveTemplateDraft(admin, DEFAULT_COMMITMENT_CONTENT);
+    await prisma.templateVersion.update({ where: { id: draft.id }, data: { content: { ...DEFAULT_COMMITMENT_CONTENT, title: "BẢN CAM KẾT 中" } } });
+    const result = await publishTemplateVersion(admin, draft.id!);
+    expect(result.fieldErrors?.title).toEqual(["Ký tự không in được trong văn bản: 中 (U+4E2D)"]);
+    expect(await prisma.templateVersion.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", contentHash: null });
+    await prisma.templateVersion.update({ where: { id: draft.id }, data: { content: DEFAULT_COMMITMENT_CONTENT } });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
 import { messageRef } from "@/lib/i18n/message-ref";
+import { refinePrintable } from "@/lib/pdf/printable-text";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 
 export const UNIT_KINDS = ["AGENCY", "WARD", "COMMUNE"] as const satisfies readonly UnitKind[];
@@ -8,7 +9,8 @@ export const UNIT_KINDS = ["AGENCY", "WARD", "COMMUNE"] as const satisfies reado
 export const unitKindSchema = z.enum(UNIT_KINDS, { error: messageRef("admin.units.kindInvalid") });
 
 export const unitInputSchema = z.object({
-  name: requiredText("unitName", 150),
+  // Printed in every commitment's header and sentences.
+  name: requiredText("unitName", 150).pipe(z.string().superRefine(refinePrintable)),
   kind: unitKindSchema,
   code: requiredText("unitCode", 20).pipe(
     z

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
 import { ROLES } from "@/lib/auth/roles";
 import { messageRef } from "@/lib/i18n/message-ref";
+import { refinePrintable } from "@/lib/pdf/printable-text";
 
 export const roleSchema = z.enum(ROLES, { error: messageRef("admin.users.roleInvalid") });
 
@@ -26,8 +27,9 @@ const optionalUnitId = z
 
 const userFields = z.object({
   email: emailSchema,
-  fullName: requiredText("fullName", 120),
-  jobTitle: requiredText("jobTitle", 120),
+  // Both are printed in the commitment and in the signature stamp (after requiredText, so a control character gets one message).
+  fullName: requiredText("fullName", 120).pipe(z.string().superRefine(refinePrintable)),
+  jobTitle: requiredText("jobTitle", 120).pipe(z.string().superRefine(refinePrintable)),
   role: roleSchema,
   unitId: optionalUnitId,
 });

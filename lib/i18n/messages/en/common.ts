@@ -153,4 +153,8 @@ export const common: typeof vi = {
     signIn: "Sign in",
     link: "The city CA certificate and its fingerprint",
   },
+  /** Text the PDF font has no glyph for (lib/pdf/printable-text.ts): refused at input, never dropped from a document. */
+  printable: {
+    unprintable: "Characters that cannot be printed in the document: {characters}",
+  },
 };

@@ -152,4 +152,8 @@ export const common = {
     signIn: "Đăng nhập",
     link: "Chứng thư CA của thành phố và dấu vân tay",
   },
+  /** Text the PDF font has no glyph for (lib/pdf/printable-text.ts): refused at input, never dropped from a document. */
+  printable: {
+    unprintable: "Ký tự không in được trong văn bản: {characters}",
+  },
 };
