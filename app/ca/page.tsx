@@ -16,12 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CityCaPage() {
   const [ca, { common }, user] = await Promise.all([getPublicCityCa(), getMessages(), getCurrentUser()]);
   const t = common.cityCa;
-  const rows: [string, string][] = [
-    [t.subject, ca.subject],
-    [t.serial, ca.serial],
-    [t.validity, formatMessage(t.validityRange, { from: formatDateTime(ca.notBefore), to: formatDateTime(ca.notAfter) })],
-    [t.sha256, ca.sha256Fingerprint],
-    [t.sha1, ca.sha1Fingerprint],
+  // [label, value, hex]: hex values in monospace so they can be compared pair by pair; names in the text face.
+  const rows: [string, string, boolean][] = [
+    [t.subject, ca.subject, false],
+    [t.serial, ca.serial, true],
+    [t.validity, formatMessage(t.validityRange, { from: formatDateTime(ca.notBefore), to: formatDateTime(ca.notAfter) }), false],
+    [t.sha256, ca.sha256Fingerprint, true],
+    [t.sha1, ca.sha1Fingerprint, true],
   ];
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
@@ -29,10 +30,10 @@ export default async function CityCaPage() {
       <h1 className="mt-1 text-2xl font-bold text-brand-800">{t.title}</h1>
       <p className="mt-3 text-sm text-slate-700">{t.intro}</p>
       <dl className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-        {rows.map(([label, value]) => (
+        {rows.map(([label, value, hex]) => (
           <div key={label} className="grid gap-1 px-4 py-3 sm:grid-cols-[12rem_1fr]">
             <dt className="font-semibold text-slate-700">{label}</dt>
-            <dd className="break-all font-mono text-xs leading-5">{value}</dd>
+            <dd className={hex ? "break-all font-mono text-xs leading-5" : "break-words"}>{value}</dd>
           </div>
         ))}
       </dl>
@@ -46,7 +47,7 @@ export default async function CityCaPage() {
       </div>
       <h2 className="mt-8 text-lg font-semibold text-slate-800">{t.checkTitle}</h2>
       <p className="mt-2 text-sm text-slate-700">{t.checkText}</p>
-      <pre className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-4 text-xs leading-5 text-slate-100">
+      <pre className="mt-3 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-4 text-xs leading-5 text-slate-100">
         {`$ openssl x509 -in city-ca.pem -noout -fingerprint -sha256\n${opensslFingerprintLine(ca.sha256Fingerprint, "sha256")}`}
       </pre>
       <div className="mt-8 flex items-center justify-between">
