@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { commitmentContentSchema } from "@/lib/documents/commitment-content";
 import { DEFAULT_COMMITMENT_CONTENT } from "@/lib/documents/default-commitment-content";
 import { resolveCommitment } from "@/lib/documents/resolve-commitment";
+import { renderAssignmentPdf, unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { resolveMessage } from "@/lib/i18n/message-ref";
 import { vi } from "@/lib/i18n/messages/vi";
 import { unitInputSchema } from "@/lib/units/unit-schemas";
@@ -84,6 +85,18 @@ describe("the renderer, as the last guard", () => {
     const rendering = renderCommitmentPdf(resolveCommitment(DEFAULT_COMMITMENT_CONTENT, facts("Nguyễn Văn 😀 中")));
     await expect(rendering).rejects.toBeInstanceOf(UnprintableTextError);
     await expect(rendering).rejects.toMatchObject({ characters: ["😀", "中"] });
+  });
+
+  it("its callers word the error for the reader, naming the characters; other errors are theirs to rethrow", async () => {
+    const error = await renderAssignmentPdf(DEFAULT_COMMITMENT_CONTENT, {
+      unit: { name: "Phường Đức Thắng", kind: "WARD" },
+      headName: "Nguyễn Văn A",
+      headTitle: "Chủ tịch 😀",
+      documentDate: new Date("2017-01-03T17:00:00Z"),
+    }).catch((e: unknown) => e);
+    expect(unprintableRefusal(error, "vi")).toBe("Ký tự không in được trong văn bản: 😀 (U+1F600)");
+    expect(unprintableRefusal(error, { locale: "en" })).toBe("Characters that cannot be printed in the document: 😀 (U+1F600)");
+    expect(unprintableRefusal(new Error("other"), "vi")).toBeNull();
   });
 
   it("prints every Vietnamese letter it is given", async () => {
