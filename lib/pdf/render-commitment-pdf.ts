@@ -143,8 +143,8 @@ function assertPrintable(doc: ResolvedCommitment) {
 
 /**
  * Renders one unit's commitment in the Decree 30 layout and reports where the two signature appearances go.
- * Throws UnprintableTextError for a character the font cannot print. Deterministic: fixed dates (the document date), fixed font names, no random
- * file ID, so the same inputs give the same bytes (and SHA-256).
+ * Throws UnprintableTextError for a character the font cannot print. Deterministic: fixed dates (the
+ * document date), fixed font names, no random file ID, so the same inputs give the same bytes (and SHA-256).
  */
 export async function renderCommitmentPdf(doc: ResolvedCommitment): Promise<RenderedCommitment> {
   assertPrintable(doc);
