@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { PDFHexString, PDFName, PDFNumber, rgb } from "@cantoo/pdf-lib";
+import { signPdf } from "./sign-pdf";
+import { readPdfSignatures } from "./read-pdf-signatures";
+import { changesAfterSignature } from "./classify-changes-after-signature";
+import { indexPdfObjects } from "./scan-pdf-objects";
+import { createSamplePdf } from "./testing/sample-pdf";
+import { createTestPki, type TestPki } from "./testing/test-pki";
+import { countersignOptions, headSignOptions } from "./testing/sign-fixtures";
+import { appendUpdate } from "./testing/append-update";
+
+let pki: TestPki;
+let signed: Uint8Array;
+
+beforeAll(async () => {
+  pki = await createTestPki();
+  signed = await signPdf(headSignOptions(pki, await createSamplePdf()));
+});
+
+/** What the updates after the signature that ends at `signedEnd` changed. */
+function changesAfter(pdf: Uint8Array, signedEnd = signed.length) {
+  const never = (): never => {
+    throw new Error("too complex");
+  };
+  return changesAfterSignature(indexPdfObjects(new TextDecoder("latin1").decode(pdf), () => {}, never), signedEnd, () => {});
+}
+
+describe("what was added after a signature", () => {
+  it("a countersignature (new field, widget, appearance; page /Annots and AcroForm updated) is allowed", async () => {
+    const countersigned = await signPdf(countersignOptions(pki, signed));
+    expect(changesAfter(countersigned)).toEqual({ allowed: ["signature"], disallowed: [] });
+    const [head, chair] = await readPdfSignatures(countersigned);
+    expect(head).toMatchObject({ coversWholeFile: false, changesAfter: { allowed: ["signature"], disallowed: [] } });
+    expect(chair).toMatchObject({ coversWholeFile: true, changesAfter: { allowed: [], disallowed: [] } });
+  });
+
+  it("a rectangle drawn over page 1 is a disallowed page-content change", async () => {
+    const drawn = await appendUpdate(signed, (doc) => {
+      doc.getPage(0).drawRectangle({ x: 80, y: 600, width: 400, height: 120, color: rgb(1, 1, 1) });
+    });
+    expect(changesAfter(drawn).disallowed).toContain("page-content");
+    const [head] = await readPdfSignatures(drawn);
+    expect(head).toMatchObject({ valid: true, coversWholeFile: false });
+    expect(head!.changesAfter.disallowed).toContain("page-content");
+  });
+
+  it("an annotation added to page 1 is disallowed", async () => {
+    const annotated = await appendUpdate(signed, (doc) => {
+      const note = doc.context.register(
+        doc.context.obj({ Type: "Annot", Subtype: "Square", Rect: [80, 600, 480, 720], C: [1, 0, 0], Contents: PDFHexString.fromText("Đã duyệt") }),
+      );
+      doc.getPage(0).node.addAnnot(note);
+    });
+    expect(changesAfter(annotated)).toEqual({ allowed: [], disallowed: ["annotation"] });
+  });
+
+  it("a form field added after signing is disallowed", async () => {
+    const withField = await appendUpdate(signed, (doc) => {
+      doc.getForm().createTextField("GhiChu").addToPage(doc.getPage(0), { x: 80, y: 600, width: 200, height: 20 });
+    });
+    expect(changesAfter(withField).disallowed).toContain("form");
+  });
+
+  it("a page added after signing is disallowed", async () => {
+    const longer = await appendUpdate(signed, (doc) => {
+      doc.addPage();
+    });
+    expect(changesAfter(longer).disallowed).toContain("pages");
+  });
+
+  it("DSS validation data added to the catalog is allowed", async () => {
+    const withDss = await appendUpdate(signed, (doc) => {
+      const cert = doc.context.register(doc.context.stream(pki.head.certificate.certDer));
+      const dss = doc.context.register(doc.context.obj({ Certs: [cert] }));
+      doc.catalog.set(PDFName.of("DSS"), dss);
+    });
+    expect(changesAfter(withDss)).toEqual({ allowed: ["dss"], disallowed: [] });
+  });
+
+  it("a document timestamp (a signature field whose value is a /DocTimeStamp) is allowed", async () => {
+    const stamped = await appendUpdate(signed, (doc) => {
+      const context = doc.context;
+      const stamp = context.register(
+        context.obj({ Type: "DocTimeStamp", Filter: "Adobe.PPKLite", SubFilter: "ETSI.RFC3161", Contents: PDFHexString.of("00") }),
+      );
+      const widget = context.register(
+        context.obj({ Type: "Annot", Subtype: "Widget", FT: "Sig", T: PDFHexString.fromText("DauThoiGian"), V: stamp, Rect: [0, 0, 0, 0], P: doc.getPage(0).ref }),
+      );
+      doc.getPage(0).node.addAnnot(widget);
+      doc.catalog.getOrCreateAcroForm().addField(widget);
+    });
+    expect(changesAfter(stamped)).toEqual({ allowed: ["timestamp"], disallowed: [] });
+  });
+
+  it("rewriting the signature's own dictionary is disallowed", async () => {
+    const [head] = await readPdfSignatures(signed);
+    const text = new TextDecoder("latin1").decode(signed);
+    const header = /(\d+) 0 obj\s*<<\s*\/Type \/Sig/.exec(text)!;
+    const rewritten = new TextEncoder().encode(
+      `\n${header[1]} 0 obj\n<< /Type /Sig /ByteRange [${head!.byteRange.join(" ")}] /Reason (Khác) >>\nendobj\n%%EOF\n`,
+    );
+    expect(changesAfter(new Uint8Array([...signed, ...rewritten])).disallowed).toContain("signature-altered");
+  });
+
+  it("a signature dictionary repeated under a new object number counts once, and the drawing still shows", async () => {
+    const [original] = await readPdfSignatures(signed);
+    const [, length1, start2] = original!.byteRange as [number, number, number, number];
+    const contentsHex = new TextDecoder("latin1").decode(signed.subarray(length1 + 1, start2 - 1));
+    const duplicated = await appendUpdate(signed, (doc) => {
+      const context = doc.context;
+      const copy = context.obj({
+        Type: "Sig",
+        Filter: "Adobe.PPKLite",
+        SubFilter: "ETSI.CAdES.detached",
+        ByteRange: original!.byteRange.map((n) => PDFNumber.of(n)),
+        Contents: PDFHexString.of(contentsHex),
+      });
+      context.register(copy);
+      doc.getPage(0).drawText("DA SUA", { x: 100, y: 650, size: 40, color: rgb(1, 0, 0) });
+    });
+    const signatures = await readPdfSignatures(duplicated);
+    expect(signatures).toHaveLength(1);
+    expect(signatures[0]).toMatchObject({ valid: true, coversWholeFile: false });
+    expect(signatures[0]!.changesAfter.disallowed).toContain("page-content");
+  });
+
+  it("bytes appended after %%EOF that are no update at all are not ignored", async () => {
+    expect(changesAfter(new Uint8Array([...signed, ...new TextEncoder().encode("\nrác không phải PDF\n")])).disallowed).toEqual(["other"]);
+    expect(changesAfter(new Uint8Array([...signed, 0x0a, 0x0a]))).toEqual({ allowed: [], disallowed: [] });
+  });
+});
