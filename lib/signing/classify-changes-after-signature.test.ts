@@ -124,6 +124,21 @@ describe("what was added after a signature", () => {
     expect(signatures[0]!.changesAfter.disallowed).toContain("page-content");
   });
 
+  it("an update that frees (deletes) an existing object is disallowed", async () => {
+    const text = new TextDecoder("latin1").decode(signed);
+    const contents = /\/Contents \[ (\d+) 0 R/.exec(text)![1];
+    const root = [...text.matchAll(/\/Root (\d+ \d+ R)/g)].at(-1)![1];
+    const update = `\nxref\n0 1\n0000000000 65535 f \n${contents} 1\n0000000000 00001 f \ntrailer\n<< /Size 99 /Root ${root} >>\nstartxref\n0\n%%EOF\n`;
+    expect(changesAfter(new Uint8Array([...signed, ...new TextEncoder().encode(update)])).disallowed).toEqual(["removed"]);
+  });
+
+  it("an object kept in a compressed object stream and redefined after signing is still compared", async () => {
+    // pdf-lib's default save (the sample's) puts the page font's dictionary into an object stream.
+    const font = /\/Tinos-Regular-\d+ (\d+) 0 R/.exec(new TextDecoder("latin1").decode(signed))![1];
+    const update = `\n${font} 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n%%EOF\n`;
+    expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(update)]))).disallowed).toEqual(["page-content"]);
+  });
+
   it("bytes appended after %%EOF that are no update at all are not ignored", async () => {
     expect(changesAfter(new Uint8Array([...signed, ...new TextEncoder().encode("\nrác không phải PDF\n")])).disallowed).toEqual(["other"]);
     expect(changesAfter(new Uint8Array([...signed, 0x0a, 0x0a]))).toEqual({ allowed: [], disallowed: [] });

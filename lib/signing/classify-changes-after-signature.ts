@@ -39,6 +39,10 @@ const CATALOG_ALLOWED = new Set(["AcroForm", "DSS", "Extensions"]);
 const ACROFORM_ALLOWED = new Set(["Fields", "SigFlags", "DR", "DA"]);
 /** Entries a signing tool fills in on an existing, empty signature field. */
 const SIGNED_FIELD_ALLOWED = new Set(["V", "AP"]);
+/** Dictionaries a page draws with: changing one changes what the page shows. */
+const RESOURCE_TYPES = new Set(["/Font", "/FontDescriptor", "/XObject", "/ExtGState", "/Pattern", "/Shading"]);
+/** Candidates looked at for a trailer's /Root or an update's xref tables, so crafted repeats cannot stall us. */
+const MAX_LOOKS = 100;
 /** Objects reachable from the DSS looked at (certificates, OCSP responses, CRLs and the VRI tree). */
 const MAX_DSS_OBJECTS = 10_000;
 
@@ -138,7 +142,8 @@ class Revision {
 
 /** The object number of the last /Root before `before` (trailers and cross-reference streams both name it). */
 function lastRoot(text: string, before: number): number | undefined {
-  for (let at = text.lastIndexOf("/Root", before - 5); at >= 0; at = text.lastIndexOf("/Root", at - 1)) {
+  let tries = 0;
+  for (let at = text.lastIndexOf("/Root", before - 5); at >= 0 && tries++ < MAX_LOOKS; at = text.lastIndexOf("/Root", at - 1)) {
     const match = /^\/Root\s+(\d+)\s+\d+\s+R/.exec(text.slice(at, at + 40));
     if (match) return Number(match[1]);
   }
@@ -207,7 +212,8 @@ function compareAcroForms(before: Revision, after: Revision, found: Found): void
   }
   const oldFields = new Set(before.references(old.get("Fields")));
   const newFields = after.references(current.get("Fields"));
-  if ([...oldFields].some((field) => !newFields.includes(field))) found.disallowed.add("form");
+  const kept = new Set(newFields);
+  if ([...oldFields].some((field) => !kept.has(field))) found.disallowed.add("form");
   for (const field of newFields) {
     if (oldFields.has(field)) continue;
     if (after.isSignatureField(field)) found.allowed.add(after.signatureKind(field));
@@ -247,13 +253,12 @@ function classifyObject(
   found: Found,
 ): DisallowedChange | undefined {
   const value = valueOf(index, entry);
-  if (!value) return "unreadable";
+  if (!value || entry.unreadable) return "unreadable";
   const type = value.entries.get("Type");
-  // Compressed objects would need inflating to be compared; a commitment's updates never use them.
-  if (type === "/ObjStm") return "unreadable";
   const previous = before.entry(entry.number);
   // A new object changes nothing shown until something existing points at it, and that is classified.
-  if (!previous || type === "/XRef") return undefined;
+  // An object stream's objects are entries of their own; the stream and the xref stream are packaging.
+  if (!previous || type === "/XRef" || type === "/ObjStm") return undefined;
   const old = valueOf(index, previous);
   if (!old) return "unreadable";
   if (old.normalized === value.normalized && previous.streamData === entry.streamData) return undefined;
@@ -270,7 +275,8 @@ function classifyObject(
     return compareField(entry.number, old.entries, value.entries, after, found);
   }
   if (oldType === "/Annot" || (old.entries.has("Subtype") && old.entries.has("Rect"))) return "annotation";
-  if (previous.streamData !== undefined) return "page-content";
+  // Content streams, images, form XObjects, fonts and graphics states all change what a page shows.
+  if (previous.streamData !== undefined || RESOURCE_TYPES.has(oldType ?? "")) return "page-content";
   if (old.kind === "array" && value.kind === "array") {
     return compareReferenceLists(referencesIn(old.normalized), referencesIn(value.normalized), after);
   }
@@ -293,11 +299,12 @@ function comparePage(old: Map<string, string>, current: Map<string, string>, bef
  * entries kept in order, plus signature widgets the AcroForm names, plus q/Q-only streams around them.
  */
 function compareReferenceLists(old: number[], current: number[], after: Revision, key?: "Annots" | "Contents"): DisallowedChange | undefined {
-  const kept = current.filter((number) => old.includes(number));
+  const existing = new Set(old);
+  const kept = current.filter((number) => existing.has(number));
   if (kept.length !== old.length || kept.some((number, i) => number !== old[i])) return key === "Annots" ? "annotation" : "page-content";
   const widgets = after.formWidgets();
   for (const number of current) {
-    if (old.includes(number)) continue;
+    if (existing.has(number)) continue;
     const entry = after.entry(number);
     if (entry?.streamData !== undefined) {
       if (!after.onlySavesState(entry)) return "page-content";
@@ -318,12 +325,17 @@ function compareField(number: number, old: Map<string, string>, current: Map<str
   return undefined;
 }
 
-/** Object numbers an increment's cross-reference table marks free (deleted). */
+/** Object numbers an increment's cross-reference tables mark free (deleted). */
 function freedObjects(slice: string): number[] {
   const freed: number[] = [];
-  for (const table of slice.matchAll(/(?:^|\s)xref\s+([\s\S]*?)trailer/g)) {
+  let tables = 0;
+  for (let at = slice.indexOf("xref"); at >= 0 && tables < MAX_LOOKS; at = slice.indexOf("xref", at + 4)) {
+    if (/[A-Za-z]/.test(slice[at - 1] ?? "")) continue; // the "xref" in "startxref"
+    tables++;
+    const trailer = slice.indexOf("trailer", at);
+    if (trailer < 0) break;
     let number = 0;
-    for (const line of table[1]!.split(/\r\n|\r|\n/)) {
+    for (const line of slice.slice(at + 4, trailer).split(/\r\n|\r|\n/)) {
       const subsection = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
       const row = /^\s*\d{10}\s+\d{5}\s+([nf])/.exec(line);
       if (subsection) number = Number(subsection[1]);
@@ -332,6 +344,7 @@ function freedObjects(slice: string): number[] {
         number++;
       }
     }
+    at = trailer;
   }
   return freed;
 }

@@ -19,6 +19,10 @@ export interface PdfObjectEntry {
   streamData?: string;
   /** Offset just after "endobj" (or where scanning gave up on this object). */
   end: number;
+  /** For an object stored in an object stream: the decompressed stream its offsets are in. */
+  source?: string;
+  /** An object stream that could not be decompressed: the objects it defines are unknown. */
+  unreadable?: boolean;
 }
 
 export interface PdfObjectIndex {
@@ -34,11 +38,21 @@ const MAX_DECODED_BYTES = 4096;
 
 /** A commitment has under a hundred objects; a file with more than this is refused as too complex. */
 const MAX_OBJECTS = 200_000;
+/** Decompressed object-stream bytes per file, all streams together (a zip bomb stops here). */
+const MAX_OBJECT_STREAM_BYTES = 32 * 1024 * 1024;
 
 /** `onTooComplex` is called (and must throw) when the file holds more objects than is sane to compare. */
 export function indexPdfObjects(text: string, checkDeadline: () => void, onTooComplex: () => never): PdfObjectIndex {
   const entries: PdfObjectEntry[] = [];
   const byNumber = new Map<number, number[]>();
+  const budget = { bytes: MAX_OBJECT_STREAM_BYTES };
+  const add = (entry: PdfObjectEntry) => {
+    if (entries.length >= MAX_OBJECTS) onTooComplex();
+    const definitions = byNumber.get(entry.number);
+    if (definitions) definitions.push(entries.length);
+    else byNumber.set(entry.number, [entries.length]);
+    entries.push(entry);
+  };
   // indexOf from each object would rescan to the end when a keyword is absent (quadratic on a crafted
   // file); each keyword's next position is remembered instead, and positions only move forward.
   const next = new Map<string, number>();
@@ -52,7 +66,6 @@ export function indexPdfObjects(text: string, checkDeadline: () => void, onTooCo
   HEADER.lastIndex = 0;
   for (let match = HEADER.exec(text); match; match = HEADER.exec(text)) {
     if (entries.length % 1024 === 0) checkDeadline();
-    if (entries.length >= MAX_OBJECTS) onTooComplex();
     const bodyStart = match.index + match[0].length;
     const endobj = nextOf("endobj", bodyStart);
     const streamAt = nextOf("stream", bodyStart);
@@ -69,14 +82,46 @@ export function indexPdfObjects(text: string, checkDeadline: () => void, onTooCo
       const after = dataEnd < 0 ? -1 : nextOf("endobj", dataEnd);
       end = after < 0 ? text.length : after + 6;
     }
-    const number = Number(match[1]);
-    const definitions = byNumber.get(number);
-    if (definitions) definitions.push(entries.length);
-    else byNumber.set(number, [entries.length]);
-    entries.push({ number, start: match.index, bodyStart, bodyEnd, streamData, end });
+    const entry: PdfObjectEntry = { number: Number(match[1]), start: match.index, bodyStart, bodyEnd, streamData, end };
+    add(entry);
+    if (streamData !== undefined && /\/Type[\0\t\n\f\r ]*\/ObjStm(?![A-Za-z])/.test(text.slice(bodyStart, bodyEnd))) {
+      // Compressed objects count as defined where their object stream is, i.e. in that stream's update.
+      const unpacked = unpackObjectStream(text.slice(bodyStart, bodyEnd), streamData, budget);
+      if (!unpacked) entry.unreadable = true;
+      for (const inner of unpacked ?? []) add({ ...inner, start: entry.start, end: entry.end });
+    }
     HEADER.lastIndex = Math.max(end, HEADER.lastIndex);
   }
   return { text, entries, byNumber };
+}
+
+type CompressedObject = Pick<PdfObjectEntry, "number" | "bodyStart" | "bodyEnd" | "source">;
+
+/** The objects an object stream holds (ISO 32000 7.5.7), or undefined when it cannot be decompressed within budget. */
+function unpackObjectStream(dictionary: string, data: string, budget: { bytes: number }): CompressedObject[] | undefined {
+  const filter = /\/Filter[\0\t\n\f\r ]*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dictionary)?.[1]?.replace(/[[\]\s]/g, "");
+  const count = Number(/\/N[\0\t\n\f\r ]+(\d{1,7})/.exec(dictionary)?.[1]);
+  const first = Number(/\/First[\0\t\n\f\r ]+(\d{1,10})/.exec(dictionary)?.[1]);
+  if ((filter !== undefined && filter !== "/FlateDecode") || /\/DecodeParms/.test(dictionary) || !(count >= 0) || !(first >= 0)) return undefined;
+  let source: string;
+  try {
+    const raw = Buffer.from(data, "latin1");
+    const decoded = filter ? inflateSync(raw, { maxOutputLength: Math.max(1, budget.bytes) }) : raw;
+    budget.bytes -= decoded.length;
+    source = decoded.toString("latin1");
+  } catch {
+    return undefined;
+  }
+  const pairs = source.slice(0, first).trim().split(/\s+/).slice(0, count * 2).map(Number);
+  const objects: CompressedObject[] = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const bodyStart = first + pairs[i + 1]!;
+    const next = pairs[i + 3];
+    const bodyEnd = next === undefined ? source.length : first + next;
+    if (!Number.isInteger(pairs[i]) || !(bodyStart <= bodyEnd && bodyEnd <= source.length)) return undefined;
+    objects.push({ number: pairs[i]!, bodyStart, bodyEnd, source });
+  }
+  return objects;
 }
 
 /** The last definition of object `number` that starts before `before`. */
@@ -96,7 +141,7 @@ const parsed = new WeakMap<PdfObjectEntry, PdfValue | null>();
 
 /** The object's value (dictionary entries for a dictionary or a stream's dictionary); cached. */
 export function valueOf(index: PdfObjectIndex, entry: PdfObjectEntry): PdfValue | undefined {
-  if (!parsed.has(entry)) parsed.set(entry, parsePdfValue(index.text, entry.bodyStart, entry.bodyEnd) ?? null);
+  if (!parsed.has(entry)) parsed.set(entry, parsePdfValue(entry.source ?? index.text, entry.bodyStart, entry.bodyEnd) ?? null);
   return parsed.get(entry) ?? undefined;
 }
 
