@@ -139,6 +139,15 @@ describe("what was added after a signature", () => {
     expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(update)]))).disallowed).toEqual(["page-content"]);
   });
 
+  it("document information (the signing tool's name, a modification date) may be updated; turning it into something else may not", async () => {
+    const text = new TextDecoder("latin1").decode(signed);
+    const info = [...text.matchAll(/\/Info (\d+) 0 R/g)].at(-1)![1];
+    const update = `\n${info} 0 obj\n<< /Producer (Trình ký camket) /ModDate (D:20261203090000Z) >>\nendobj\n%%EOF\n`;
+    expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(update)])))).toEqual({ allowed: [], disallowed: [] });
+    const array = `\n${info} 0 obj\n[ 1 0 R ]\nendobj\n%%EOF\n`;
+    expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(array)]))).disallowed).toEqual(["other"]);
+  });
+
   it("bytes appended after %%EOF that are no update at all are not ignored", async () => {
     expect(changesAfter(new Uint8Array([...signed, ...new TextEncoder().encode("\nrác không phải PDF\n")])).disallowed).toEqual(["other"]);
     expect(changesAfter(new Uint8Array([...signed, 0x0a, 0x0a]))).toEqual({ allowed: [], disallowed: [] });

@@ -1,4 +1,4 @@
-import { inlineDictionary, referenceOf, referencesIn } from "./pdf-dictionary";
+import { inlineDictionary, referenceOf, referencesIn, type PdfValue } from "./pdf-dictionary";
 import { decodedStream, definitionBefore, valueOf, type PdfObjectEntry, type PdfObjectIndex } from "./scan-pdf-objects";
 
 /**
@@ -33,8 +33,10 @@ interface Found {
 
 /** A stream that only saves or restores the graphics state: pdf-lib wraps page content in these on every save. */
 const ONLY_SAVE_RESTORE = /^[\0\t\n\f\r qQ]*$/;
-/** Catalog entries a later signature or LTV data may add; any other catalog change is disallowed. */
-const CATALOG_ALLOWED = new Set(["AcroForm", "DSS", "Extensions"]);
+/** Catalog entries a later signature or LTV data may add or update; any other catalog change is disallowed. */
+const CATALOG_ALLOWED = new Set(["AcroForm", "DSS", "Extensions", "Metadata"]);
+/** The document information dictionary's entries: a signing tool may update them; nothing shown depends on them. */
+const INFO_KEYS = new Set(["Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate", "Trapped"]);
 /** AcroForm entries a signing tool may set besides adding its field. */
 const ACROFORM_ALLOWED = new Set(["Fields", "SigFlags", "DR", "DA"]);
 /** Entries a signing tool fills in on an existing, empty signature field. */
@@ -270,8 +272,10 @@ function classifyObject(
   if (oldType === "/Sig" || oldType === "/DocTimeStamp") return "signature-altered";
   if (oldType === "/Catalog" || type === "/Catalog") return undefined; // compared as the catalog
   if (oldType === "/Pages" || type === "/Pages") return "pages";
+  if (oldType === "/Metadata" || (isInfoDictionary(old) && isInfoDictionary(value) && previous.streamData === undefined)) return undefined;
   if (oldType === "/Page" || type === "/Page") return comparePage(old.entries, value.entries, before, after);
-  if (old.entries.has("FT") || old.entries.has("Parent") || old.entries.get("Subtype") === "/Widget") {
+  const isField = old.entries.has("FT") || old.entries.get("Subtype") === "/Widget" || (old.entries.has("Parent") && (old.entries.has("T") || old.entries.has("Kids")));
+  if (isField) {
     return compareField(entry.number, old.entries, value.entries, after, found);
   }
   if (oldType === "/Annot" || (old.entries.has("Subtype") && old.entries.has("Rect"))) return "annotation";
@@ -281,6 +285,10 @@ function classifyObject(
     return compareReferenceLists(referencesIn(old.normalized), referencesIn(value.normalized), after);
   }
   return "other";
+}
+
+function isInfoDictionary(value: PdfValue): boolean {
+  return value.kind === "dict" && value.entries.size > 0 && [...value.entries.keys()].every((key) => INFO_KEYS.has(key));
 }
 
 /** A page may only gain signature widgets in /Annots (and q/Q wrappers around its unchanged content). */
