@@ -11,7 +11,7 @@ const HEAD = "thanh-tra-thanh-pho@phanthiet.gov.vn";
 const MB = 1024 * 1024;
 
 test.describe.serial("/kiem-tra", () => {
-  test("a signed PDF drawn over afterwards is reported modified after signing, in red", async ({ page }) => {
+  test("a signed PDF drawn over afterwards is reported modified after signing, in red; cut in half, damaged", async ({ page }) => {
     await signInAndLand(page, HEAD, "/cam-ket");
     await page.getByRole("link", { name: CAMPAIGN }).click();
     await signOpenCommitment(page, DEMO_PASSWORD);
@@ -52,6 +52,15 @@ test.describe.serial("/kiem-tra", () => {
     await expect(signature).toContainText("Không bao trùm toàn bộ tệp");
     await expect(signature).toContainText("Sửa đổi sau chữ ký này (không được phép): nội dung trang.");
     await expect(result).not.toContainText("Tất cả");
+
+    // The signed file cut in half: damaged, not "unsigned".
+    const truncatedPath = test.info().outputPath("cat-doi.pdf");
+    const signedBytes = readFileSync(signedPath);
+    writeFileSync(truncatedPath, signedBytes.subarray(0, signedBytes.length >> 1));
+    await check(truncatedPath);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "“cat-doi.pdf” bị hỏng, không đọc được (tệp bị cắt cụt hoặc hư hỏng). Hãy lấy lại tệp gốc đầy đủ rồi kiểm tra lại.",
+    );
   });
 
   test("a 27 MB upload posted straight to /kiem-tra gets 'file too large', not a 500", async ({ page }) => {
