@@ -1,6 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { refuseOversizedUpload } from "@/lib/verification/refuse-oversized-upload";
 
 /** Reachable signed out: the login page, next-auth's own endpoints, and the token-authenticated API (401 JSON itself). */
 const PUBLIC = /^\/(login|ca|api\/auth|api\/v1)(\/|$)/;
@@ -16,6 +17,8 @@ const authGate = withAuth({
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const redirect = await authGate(request as NextRequestWithAuth, event);
   if (redirect) return redirect;
+  const refused = refuseOversizedUpload(request);
+  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production" });
   const headers = new Headers(request.headers);

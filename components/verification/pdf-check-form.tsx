@@ -8,18 +8,34 @@ import { useLocale, useMessages } from "@/components/i18n/messages-provider";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { INTL_LOCALE } from "@/lib/i18n/locales";
 import { formatMegabytes } from "@/lib/i18n/format-size";
-import type { PdfVerification } from "@/lib/verification/verify-uploaded-pdf";
+import type { PdfVerification, Verdict } from "@/lib/verification/verify-uploaded-pdf";
+import { MAX_UPLOAD_BYTES } from "@/lib/verification/upload-limit";
 
-const MAX_BYTES = 20 * 1024 * 1024;
+const HEADLINE_TONES: Record<Verdict, string> = {
+  valid: "bg-green-50 text-green-900",
+  modified: "bg-red-50 text-red-900",
+  invalid: "bg-red-50 text-red-900",
+  unsigned: "bg-amber-50 text-amber-900",
+};
 
-/** Upload form and report for /kiem-tra. The size is checked here too, so a huge file is not sent at all. */
-export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null, formData: FormData) => Promise<PdfVerification> }) {
+/**
+ * Upload form and report for /kiem-tra. The size is checked here too, so a huge file is not sent at all;
+ * `refusal` is the message for an upload the proxy already turned away as too large.
+ */
+export function PdfCheckForm({
+  action,
+  refusal,
+}: {
+  action: (prev: PdfVerification | null, formData: FormData) => Promise<PdfVerification>;
+  refusal?: string;
+}) {
   const [result, formAction] = useActionState(action, null);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const m = useMessages().verification;
   const r = m.result;
   const locale = useLocale();
-  const shown = tooLarge ? { ok: false as const, message: tooLarge } : result;
+  const refused = tooLarge ?? (result ? null : refusal);
+  const shown = refused ? { ok: false as const, message: refused } : result;
   return (
     <div className="space-y-4">
       <form
@@ -27,7 +43,7 @@ export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null
         onSubmit={(event) => {
           const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
           const message =
-            file && file.size > MAX_BYTES
+            file && file.size > MAX_UPLOAD_BYTES
               ? formatMessage(m.errors.tooLarge, { size: formatMegabytes(file.size, locale) })
               : null;
           setTooLarge(message);
@@ -44,7 +60,7 @@ export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null
       {shown && !shown.ok && <FormMessage state={shown} />}
       {shown?.ok && (
         <section aria-label={r.label} data-testid="verification-result" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-          <p role="status" className="font-semibold">
+          <p role="status" data-verdict={shown.verdict} className={`rounded-md px-3 py-2 font-semibold ${HEADLINE_TONES[shown.verdict]}`}>
             {shown.message}
           </p>
           <p className="text-sm text-slate-600">
@@ -73,12 +89,21 @@ export function PdfCheckForm({ action }: { action: (prev: PdfVerification | null
                     {s.timeSource === "timestamp" ? ` ${r.timeFromTimestamp}` : s.timeSource === "claimed" ? ` ${r.timeClaimed}` : ""}
                   </p>
                   <p className="mt-1 flex flex-wrap gap-2">
-                    <Badge tone={s.valid ? "green" : "red"}>{s.valid ? r.intact : r.notIntact}</Badge>
+                    <Badge tone={s.valid && s.changedAfter.length === 0 ? "green" : "red"}>
+                      {!s.valid ? r.notIntact : s.changedAfter.length > 0 ? r.modifiedAfter : r.intact}
+                    </Badge>
+                    <Badge tone={s.coversWholeFile ? "green" : s.changedAfter.length > 0 ? "red" : "amber"}>
+                      {s.coversWholeFile ? r.coversWholeFile : r.notWholeFile}
+                    </Badge>
                     <Badge tone={s.issuedByCityCa ? "green" : "red"}>{s.issuedByCityCa ? r.cityCa : r.notCityCa}</Badge>
                     <Badge tone={s.revoked === false ? "green" : s.revoked ? "red" : "amber"}>
                       {s.revoked === false ? r.notRevoked : s.revoked ? formatMessage(r.revoked, { time: s.revokedAt ?? "" }) : r.unknownCertificate}
                     </Badge>
                   </p>
+                  {s.addedAfter.length > 0 && <p className="mt-1 text-slate-700">{formatMessage(r.addedAfter, { changes: s.addedAfter.join(", ") })}</p>}
+                  {s.changedAfter.length > 0 && (
+                    <p className="mt-1 font-semibold text-red-800">{formatMessage(r.changedAfter, { changes: s.changedAfter.join(", ") })}</p>
+                  )}
                   {s.problems.length > 0 && (
                     <ul className="mt-1 list-disc pl-5 text-red-800">
                       {s.problems.map((p) => (

@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { deflateSync } from "node:zlib";
 import { PdfSignatureReadError, readPdfSignatures } from "./read-pdf-signatures";
+import { signPdf } from "./sign-pdf";
 import { createSamplePdf } from "./testing/sample-pdf";
+import { createTestPki } from "./testing/test-pki";
+import { headSignOptions } from "./testing/sign-fixtures";
 
 /**
  * Files built to make a naive PDF reader hang or crash, each ~18 MB (under the 20 MB upload limit). The
@@ -66,5 +70,44 @@ describe("readPdfSignatures on hostile files", { timeout: 15_000 }, () => {
     await expect(readPdfSignatures(await createSamplePdf(), { timeLimitMs: -1 })).resolves.toEqual([]);
     const signed = withSignature("3000");
     await expect(readPdfSignatures(signed, { timeLimitMs: -1 })).rejects.toMatchObject({ code: "too-complex" });
+  });
+});
+
+/** The updates after a real signature are compared object by object: crafted ones must not stall that either. */
+describe("readPdfSignatures on hostile updates after a valid signature", { timeout: 15_000 }, () => {
+  let signed: Uint8Array;
+  beforeAll(async () => {
+    signed = await signPdf(headSignOptions(await createTestPki(), await createSamplePdf()));
+  });
+  const after = (update: string) => new Uint8Array(Buffer.concat([signed, encode(update)]));
+  const changes = async (pdf: Uint8Array) => {
+    const result = await outcome(pdf);
+    return result.signatures ? result.signatures.map((s) => s.changesAfter.disallowed) : result;
+  };
+
+  it("700,000 appended objects exceed the object limit", async () => {
+    let objects = "";
+    for (let n = 1000; objects.length < 18 * MB; n++) objects += `${n} 0 obj [${n} 0 R] endobj\n`;
+    expect(await changes(after(`${objects}%%EOF`))).toEqual({ refused: "too-complex" });
+  });
+
+  it("three million empty updates are not compared one by one", async () => {
+    expect(await changes(after(fill("%%EOF\n", 18 * MB)))).toEqual([expect.arrayContaining(["unreadable"])]);
+  });
+
+  it("an appended object nested nine million arrays deep is unreadable, not recursed into", async () => {
+    expect(await changes(after(`\n5 0 obj\n${"[".repeat(9 * MB)}${"]".repeat(9 * MB)}\nendobj\n%%EOF`))).toEqual([["unreadable"]]);
+  });
+
+  it("a million xref keywords and /Root names without their tables are looked at a bounded number of times", async () => {
+    const result = await changes(after(`${fill("xref /Root ", 9 * MB)}${fill("%%EOF /Root x\n", 9 * MB)}`));
+    expect(result).toEqual([expect.arrayContaining(["unreadable"])]);
+  });
+
+  it("an appended object stream that inflates to 256 MB is cut off at the budget and reported unreadable", async () => {
+    const bomb = deflateSync(Buffer.alloc(256 * MB, 0x20)).toString("latin1");
+    const update = `\n900 0 obj\n<< /Type /ObjStm /N 1 /First 6 /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n${bomb}\nendstream\nendobj\n%%EOF`;
+    const pdf = new Uint8Array(Buffer.concat([signed, Buffer.from(update, "latin1")]));
+    expect(await changes(pdf)).toEqual([["unreadable"]]);
   });
 });

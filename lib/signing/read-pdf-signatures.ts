@@ -3,6 +3,8 @@ import * as pkijs from "pkijs";
 import { createHash } from "node:crypto";
 import { OID } from "./oids";
 import { signedRangesContent } from "./pdf-signature-placeholder";
+import { changesAfterSignature, type ChangesAfterSignature } from "./classify-changes-after-signature";
+import { indexPdfObjects, type PdfObjectIndex } from "./scan-pdf-objects";
 
 /**
  * Reads and checks the signatures of an untrusted PDF (the public verification page). A byte scanner
@@ -28,6 +30,8 @@ export interface PdfSignatureInfo {
   byteRange: number[];
   /** The ranges cover the whole file: nothing was appended after this signature. */
   coversWholeFile: boolean;
+  /** What the updates after this signature changed, allowed (later signatures, DSS) or not; empty when it covers the file. */
+  changesAfter: ChangesAfterSignature;
   /** The CMS messageDigest equals the hash of the signed ranges. */
   digestMatches: boolean;
   /** The CMS signature over the signed attributes verifies with the signer's public key. */
@@ -49,7 +53,7 @@ export interface PdfSignatureInfo {
   problems: string[];
 }
 
-export type PdfSignatureReadErrorCode = "too-large" | "not-a-pdf" | "too-many-signatures" | "too-many-pages" | "too-complex";
+export type PdfSignatureReadErrorCode = "too-large" | "not-a-pdf" | "damaged" | "too-many-signatures" | "too-many-pages" | "too-complex";
 
 export class PdfSignatureReadError extends Error {
   override name = "PdfSignatureReadError";
@@ -92,9 +96,15 @@ export async function readPdfSignatures(
   if (pdf.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new PdfSignatureReadError("too-large", "File is too large");
   const text = latin1.decode(pdf);
   if (!text.slice(0, 1024).includes("%PDF-")) throw new PdfSignatureReadError("not-a-pdf", "Not a PDF file");
+  // Every complete PDF (and every complete update) ends with %%EOF; readers look for it in the last 1 KB.
+  // Without it the file was cut short, and whatever signatures it had may be in the missing part.
+  if (!text.slice(-1024).includes("%%EOF")) throw new PdfSignatureReadError("damaged", "The file is truncated or corrupted");
   const deadline = performance.now() + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   const checkDeadline = () => {
     if (performance.now() > deadline) throw new PdfSignatureReadError("too-complex", "The file took too long to check");
+  };
+  const tooComplex = (): never => {
+    throw new PdfSignatureReadError("too-complex", "The file has too many objects to compare its revisions");
   };
 
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
@@ -106,9 +116,17 @@ export async function readPdfSignatures(
   // The CA certificate is the caller's own trusted input: a broken one is a bug, so let it throw.
   const ca = options.caCertDer ? pkijs.Certificate.fromBER(new Uint8Array(options.caCertDer)) : undefined;
   const results: PdfSignatureInfo[] = [];
+  // Built only when some signature leaves bytes after it: a file signed last needs no comparison.
+  let revisions: PdfObjectIndex | undefined;
   for (const dictionary of dictionaries) {
     checkDeadline();
-    results.push(await checkSignature(pdf, text, objects, dictionary, ca));
+    const info = await checkSignature(pdf, text, objects, dictionary, ca);
+    const [, , start2 = 0, length2 = 0] = info.byteRange;
+    if (!info.coversWholeFile && info.digestMatches) {
+      revisions ??= indexPdfObjects(text, checkDeadline, tooComplex);
+      info.changesAfter = changesAfterSignature(revisions, start2 + length2, checkDeadline);
+    }
+    results.push(info);
   }
   return results;
 }
@@ -159,7 +177,8 @@ interface SignatureDictionary {
 }
 
 // Each "/ByteRange [a b c d]" inside an indirect object; the object header gives the reference that a
-// field's /V points to. Dictionaries from superseded revisions with the same object id are skipped.
+// field's /V points to. One signature is one byte range: a later revision of the same dictionary, or a
+// copy of it under another object number, is the same signature (the first definition is kept).
 function findSignatureDictionaries(text: string, objects: ObjectIndex, maxSignatures: number, checkDeadline: () => void): SignatureDictionary[] {
   const found = new Map<string, SignatureDictionary>();
   const pattern = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/g;
@@ -178,7 +197,8 @@ function findSignatureDictionaries(text: string, objects: ObjectIndex, maxSignat
     const body = text.slice(Math.max(objStart >= 0 ? objStart : at - 4096, at - reach, 0), Math.min(endAt >= 0 ? endAt : at + 4096, at + reach));
     const objectId = header ? `${header[1]} ${header[2]}` : undefined;
     const byteRange = match.slice(1, 5).map(Number);
-    found.set(objectId ?? `@${at}`, { objectId, body, byteRange });
+    const key = byteRange.join(" ");
+    if (!found.has(key)) found.set(key, { objectId, body, byteRange });
   }
   if (found.size > maxSignatures) throw new PdfSignatureReadError("too-many-signatures", "Too many signatures to check");
   return [...found.values()];
@@ -196,6 +216,7 @@ async function checkSignature(
     fieldName: dictionary.objectId ? fieldNameFor(text, objects, dictionary.objectId) : undefined,
     byteRange,
     coversWholeFile: false,
+    changesAfter: { allowed: [], disallowed: [] },
     digestMatches: false,
     signatureVerified: false,
     valid: false,

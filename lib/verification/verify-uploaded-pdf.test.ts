@@ -1,8 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { PDFHexString, PDFNumber, rgb } from "@cantoo/pdf-lib";
 import { prisma } from "@/lib/db/client";
 import { signAssignment } from "@/lib/signatures/sign-assignment";
 import { revokeCertificate } from "@/lib/signatures/revoke-certificate";
 import { createSignaturePng } from "@/lib/signing/testing/signature-png";
+import { appendUpdate } from "@/lib/signing/testing/append-update";
+import { createCityCa, issueUserCertificate } from "@/lib/signing/city-ca";
+import { createCityCaSigner } from "@/lib/signing/city-ca-signer";
+import { signPdf } from "@/lib/signing/sign-pdf";
+import { readPdfSignatures } from "@/lib/signing/read-pdf-signatures";
 import { getFile } from "@/lib/storage/file-store";
 import { createActor, launchTestCampaign } from "@/lib/test/factories";
 import { verifyUploadedPdf } from "./verify-uploaded-pdf";
@@ -66,13 +72,67 @@ describe("verifying an uploaded PDF", () => {
     expect(result.signatures[0]).toMatchObject({ valid: false, problems: ["Nội dung đã bị thay đổi sau khi ký (mã băm không khớp)."] });
   });
 
-  it("a revoked signer's certificate is reported as revoked", async () => {
+  it("drawn over after signing: the headline says modified after signing, once per real signature, with what changed", async () => {
+    const [original] = await readPdfSignatures(signedPdf);
+    const [, length1 = 0, start2 = 0] = original!.byteRange;
+    const drawn = await appendUpdate(signedPdf, (doc) => {
+      // The same signature dictionary again under a new object number: still one signature.
+      doc.context.register(
+        doc.context.obj({
+          Type: "Sig",
+          ByteRange: original!.byteRange.map((n) => PDFNumber.of(n)),
+          Contents: PDFHexString.of(Buffer.from(signedPdf.subarray(length1 + 1, start2 - 1)).toString("latin1")),
+        }),
+      );
+      doc.getPage(0).drawRectangle({ x: 60, y: 500, width: 480, height: 200, color: rgb(1, 1, 1) });
+      doc.getPage(0).drawText("So tien: 0 dong", { x: 80, y: 600, size: 20 });
+    });
+    const result = await verifyUploadedPdf(head.actor, drawn, "da-sua.pdf");
+    expect(result).toMatchObject({
+      ok: true,
+      verdict: "modified",
+      message: "Tệp đã bị sửa đổi sau khi ký: nội dung hiện tại không còn là nội dung đã được ký — xem chi tiết từng chữ ký.",
+      archived: [],
+    });
+    if (!result.ok) return;
+    expect(result.signatures).toEqual([
+      expect.objectContaining({ valid: true, coversWholeFile: false, addedAfter: [], changedAfter: ["nội dung trang"], issuedByCityCa: true }),
+    ]);
+  });
+
+  it("a PDF cut in half is reported damaged, not unsigned", async () => {
+    const truncated = signedPdf.subarray(0, Math.floor(signedPdf.length / 2));
+    expect(await verifyUploadedPdf(head.actor, truncated, "cat-doi.pdf")).toEqual({
+      ok: false,
+      message: "“cat-doi.pdf” bị hỏng, không đọc được (tệp bị cắt cụt hoặc hư hỏng). Hãy lấy lại tệp gốc đầy đủ rồi kiểm tra lại.",
+    });
+  });
+
+  it("revocation is looked up for the exact certificate: another CA's certificate with the same serial is not ours", async () => {
     const cert = await prisma.userCertificate.findFirstOrThrow({ where: { userId: head.user.id, revokedAt: null } });
     const admin = await createActor("ADMIN");
     expect((await revokeCertificate(admin, { certificateId: cert.id, reason: "Kiểm thử thu hồi chứng thư" })).ok).toBe(true);
     const result = await verifyUploadedPdf(admin, signedPdf);
     expect(result.ok && result.signatures[0]).toMatchObject({ valid: true, revoked: true });
     expect(result.ok && result.message).toBe("Có chữ ký không hợp lệ hoặc không đáng tin cậy — xem chi tiết từng chữ ký.");
+
+    // A second signature by a look-alike CA's certificate that reuses the revoked serial.
+    const otherCa = await createCityCa({ commonName: "UBND thành phố Phan Thiết — CA ký số" });
+    const lookAlike = await issueUserCertificate(otherCa, { fullName: "Người Giả Danh", jobTitle: "Chủ tịch", unitName: "UBND", email: "gia@example.com", serial: cert.serialHex });
+    const signer = await createCityCaSigner({ certDer: lookAlike.certDer, privateKeyPkcs8: lookAlike.privateKeyPkcs8, issuerCertsDer: [otherCa.certDer] });
+    const twice = await signPdf({
+      pdf: signedPdf,
+      signer,
+      fieldName: "GiaDanh",
+      slot: { page: 0, x: 310, y: 50, width: 230, height: 120 },
+      appearance: { lines: ["Người Giả Danh"] },
+      signingTime: new Date(),
+    });
+    const both = await verifyUploadedPdf(admin, twice);
+    expect(both.ok && both.signatures.map((s) => [s.signer, s.revoked, s.issuedByCityCa])).toEqual([
+      [head.user.fullName, true, true],
+      ["Người Giả Danh", null, false],
+    ]);
   });
 
   it("clear messages for an unsigned PDF, a JPEG renamed .pdf, an empty file and a 25 MB file", async () => {

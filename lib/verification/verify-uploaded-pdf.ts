@@ -8,8 +8,7 @@ import { formatMessage } from "@/lib/i18n/format-message";
 import { formatMegabytes } from "@/lib/i18n/format-size";
 import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import { describeSignatureProblem } from "./signature-problem-labels";
-
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from "./upload-limit";
 
 export type SignatureCheck = {
   signer: string;
@@ -17,6 +16,10 @@ export type SignatureCheck = {
   timeSource: "timestamp" | "claimed" | null;
   valid: boolean;
   coversWholeFile: boolean;
+  /** Added after this signature and allowed (a later signature, a document timestamp, DSS data), in words. */
+  addedAfter: string[];
+  /** Changed after this signature and not allowed (page content, annotations, form…), in words. */
+  changedAfter: string[];
   issuedByCityCa: boolean;
   /** true / false for a certificate this system issued; null when it is not one of ours. */
   revoked: boolean | null;
@@ -26,9 +29,12 @@ export type SignatureCheck = {
 
 export type ArchiveMatch = { campaign: string; unit: string; kind: string; assignmentId: string };
 
+/** The headline: every signature good; good signatures over a file changed since; a bad or untrusted signature; none. */
+export type Verdict = "valid" | "modified" | "invalid" | "unsigned";
+
 export type PdfVerification =
   | { ok: false; message: string }
-  | { ok: true; message: string; fileName: string; size: number; sha256: string; signatures: SignatureCheck[]; archived: ArchiveMatch[] };
+  | { ok: true; verdict: Verdict; message: string; fileName: string; size: number; sha256: string; signatures: SignatureCheck[]; archived: ArchiveMatch[] };
 
 /** What a file that is not a PDF most likely is, from its first bytes, to name it in the message. */
 function sniffKind(bytes: Uint8Array): keyof Messages["verification"]["sniffedKinds"] | null {
@@ -65,8 +71,8 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
         : formatMessage(errors.notPdf, { fileName });
       return { ok: false, message };
     }
-    const refusals = { "too-large": errors.tooLarge, "too-many-signatures": errors.tooManySignatures, "too-many-pages": errors.tooManyPages, "too-complex": errors.tooComplex };
-    return { ok: false, message: formatMessage(refusals[error.code], { size }) };
+    const refusals = { "too-large": errors.tooLarge, damaged: errors.damaged, "too-many-signatures": errors.tooManySignatures, "too-many-pages": errors.tooManyPages, "too-complex": errors.tooComplex };
+    return { ok: false, message: formatMessage(refusals[error.code], { size, fileName }) };
   }
 
   const sha256 = sha256Hex(bytes);
@@ -75,27 +81,28 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
       where: { sha256 },
       select: { kind: true, assignment: { select: { id: true, unit: { select: { name: true } }, campaign: { select: { name: true } } } } },
     }),
+    // By fingerprint, i.e. the exact certificate: another CA may well have issued one with the same serial.
     prisma.userCertificate.findMany({
-      where: { serialHex: { in: infos.flatMap((i) => (i.signer ? [i.signer.serialHex] : [])) } },
-      select: { serialHex: true, revokedAt: true },
+      where: { sha256Fingerprint: { in: infos.flatMap((i) => (i.signer ? [i.signer.sha256Fingerprint] : [])) } },
+      select: { sha256Fingerprint: true, revokedAt: true },
     }),
   ]);
-  const signatures = infos.map((info, index): SignatureCheck => {
-    const certificate = certificates.find((c) => c.serialHex === info.signer?.serialHex);
+  const changes = m.verification.changes;
+  const signatures = infos.map((info): SignatureCheck => {
+    const certificate = certificates.find((c) => c.sha256Fingerprint === info.signer?.sha256Fingerprint);
     const time = info.timestampTime ?? info.signingTime;
-    const problems = info.problems.map((problem) => describeSignatureProblem(m, problem));
-    const last = index === infos.length - 1;
-    if (last && !info.coversWholeFile && info.valid) problems.push(m.verification.problems.appendedAfterLast);
     return {
       signer: info.signer?.commonName || info.name || m.verification.unknownSigner,
       time: time ? formatMessage(m.verification.vietnamTime, { time: formatSigningTime(time) }) : null,
       timeSource: info.timestampTime ? "timestamp" : info.signingTime ? "claimed" : null,
       valid: info.valid,
       coversWholeFile: info.coversWholeFile,
+      addedAfter: info.changesAfter.allowed.map((change) => changes.allowed[change]),
+      changedAfter: info.changesAfter.disallowed.map((change) => changes.disallowed[change]),
       issuedByCityCa: info.issuedByCa === true,
       revoked: certificate ? certificate.revokedAt !== null : null,
       revokedAt: certificate?.revokedAt ? formatSigningTime(certificate.revokedAt) : null,
-      problems,
+      problems: info.problems.map((problem) => describeSignatureProblem(m, problem)),
     };
   });
   const archived = documents.map((d) => ({
@@ -104,13 +111,22 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
     kind: m.common.documentKinds[d.kind],
     assignmentId: d.assignment.id,
   }));
-  const allGood = signatures.length > 0 && signatures.every((s) => s.valid && s.issuedByCityCa && s.revoked === false);
+  const verdict = verdictOf(signatures);
   const summary = m.verification.summary;
-  const message =
-    signatures.length === 0
-      ? summary.noSignatures
-      : allGood
-        ? formatMessage(summary.allValid, { count: signatures.length })
-        : summary.someInvalid;
-  return { ok: true, message, fileName, size: bytes.byteLength, sha256, signatures, archived };
+  const message = {
+    unsigned: summary.noSignatures,
+    valid: formatMessage(summary.allValid, { count: signatures.length }),
+    modified: summary.modified,
+    invalid: summary.someInvalid,
+  }[verdict];
+  return { ok: true, verdict, message, fileName, size: bytes.byteLength, sha256, signatures, archived };
+}
+
+// A broken signature outranks everything; then a change after signing, which makes every signature moot
+// for what the file shows now, even if each one is intact over the bytes it covers; then trust.
+function verdictOf(signatures: SignatureCheck[]): Verdict {
+  if (signatures.length === 0) return "unsigned";
+  if (signatures.some((s) => !s.valid)) return "invalid";
+  if (signatures.some((s) => s.changedAfter.length > 0)) return "modified";
+  return signatures.every((s) => s.issuedByCityCa && s.revoked === false) ? "valid" : "invalid";
 }

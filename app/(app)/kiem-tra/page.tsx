@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getMessages } from "@/lib/i18n/get-messages";
+import { getLocale, getMessages } from "@/lib/i18n/get-messages";
+import { formatMessage } from "@/lib/i18n/format-message";
+import { formatMegabytes } from "@/lib/i18n/format-size";
+import { OVERSIZED_PARAM, oversizedUploadMegabytes } from "@/lib/verification/refuse-oversized-upload";
 import { PageHeader } from "@/components/ui/page-header";
 import { PdfCheckForm } from "@/components/verification/pdf-check-form";
 import { verifyPdfAction } from "./actions";
@@ -10,13 +13,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).verification.pageTitle };
 }
 
-export default async function VerifyPdfPage() {
+export default async function VerifyPdfPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!(await getCurrentUser())) redirect("/login");
-  const { verification } = await getMessages();
+  const [{ verification }, locale] = await Promise.all([getMessages(), getLocale()]);
+  // Set by proxy.ts when it turned away an upload too large to check.
+  const refusedMegabytes = oversizedUploadMegabytes((await searchParams)[OVERSIZED_PARAM]);
+  const refusal =
+    refusedMegabytes === undefined
+      ? undefined
+      : formatMessage(verification.errors.tooLarge, { size: formatMegabytes(refusedMegabytes * 1024 * 1024, locale) });
   return (
     <>
       <PageHeader title={verification.heading} description={verification.description} />
-      <PdfCheckForm action={verifyPdfAction} />
+      <PdfCheckForm action={verifyPdfAction} refusal={refusal} />
     </>
   );
 }

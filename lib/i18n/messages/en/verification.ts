@@ -19,6 +19,7 @@ export const verification: typeof vi = {
     notPdfKind: "“{fileName}” is not a PDF file (it is a {kind}, only named .pdf). Please choose the commitment PDF.",
     tooManySignatures: "The file has too many signatures to verify (at most 20).",
     tooManyPages: "The file has too many pages to verify (at most 1,000); a commitment has only a few.",
+    damaged: "“{fileName}” is damaged and cannot be read (the file is truncated or corrupted). Please get the complete original file and verify it again.",
     tooComplex: "The file's structure is too complex to verify within 10 seconds. Please verify the commitment PDF downloaded from this system.",
   },
   sniffedKinds: {
@@ -31,6 +32,25 @@ export const verification: typeof vi = {
     noSignatures: "This PDF file has no digital signatures.",
     allValid: "{count} {count|signature|signatures} checked: all valid, issued by the city CA and not revoked.",
     someInvalid: "Some signatures are invalid or untrusted — see the details of each signature.",
+    modified: "The file was modified after signing: what it contains now is no longer what was signed — see the details of each signature.",
+  },
+  changes: {
+    allowed: {
+      signature: "a later digital signature",
+      timestamp: "a document timestamp",
+      dss: "certificate validation data (DSS)",
+    },
+    disallowed: {
+      "page-content": "page content",
+      annotation: "annotations or drawings on a page",
+      form: "form fields",
+      pages: "pages added, removed or reordered",
+      catalog: "the document structure",
+      "signature-altered": "the data of an existing signature",
+      removed: "objects deleted from the file",
+      unreadable: "data that cannot be read to compare",
+      other: "other data",
+    },
   },
   problems: {
     byteRange: "The signed byte range (/ByteRange) is malformed or points outside the file.",
@@ -39,7 +59,6 @@ export const verification: typeof vi = {
     notCityCa: "The signing certificate was not issued by the Phan Thiet City People's Committee CA.",
     unreadable: "The signature data cannot be read (damaged or in the wrong format).",
     other: "Signature error: {problem}",
-    appendedAfterLast: "Content was added to the file after the last signature.",
   },
   unknownSigner: "Unknown",
   vietnamTime: "{time} (Vietnam time)",
@@ -60,5 +79,10 @@ export const verification: typeof vi = {
     notRevoked: "Certificate not revoked",
     revoked: "Certificate revoked at {time}",
     unknownCertificate: "Certificate not known to this system",
+    coversWholeFile: "Covers the whole file",
+    notWholeFile: "Does not cover the whole file",
+    modifiedAfter: "File modified after this signature",
+    addedAfter: "Added after this signature (allowed): {changes}.",
+    changedAfter: "Changed after this signature (not allowed): {changes}.",
   },
 };
