@@ -3,7 +3,7 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { refuseOversizedUpload } from "@/lib/verification/refuse-oversized-upload";
 
-/** Reachable signed out: the login page, next-auth's own endpoints, and the token-authenticated API (401 JSON itself). */
+/** Reachable signed out: the login page, the public city CA page and certificate (/ca), next-auth's own endpoints, and the token-authenticated API (401 JSON itself). */
 const PUBLIC = /^\/(login|ca|api\/auth|api\/v1)(\/|$)/;
 
 // Signed-out visitors go to /login. Roles and units are checked again by every page, action and route —

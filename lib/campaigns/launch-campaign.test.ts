@@ -51,6 +51,20 @@ describe("launchCampaign", () => {
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("DRAFT");
   });
 
+  it("refuses a head's name stored before input refused characters the PDF font lacks, naming them, and launches nothing", async () => {
+    const admin = await createActor("ADMIN");
+    const templateId = await publishTestTemplate(admin, DEFAULT_COMMITMENT_CONTENT);
+    const unit = await createTestUnit();
+    const head = await createTestUser({ role: "UNIT_HEAD", unitId: unit.id });
+    // Written straight to the row, as data from before the input rule would be.
+    await prisma.user.update({ where: { id: head.id }, data: { fullName: "Nguyễn Văn 😀" } });
+    const created = await createCampaign(admin, input(templateId, [unit.id]));
+    const result = await launchCampaign(admin, created.id!);
+    expect(result).toEqual({ ok: false, message: `${unit.name}: Ký tự không in được trong văn bản: 😀 (U+1F600)` });
+    expect(await prisma.assignment.count({ where: { campaignId: created.id } })).toBe(0);
+    expect((await prisma.campaign.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("DRAFT");
+  });
+
   it("creates one assignment per unit with its own stored PDF (content-addressed), and launches only once", async () => {
     const admin = await createActor("ADMIN");
     const templateId = await publishTestTemplate(admin, DEFAULT_COMMITMENT_CONTENT);

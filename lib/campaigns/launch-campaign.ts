@@ -9,7 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { putFile } from "@/lib/storage/file-store";
 import { idSchema } from "@/lib/forms/text-fields";
-import { renderAssignmentPdf } from "@/lib/documents/render-assignment-pdf";
+import { renderAssignmentPdf, unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { parseTemplateContent } from "@/lib/documents/template-content";
 import { unitSelectionSchema } from "./campaign-schemas";
 import { resolveCampaignUnits, type CampaignUnit } from "./resolve-campaign-units";
@@ -49,12 +49,20 @@ export async function launchCampaign(
   const copies: { unit: CampaignUnit; head: NonNullable<CampaignUnit["head"]>; pdf: Awaited<ReturnType<typeof renderAssignmentPdf>>; assignmentId: string }[] = [];
   for (const unit of units) {
     const head = unit.head!;
-    const pdf = await renderAssignmentPdf(content, {
-      unit: { name: unit.name, kind: unit.kind },
-      headName: head.fullName,
-      headTitle: head.jobTitle,
-      documentDate: campaign.documentDate,
-    });
+    let pdf;
+    try {
+      pdf = await renderAssignmentPdf(content, {
+        unit: { name: unit.name, kind: unit.kind },
+        headName: head.fullName,
+        headTitle: head.jobTitle,
+        documentDate: campaign.documentDate,
+      });
+    } catch (error) {
+      // A name or template stored before input refused characters the PDF font lacks: name them, launch nothing.
+      const refusal = unprintableRefusal(error, actor);
+      if (refusal === null) throw error;
+      return failure(`${unit.name}: ${refusal}`);
+    }
     copies.push({ unit, head, pdf, assignmentId: randomUUID() });
   }
 
