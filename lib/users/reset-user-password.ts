@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { passwordResetSchema, userIdSchema } from "./user-schemas";
 
-/** Sets a new password chosen by the admin and lifts any login lock. ADMIN only. */
+/** Sets a new password chosen by the admin and lifts any sign-in delay on the account's e-mail. ADMIN only. */
 export async function resetUserPassword(actor: Actor | null, id: string, input: unknown, context: AuditContext = {}): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden(actor);
   const { users } = messagesFor(actor).admin;
@@ -16,12 +16,12 @@ export async function resetUserPassword(actor: Actor | null, id: string, input: 
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const passwordHash = await hashPassword(parsed.data.password);
   const updated = await prisma.$transaction(async (tx) => {
-    const result = await tx.user.updateMany({
-      where: { id },
-      data: { passwordHash, failedLoginCount: 0, failedLoginWindowFrom: null, lockedUntil: null },
-    });
-    if (result.count > 0) await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: "reset-password", userId: id } });
-    return result;
+    const user = await tx.user.updateMany({ where: { id }, data: { passwordHash } });
+    if (user.count === 0) return user;
+    const { email } = await tx.user.findUniqueOrThrow({ where: { id }, select: { email: true } });
+    await tx.loginThrottle.deleteMany({ where: { email } });
+    await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: "reset-password", userId: id } });
+    return user;
   });
   if (updated.count === 0) return failure(users.notFound);
   return success(users.passwordReset);

@@ -115,10 +115,11 @@ describe("setUserActive and resetUserPassword", () => {
     expect(await authenticateUser(user.email, "Cu@123456")).toEqual({ ok: false, reason: "invalid" });
     expect((await setUserActive(admin, user.id, true)).ok).toBe(true);
 
-    await prisma.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 600_000) } });
+    for (let i = 0; i < 7; i++) await authenticateUser(user.email, "Sai@123456", new Date(), "198.51.100.77");
+    expect(await authenticateUser(user.email, "Cu@123456", new Date(), "198.51.100.77")).toMatchObject({ reason: "locked" });
     const mismatch = await resetUserPassword(admin, user.id, { password: "Moi@123456", confirm: "Khac@123456" });
     expect(mismatch.fieldErrors?.confirm).toEqual(["Mật khẩu nhập lại không khớp"]);
     expect((await resetUserPassword(admin, user.id, { password: "Moi@123456", confirm: "Moi@123456" })).ok).toBe(true);
-    expect(await authenticateUser(user.email, "Moi@123456")).toMatchObject({ ok: true });
+    expect(await authenticateUser(user.email, "Moi@123456", new Date(), "198.51.100.77")).toMatchObject({ ok: true });
   });
 });
