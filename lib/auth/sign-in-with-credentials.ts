@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { messagesFor } from "@/lib/i18n/messages-for";
+import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { adoptLoginPageLocale } from "@/lib/users/set-user-locale";
 import { authenticateUser, type AuthenticatedUser } from "./authenticate-user";
@@ -25,8 +25,9 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-export function loginErrorMessage(error: LoginError, locale?: string): string {
-  const { auth } = messagesFor(isLocale(locale) ? locale : undefined);
+export const isLoginError = (code: unknown): code is LoginError => LOGIN_ERRORS.includes(code as LoginError);
+
+export function loginErrorMessage(error: LoginError, auth: Messages["auth"]): string {
   return { invalid: auth.invalidCredentials, locked: auth.locked, addressThrottled: auth.ipThrottled, unavailable: auth.unavailable }[error];
 }
 
@@ -44,7 +45,7 @@ function loginPageLocale(header: HeaderLookup) {
  */
 export async function signInWithCredentials(credentials: unknown, header: HeaderLookup, now = new Date()): Promise<SignInResult> {
   const locale = loginPageLocale(header);
-  const fail = (error: LoginError): SignInResult => ({ ok: false, error, message: loginErrorMessage(error, locale) });
+  const fail = (error: LoginError): SignInResult => ({ ok: false, error, message: loginErrorMessage(error, messagesFor(locale).auth) });
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) return fail("invalid");
   const email = parsed.data.email.toLowerCase();
