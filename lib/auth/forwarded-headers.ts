@@ -29,16 +29,19 @@ const GUARDED = Symbol.for("camket.forwardedHeadersGuarded");
 
 /**
  * Runs guardForwardedHeaders on every request any HTTP(S) server in this process receives. Called once from
- * instrumentation.ts register(), which Next.js runs in the server process before it serves a request.
+ * instrumentation.ts register(), which Next.js runs in the server process before it handles a request
+ * (a request that reached the socket during the first moments of start-up is not rewritten). Reads
+ * CAMKET_TRUSTED_PROXIES now, so a mistyped value stops the start with its message.
  */
 export function installForwardedHeadersGuard(): void {
+  const proxies = trustedProxies();
   for (const prototype of [http.Server.prototype, https.Server.prototype] as { emit: (event: string | symbol, ...args: unknown[]) => boolean }[]) {
     const owner = prototype as unknown as Record<symbol, boolean>;
     if (owner[GUARDED]) continue;
     owner[GUARDED] = true;
     const emit = prototype.emit;
     prototype.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (event === "request") guardForwardedHeaders(args[0] as http.IncomingMessage);
+      if (event === "request") guardForwardedHeaders(args[0] as http.IncomingMessage, proxies);
       return emit.call(this, event, ...args);
     };
   }
