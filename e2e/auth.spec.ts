@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signIn, signInAndLand } from "./support/accounts";
+import { ACCOUNTS, DEMO_PASSWORD, signIn, signInAndLand } from "./support/accounts";
 
 test.describe("đăng nhập theo vai trò", () => {
   const homes = [
@@ -45,12 +45,49 @@ test("a unit head opening /quan-tri gets 403", async ({ page }) => {
   expect(users?.status()).toBe(403);
 });
 
-test("logout ends the session", async ({ page }) => {
+test("logout ends the session, and a copy of the cookie taken before dies with it", async ({ page, context }) => {
   await signInAndLand(page, ACCOUNTS.auditor, "/luu-tru");
+  const copied = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/luu-tru");
   await expect(page).toHaveURL(/\/login/);
+  await context.addCookies([copied]);
+  await page.goto("/luu-tru");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the admin's 'sign out everywhere' ends the person's open session", async ({ page, browser }) => {
+  const auditor = await browser.newPage();
+  await signInAndLand(auditor, ACCOUNTS.auditor, "/luu-tru");
+  await signInAndLand(page, ACCOUNTS.admin, "/quan-tri");
+  await page.goto(`/quan-tri/nguoi-dung?q=${ACCOUNTS.auditor}`);
+  await page.getByRole("row", { name: new RegExp(ACCOUNTS.auditor) }).getByRole("link").click();
+  await page.getByRole("button", { name: "Đăng xuất khỏi mọi thiết bị" }).click();
+  await expect(page.getByText(`Đã đăng xuất ${ACCOUNTS.auditor} khỏi mọi thiết bị`)).toBeVisible();
+  await auditor.reload();
+  await expect(auditor).toHaveURL(/\/login/);
+  await auditor.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the login form posts (the password never in a URL) and lands on the home page; a failure shows the message", async ({ page }) => {
+    const urls: string[] = [];
+    page.on("request", (request) => urls.push(request.url()));
+    await signIn(page, ACCOUNTS.auditor, "Sai-MatKhau-1");
+    await expect(page).toHaveURL(/\/login\?error=invalid$/);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email hoặc mật khẩu không đúng");
+    await signIn(page, ACCOUNTS.auditor);
+    await expect(page).toHaveURL(/\/luu-tru$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Lưu trữ hồ sơ cam kết" })).toBeVisible();
+    for (const url of urls) {
+      expect(url).not.toContain("password");
+      expect(decodeURIComponent(url)).not.toContain(DEMO_PASSWORD);
+      expect(decodeURIComponent(url)).not.toContain("Sai-MatKhau-1");
+    }
+  });
 });
 
 test("a session lasts eight hours; a forged session cookie is a signed-out visitor", async ({ page, context }) => {

@@ -5,10 +5,14 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useMessages } from "@/components/i18n/messages-provider";
 
-export function LoginForm() {
+/**
+ * With JavaScript: next-auth's signIn, errors shown in place. Before (or without) JavaScript the browser
+ * POSTs the same form to app/api/auth/login — never a GET, which would put the password in the URL.
+ */
+export function LoginForm({ initialError }: { initialError: string | null }) {
   const router = useRouter();
   const { auth } = useMessages();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -31,7 +35,7 @@ export function LoginForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+    <form method="post" action="/api/auth/login" onSubmit={onSubmit} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
           {auth.email}

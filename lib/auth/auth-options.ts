@@ -1,28 +1,15 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { authenticateUser } from "./authenticate-user";
-import { isIpThrottled } from "./ip-throttle";
-import { clientIp } from "./client-ip";
-import { formatDateTime } from "@/lib/time/vietnam-time";
 import { prisma } from "@/lib/db/client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { messagesFor } from "@/lib/i18n/messages-for";
-import { formatMessage } from "@/lib/i18n/format-message";
-import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { adoptLoginPageLocale } from "@/lib/users/set-user-locale";
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(200),
-});
+import { signInWithCredentials } from "./sign-in-with-credentials";
+import { SESSION_MAX_AGE_SECONDS, sessionClaims, sessionCookie } from "./session-cookie";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // The same cookie the plain-HTML login (app/api/auth/login) writes.
+  cookies: { sessionToken: sessionCookie() },
   // One line per problem: next-auth's own logger prints the error's metadata (requests, tokens in
   // flight), and a forged or expired cookie would print a stack trace per request.
   logger: {
@@ -39,50 +26,31 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        const header = (name: string) => String(req.headers?.[name] ?? "").slice(0, 500) || null;
-        // Still signed out, so the login page's language comes from the visitor's cookie.
-        const chosen = header("cookie")?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(\\w+)`))?.[1];
-        const loginPageLocale = isLocale(chosen) ? chosen : undefined;
-        const { auth } = messagesFor(loginPageLocale);
-        const parsed = credentialsSchema.safeParse(credentials);
-        if (!parsed.success) throw new Error(auth.invalidCredentials);
-        const ip = clientIp(header("x-forwarded-for"), header("x-real-ip"));
-        if (await isIpThrottled(ip)) throw new Error(auth.ipThrottled);
-        const result = await authenticateUser(parsed.data.email, parsed.data.password);
-        await prisma.$transaction((tx) =>
-          recordAuditEvent(tx, {
-            type: result.ok ? "LOGIN" : "LOGIN_FAILED",
-            actorId: result.ok ? result.user.id : null,
-            // The address as typed (lower-cased): a failure for an unknown account is worth seeing too.
-            actorEmail: parsed.data.email.toLowerCase(),
-            ip,
-            userAgent: header("user-agent"),
-            data: result.ok ? {} : { reason: result.reason },
-          }),
-        );
-        if (result.ok) {
-          await adoptLoginPageLocale(result.user.id, loginPageLocale);
-          return { id: result.user.id, email: result.user.email, name: result.user.fullName, role: result.user.role, unitId: result.user.unitId };
-        }
-        if (result.reason === "locked") {
-          throw new Error(formatMessage(auth.locked, { until: formatDateTime(result.lockedUntil) }));
-        }
-        throw new Error(auth.invalidCredentials);
+        const result = await signInWithCredentials(credentials, (name) => String(req.headers?.[name] ?? "").slice(0, 500) || null);
+        if (!result.ok) throw new Error(result.message);
+        const { id, email, fullName, role, unitId, sessionVersion } = result.user;
+        return { id, email, name: fullName, role, unitId, sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) {
-        token.userId = user.id;
-        token.role = user.role;
-        token.unitId = user.unitId;
-      }
-      return token;
+      return user ? { ...token, ...sessionClaims(user) } : token;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.userId, role: token.role, unitId: token.unitId };
+      session.user = { ...session.user, id: token.userId, role: token.role, unitId: token.unitId, sessionVersion: token.sessionVersion };
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of this person, so a copy of the cookie taken earlier dies too. Only
+    // when the cookie is current: an old, already-dead copy cannot sign the person out elsewhere.
+    async signOut({ token }) {
+      if (!token?.userId || typeof token.sessionVersion !== "number") return;
+      await prisma.user.updateMany({
+        where: { id: token.userId, sessionVersion: token.sessionVersion },
+        data: { sessionVersion: { increment: 1 } },
+      });
     },
   },
 };
@@ -91,9 +59,10 @@ declare module "next-auth" {
   interface User {
     role: Role;
     unitId: string | null;
+    sessionVersion: number;
   }
   interface Session {
-    user: { id: string; role: Role; unitId: string | null; name?: string | null; email?: string | null };
+    user: { id: string; role: Role; unitId: string | null; sessionVersion: number; name?: string | null; email?: string | null };
   }
 }
 
@@ -102,5 +71,7 @@ declare module "next-auth/jwt" {
     userId: string;
     role: Role;
     unitId: string | null;
+    /** User.sessionVersion when this session began; a different one in the database ends it. */
+    sessionVersion: number;
   }
 }

@@ -1,58 +1,40 @@
 import { prisma } from "@/lib/db/client";
-import { verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
+import { clearLoginFailures, loginWaitMs, recordLoginFailure } from "./login-throttle";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
-
-export type AuthenticatedUser = { id: string; email: string; fullName: string; role: Role; unitId: string | null };
+export type AuthenticatedUser = { id: string; email: string; fullName: string; role: Role; unitId: string | null; sessionVersion: number };
 
 export type AuthenticationResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; lockedUntil: Date };
+  /** Too many failures for this e-mail from this address: it waits, even with the right password. */
+  | { ok: false; reason: "locked"; waitMs: number };
+
+// Verified when the e-mail matches no account, so an unknown e-mail costs the same argon2 time as a real
+// one (same library, same parameters) and the answer's timing does not reveal which accounts exist.
+// Made at load, so the first unknown e-mail does not pay for hashing it.
+const unknownUserHash = hashPassword(`camket-no-such-user-${Math.random()}`);
 
 /**
- * Checks e-mail + password. Unknown e-mail, wrong password and deactivated account all answer "invalid"
- * (one generic message, nothing to enumerate). Five failures for one account within 15 minutes lock it
- * for 15 minutes; the counter lives on the user row and is updated atomically.
+ * Checks e-mail + password. Unknown e-mail, wrong password, deactivated account: one answer, "invalid",
+ * after the same argon2 work. Failures are counted per typed e-mail and client address
+ * (lib/auth/login-throttle.ts, docs/decisions/005): after five, that pair waits a growing delay — also for
+ * the right password — while the owner signing in from anywhere else is not slowed at all. The signing
+ * forms re-check a signed-in person's password without an address: their failures share one count.
  */
-export async function authenticateUser(email: string, password: string, now = new Date()): Promise<AuthenticationResult> {
-  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user) return { ok: false, reason: "invalid" };
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
+export async function authenticateUser(email: string, password: string, now = new Date(), address: string | null = null): Promise<AuthenticationResult> {
+  const typed = email.trim().toLowerCase();
+  const waitMs = await loginWaitMs(typed, address, now);
+  if (waitMs > 0) return { ok: false, reason: "locked", waitMs };
 
-  const passwordMatches = await verifyPassword(password, user.passwordHash);
-  if (passwordMatches && user.active) {
-    if (user.failedLoginCount > 0 || user.lockedUntil) {
-      await prisma.user.update({
-        where: { id: user.id },
-        data: { failedLoginCount: 0, failedLoginWindowFrom: null, lockedUntil: null },
-      });
-    }
-    return { ok: true, user: { id: user.id, email: user.email, fullName: user.fullName, role: user.role, unitId: user.unitId } };
+  const user = await prisma.user.findUnique({ where: { email: typed } });
+  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await unknownUserHash));
+  if (user && user.active && passwordMatches) {
+    await clearLoginFailures(typed, address);
+    const { id, fullName, role, unitId, sessionVersion } = user;
+    return { ok: true, user: { id, email: user.email, fullName, role, unitId, sessionVersion } };
   }
-
-  const lockedUntil = await recordFailedLogin(user.id, now);
-  return lockedUntil ? { ok: false, reason: "locked", lockedUntil } : { ok: false, reason: "invalid" };
-}
-
-/** Counts a failure in the current 15-minute window; returns the lock end when this failure trips the lock. */
-async function recordFailedLogin(userId: string, now: Date): Promise<Date | null> {
-  const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
-  const [row] = await prisma.$queryRaw<{ failedLoginCount: number; lockedUntil: Date | null }[]>`
-    UPDATE "User" SET
-      "failedLoginCount" = CASE WHEN "failedLoginWindowFrom" IS NULL OR "failedLoginWindowFrom" < ${windowStart}
-                                THEN 1 ELSE "failedLoginCount" + 1 END,
-      "failedLoginWindowFrom" = CASE WHEN "failedLoginWindowFrom" IS NULL OR "failedLoginWindowFrom" < ${windowStart}
-                                THEN ${now} ELSE "failedLoginWindowFrom" END
-    WHERE id = ${userId}
-    RETURNING "failedLoginCount", "lockedUntil"`;
-  if (!row || row.failedLoginCount < MAX_FAILED_LOGINS) return null;
-  const lockedUntil = new Date(now.getTime() + LOCKOUT_WINDOW_MS);
-  await prisma.user.update({
-    where: { id: userId },
-    data: { lockedUntil, failedLoginCount: 0, failedLoginWindowFrom: null },
-  });
-  return lockedUntil;
+  await recordLoginFailure(typed, address, now);
+  return { ok: false, reason: "invalid" };
 }

@@ -8,12 +8,14 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
  * The signed-in user, re-read from the database on each request so a deactivated account or a changed
- * role takes effect at once (the JWT alone would keep the old role until it expires).
+ * role takes effect at once (the JWT alone would keep the old role until it expires). A session whose
+ * version is no longer the person's (password reset, deactivation, role change, sign-out, "sign out
+ * everywhere") is a signed-out visitor, even with a validly signed cookie.
  */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return findActiveUserById(session.user.id);
+  if (!session?.user?.id || typeof session.user.sessionVersion !== "number") return null;
+  return findActiveUserById(session.user.id, session.user.sessionVersion);
 });
 
 /** For pages: signed-out → /login, wrong role → 403. */

@@ -14,9 +14,10 @@ export type Actor = {
   unit: { id: string; name: string; kind: UnitKind } | null;
 };
 
-export async function findActiveUserById(id: string): Promise<Actor | null> {
+/** The active user with this id; with a session version, only while that is still the user's current one. */
+export async function findActiveUserById(id: string, sessionVersion?: number): Promise<Actor | null> {
   const user = await prisma.user.findFirst({
-    where: { id, active: true },
+    where: { id, active: true, sessionVersion },
     select: {
       id: true,
       email: true,

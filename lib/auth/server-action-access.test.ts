@@ -61,6 +61,7 @@ const load = () =>
     import("@/app/(app)/luu-tru/actions"),
     import("@/app/(app)/kiem-tra/actions"),
     import("@/app/(app)/quan-tri/actions"),
+    import("@/app/(app)/quan-tri/nguoi-dung/[id]/actions"),
     import("@/app/(app)/quan-tri/chien-dich/actions"),
     import("@/app/(app)/quan-tri/mau-cam-ket/actions"),
     import("@/app/(app)/quan-tri/chung-thu/actions"),
@@ -121,6 +122,8 @@ const ACTIONS: Record<string, ActionRow> = {
     allow: ADMIN,
     call: async (f) => (await load()).resetUserPasswordAction!(...([f.user.id, idle, form({ password: "x", confirm: "y" })] as never[])),
   },
+  unlockUserLoginAction: { allow: ADMIN, call: async (f) => (await load()).unlockUserLoginAction!(...([f.user.id, idle] as never[])) },
+  signOutUserEverywhereAction: { allow: ADMIN, call: async (f) => (await load()).signOutUserEverywhereAction!(...([f.user.id, idle] as never[])) },
   saveTemplateDraftAction: { allow: ADMIN, call: async () => (await load()).saveTemplateDraftAction!(...([idle, form({ content: "{}" })] as never[])) },
   startDraftAction: { allow: ADMIN, call: async (f) => (await load()).startDraftAction!(...([f.template.id, idle] as never[])) },
   publishTemplateAction: {

@@ -14,7 +14,6 @@ export async function getUser(id: string) {
       role: true,
       unitId: true,
       active: true,
-      lockedUntil: true,
       createdAt: true,
       updatedAt: true,
       unit: { select: { id: true, name: true } },

@@ -27,7 +27,6 @@ export async function listUsers(filter: UserListFilter = {}) {
       jobTitle: true,
       role: true,
       active: true,
-      lockedUntil: true,
       unit: { select: { id: true, name: true } },
     },
   });

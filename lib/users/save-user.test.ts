@@ -15,7 +15,7 @@ const validInput = (overrides: Record<string, string> = {}) => ({
   fullName: "Nguyễn Thị Mới",
   jobTitle: "Chủ tịch UBND phường",
   role: "AUDITOR",
-  password: "MatKhau@2026",
+  password: "Bốn chú mèo con 2026",
   ...overrides,
 });
 
@@ -108,17 +108,18 @@ describe("setUserActive and resetUserPassword", () => {
     }
   });
 
-  it("a deactivated user cannot sign in; a reset password works and lifts the lock", async () => {
+  it("a deactivated user cannot sign in; a reset password works and lifts the sign-in delay", async () => {
     const admin = await createActor("ADMIN");
     const user = await createTestUser({ password: "Cu@123456" });
     expect((await setUserActive(admin, user.id, false)).ok).toBe(true);
     expect(await authenticateUser(user.email, "Cu@123456")).toEqual({ ok: false, reason: "invalid" });
     expect((await setUserActive(admin, user.id, true)).ok).toBe(true);
 
-    await prisma.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 600_000) } });
-    const mismatch = await resetUserPassword(admin, user.id, { password: "Moi@123456", confirm: "Khac@123456" });
+    for (let i = 0; i < 7; i++) await authenticateUser(user.email, "Sai@123456", new Date(), "198.51.100.77");
+    expect(await authenticateUser(user.email, "Cu@123456", new Date(), "198.51.100.77")).toMatchObject({ reason: "locked" });
+    const mismatch = await resetUserPassword(admin, user.id, { password: "Ba con vịt xòe ra", confirm: "Ba con vịt xòe rá" });
     expect(mismatch.fieldErrors?.confirm).toEqual(["Mật khẩu nhập lại không khớp"]);
-    expect((await resetUserPassword(admin, user.id, { password: "Moi@123456", confirm: "Moi@123456" })).ok).toBe(true);
-    expect(await authenticateUser(user.email, "Moi@123456")).toMatchObject({ ok: true });
+    expect((await resetUserPassword(admin, user.id, { password: "Ba con vịt xòe ra", confirm: "Ba con vịt xòe ra" })).ok).toBe(true);
+    expect(await authenticateUser(user.email, "Ba con vịt xòe ra", new Date(), "198.51.100.77")).toMatchObject({ ok: true });
   });
 });

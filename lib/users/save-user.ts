@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { messagesFor } from "@/lib/i18n/messages-for";
+import { endUserSessions } from "@/lib/auth/end-user-sessions";
 import { isLastActiveAdmin } from "./last-admin-guard";
 import { userCreateSchema, userIdSchema, userUpdateSchema } from "./user-schemas";
 
@@ -44,6 +45,8 @@ export async function saveUser(
         return failure(users.lastAdmin, { role: [users.lastAdmin] });
       }
       await tx.user.update({ where: { id }, data });
+      // New privileges start with a new sign-in; keys made under the old role go too.
+      if (data.role !== current.role) await endUserSessions(tx, id);
       await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "update-user", userId: id, ...data } });
       return { ...success(formatMessage(users.saved, { email: data.email })), id };
     });

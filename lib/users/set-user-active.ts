@@ -6,10 +6,14 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { messagesFor } from "@/lib/i18n/messages-for";
+import { endUserSessions } from "@/lib/auth/end-user-sessions";
 import { isLastActiveAdmin } from "./last-admin-guard";
 import { userIdSchema } from "./user-schemas";
 
-/** Deactivates (cannot sign in any more) or reactivates an account. ADMIN only; the last admin stays. */
+/**
+ * Deactivates (cannot sign in any more; sessions and API keys end) or reactivates an account. ADMIN only;
+ * the last admin stays.
+ */
 export async function setUserActive(actor: Actor | null, id: string, active: boolean, context: AuditContext = {}): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden(actor);
   const { users } = messagesFor(actor).admin;
@@ -20,6 +24,8 @@ export async function setUserActive(actor: Actor | null, id: string, active: boo
       if (!user) return failure(users.notFound);
       if (!active && user.role === "ADMIN" && (await isLastActiveAdmin(tx, id))) return failure(users.lastAdmin);
       await tx.user.update({ where: { id }, data: { active } });
+      // Reactivating later must not bring back a session or API key from before.
+      if (!active) await endUserSessions(tx, id);
       await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: active ? "activate-user" : "deactivate-user", userId: id, email: user.email } });
       return success(formatMessage(active ? users.activated : users.deactivatedUser, { email: user.email }));
     });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
 import { ROLES } from "@/lib/auth/roles";
-import { messageRef } from "@/lib/i18n/message-ref";
+import { messageRef, type MessageKey } from "@/lib/i18n/message-ref";
+import { passwordProblem, type PasswordProblem } from "@/lib/auth/password-policy";
 import { refinePrintable } from "@/lib/pdf/printable-text";
 
 export const roleSchema = z.enum(ROLES, { error: messageRef("admin.users.roleInvalid") });
@@ -14,10 +15,29 @@ export const emailSchema = z
   .pipe(z.email({ error: messageRef("admin.users.emailFormat") }))
   .transform((s) => s.toLowerCase());
 
+const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, MessageKey> = {
+  tooShort: "admin.users.passwordTooShort",
+  tooSimple: "admin.users.passwordTooSimple",
+  common: "admin.users.passwordCommon",
+  personal: "admin.users.passwordPersonal",
+};
+
+/** The password policy (lib/auth/password-policy.ts) for every password an admin sets. */
 export const newPasswordSchema = z
   .string({ error: messageRef("admin.users.passwordRequired") })
-  .min(8, messageRef("admin.users.passwordTooShort"))
-  .max(200, messageRef("admin.users.passwordTooLong"));
+  .min(1, messageRef("admin.users.passwordRequired"))
+  .max(200, messageRef("admin.users.passwordTooLong"))
+  .superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: "custom", message: messageRef(PASSWORD_PROBLEM_MESSAGES[problem]) });
+  });
+
+/** Its last rule needs the person: the password must not contain their own name or e-mail. */
+export function refuseOwnNameInPassword(person: { email: string; fullName: string }, password: string, ctx: z.RefinementCtx) {
+  if (passwordProblem(password, person) === "personal") {
+    ctx.addIssue({ code: "custom", path: ["password"], message: messageRef(PASSWORD_PROBLEM_MESSAGES.personal) });
+  }
+}
 
 const optionalUnitId = z
   .string()
@@ -42,7 +62,10 @@ const withUnitRule = <T extends z.infer<typeof userFields>>(value: T, ctx: z.Ref
 };
 
 export const userUpdateSchema = userFields.superRefine(withUnitRule);
-export const userCreateSchema = userFields.extend({ password: newPasswordSchema }).superRefine(withUnitRule);
+export const userCreateSchema = userFields
+  .extend({ password: newPasswordSchema })
+  .superRefine(withUnitRule)
+  .superRefine((value, ctx) => refuseOwnNameInPassword(value, value.password, ctx));
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
 export const passwordResetSchema = z

@@ -5,15 +5,18 @@ import { ROLE_HOME } from "@/lib/auth/roles";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { getMessages } from "@/lib/i18n/get-messages";
+import { isLoginError, loginErrorMessage } from "@/lib/auth/sign-in-with-credentials";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).auth.pageTitle };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await getCurrentUser();
   if (user) redirect(ROLE_HOME[user.role]);
   const { common, auth } = await getMessages();
+  // Set by the plain-HTML login (app/api/auth/login) after a failure: a code, shown as its fixed message.
+  const { error } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
@@ -22,7 +25,7 @@ export default async function LoginPage() {
           <h1 className="mt-1 text-2xl font-bold text-brand-800">{common.app.name}</h1>
           <p className="mt-2 text-sm text-slate-600">{auth.intro}</p>
         </div>
-        <LoginForm />
+        <LoginForm initialError={isLoginError(error) ? loginErrorMessage(error, auth) : null} />
         <div className="mt-4 flex justify-center">
           <LanguageSwitch />
         </div>

@@ -19,7 +19,6 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
   await requirePageRole("ADMIN");
   const filter = userListFilterSchema.parse(await searchParams);
   const users = await listUsers(filter);
-  const now = new Date();
   const { common, admin } = await getMessages();
   const t = admin.users;
   return (
@@ -57,8 +56,6 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
             <td className="px-3 py-2">
               {!user.active ? (
                 <Badge>{t.deactivatedBadge}</Badge>
-              ) : user.lockedUntil && user.lockedUntil > now ? (
-                <Badge tone="amber">{t.locked}</Badge>
               ) : (
                 <Badge tone="green">{admin.shared.active}</Badge>
               )}

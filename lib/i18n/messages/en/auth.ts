@@ -8,6 +8,7 @@ export const auth: typeof vi = {
   submit: "Sign in",
   submitting: "Signing in…",
   invalidCredentials: "Wrong email or password",
-  locked: "This account is locked after 5 wrong passwords. Please try again after {until}.",
+  locked: "Too many wrong passwords for this email from your device. Please wait a few minutes and try again.",
+  unavailable: "The service is temporarily unavailable, please try again later.",
   ipThrottled: "Too many failed sign-ins from this network address. Please try again in 15 minutes.",
 };

@@ -7,6 +7,7 @@ export const auth = {
   submit: "Đăng nhập",
   submitting: "Đang đăng nhập…",
   invalidCredentials: "Email hoặc mật khẩu không đúng",
-  locked: "Tài khoản tạm khóa do nhập sai mật khẩu quá 5 lần. Vui lòng thử lại sau {until}.",
+  locked: "Đã nhập sai mật khẩu nhiều lần cho email này từ thiết bị của bạn. Vui lòng đợi vài phút rồi thử lại.",
+  unavailable: "Dịch vụ tạm thời không khả dụng, vui lòng thử lại sau.",
   ipThrottled: "Quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau 15 phút.",
 };

@@ -8,10 +8,13 @@ import { formatMessage } from "@/lib/i18n/format-message";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { setUserActiveAction } from "../../actions";
+import { signOutUserEverywhereAction, unlockUserLoginAction } from "./actions";
+import { delayedLoginAddresses } from "@/lib/auth/login-throttle";
 import { PageHeader } from "@/components/ui/page-header";
 import { UserForm } from "@/components/admin/user-form";
 import { PasswordResetForm } from "@/components/admin/password-reset-form";
 import { ToggleActiveForm } from "@/components/admin/toggle-active-form";
+import { ActionButtonForm } from "@/components/admin/action-button-form";
 import { IssueCertificateForm } from "@/components/admin/issue-certificate-form";
 import { listCertificates } from "@/lib/signatures/list-certificates";
 
@@ -24,7 +27,7 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const [user, units, certificates] = await Promise.all([getUser(id), listUnits(), listCertificates(id)]);
   if (!user) notFound();
-  const locked = user.lockedUntil && user.lockedUntil > new Date();
+  const delayedAddresses = await delayedLoginAddresses(user.email);
   const { common, admin } = await getMessages();
   const t = admin.users;
   return (
@@ -45,12 +48,18 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
         <div className="space-y-4">
           <section className="rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="mb-3 font-semibold">{t.resetPassword}</h2>
-            {locked && (
-              <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                {formatMessage(t.lockedUntil, { date: formatDateTime(user.lockedUntil!) })}
-              </p>
-            )}
             <PasswordResetForm userId={user.id} />
+          </section>
+          <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+            <h2 className="font-semibold">{t.signIn}</h2>
+            {delayedAddresses > 0 && (
+              <>
+                <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{formatMessage(t.loginDelayed, { count: delayedAddresses })}</p>
+                <ActionButtonForm action={unlockUserLoginAction.bind(null, user.id)} label={t.unlockLogin} />
+              </>
+            )}
+            <p className="text-sm text-slate-600">{t.signOutEverywhereHint}</p>
+            <ActionButtonForm action={signOutUserEverywhereAction.bind(null, user.id)} label={t.signOutEverywhere} variant="danger" />
           </section>
           <section className="rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="mb-3 font-semibold">{t.certificates}</h2>

@@ -1,0 +1,29 @@
+import { encode, type JWT } from "next-auth/jwt";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+type SessionUser = { id: string; role: Role; unitId: string | null; sessionVersion: number };
+
+/** What the session JWT carries about its person; current-user.ts checks sessionVersion on every request. */
+export function sessionClaims(user: SessionUser): Pick<JWT, "userId" | "role" | "unitId" | "sessionVersion"> {
+  return { userId: user.id, role: user.role, unitId: user.unitId, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * next-auth's session cookie, spelled out so the plain-HTML login writes exactly the cookie next-auth and
+ * the sign-in gate (proxy.ts, which picks the name the same way from NEXTAUTH_URL) read.
+ */
+export function sessionCookie() {
+  const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  return {
+    name: `${secure ? "__Secure-" : ""}next-auth.session-token`,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+  };
+}
+
+/** The signed session cookie value for a person who has just proved their password. */
+export function encodeSessionToken(user: SessionUser & { email: string; fullName: string }): Promise<string> {
+  const token: JWT = { sub: user.id, name: user.fullName, email: user.email, ...sessionClaims(user) };
+  return encode({ token, secret: process.env.NEXTAUTH_SECRET!, maxAge: SESSION_MAX_AGE_SECONDS });
+}
