@@ -3,11 +3,12 @@
  * No DATABASE_URL → starts the embedded PostgreSQL (PGlite, in <CAMKET_DATA_DIR or .data>/pglite) under the
  * data directory's one-writer lock, applies migrations and, on the first start of an empty database, seeds
  * the demo city. DATABASE_URL set → migrates that server.
- * Then runs Next.js (dev server or the production build) on PORT (default 3000) with the right environment.
+ * Then runs Next.js (dev server or the production build) on PORT (default 3000) with the right environment,
+ * tied to this process: it exits when this one dies, even by kill -9.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { ensureLocalSecrets } from "@/lib/runtime/local-secrets";
+import { spawnTiedToParent } from "@/lib/runtime/spawn-tied-to-parent";
 import { DataDirBusyError, openDatabase, type OpenDatabase } from "@/lib/db/open-database";
 import { deployMigrations } from "@/lib/db/migration-engine";
 
@@ -45,7 +46,7 @@ await deployMigrations(database.url);
 if (database.embedded) await seedIfEmpty();
 
 console.log(`camket: cơ sở dữ liệu ${database.description}; mở http://localhost:${port}`);
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], { env, stdio: "inherit" });
+const next = spawnTiedToParent(["node_modules/next/dist/bin/next", mode, "-p", port], { env, stdio: "inherit" });
 
 let stopping = false;
 async function stop(code: number) {
