@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { devOrigins } from "./lib/runtime/dev-origins";
 
 // The Content-Security-Policy is set per response by proxy.ts (it carries a nonce).
 const securityHeaders = [
@@ -12,6 +13,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm run dev` opened from 127.0.0.1 or the printed Network URL (see lib/runtime/dev-origins.ts).
+  allowedDevOrigins: devOrigins(),
   // forbidden() → app/forbidden.tsx with HTTP 403.
   // Uploads to /kiem-tra go up to 20 MB; a little more gets through so the page can say "too large" itself.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "26mb" }, proxyClientMaxBodySize: "26mb" },

@@ -1,13 +1,15 @@
 /**
  * `npm run dev` / `npm start`: the one way to run camket.
- * No DATABASE_URL → starts the embedded PostgreSQL (PGlite, data in .data/pglite), applies migrations and,
- * on the first start of an empty database, seeds the demo city. DATABASE_URL set → migrates that server.
- * Then runs Next.js (dev server or the production build) on PORT (default 3000) with the right environment.
+ * No DATABASE_URL → starts the embedded PostgreSQL (PGlite, in <CAMKET_DATA_DIR or .data>/pglite) under the
+ * data directory's one-writer lock, applies migrations and, on the first start of an empty database, seeds
+ * the demo city. DATABASE_URL set → migrates that server.
+ * Then runs Next.js (dev server or the production build) on PORT (default 3000) with the right environment,
+ * tied to this process: it exits when this one dies, even by kill -9.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { ensureLocalSecrets } from "@/lib/runtime/local-secrets";
-import { resolveDatabaseUrl } from "@/lib/db/embedded-server";
+import { spawnTiedToParent } from "@/lib/runtime/spawn-tied-to-parent";
+import { DataDirBusyError, openDatabase, type OpenDatabase } from "@/lib/db/open-database";
 import { deployMigrations } from "@/lib/db/migration-engine";
 
 const mode = process.argv[2];
@@ -30,14 +32,21 @@ const env: NodeJS.ProcessEnv = {
   CAMKET_MASTER_KEY: process.env.CAMKET_MASTER_KEY ?? secrets.CAMKET_MASTER_KEY,
 };
 
-const database = await resolveDatabaseUrl();
+let database: OpenDatabase;
+try {
+  database = await openDatabase(`npm ${mode === "dev" ? "run dev" : "start"}`, "exclusive");
+} catch (error) {
+  if (!(error instanceof DataDirBusyError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 env.DATABASE_URL = database.url;
 process.env.DATABASE_URL = database.url;
 await deployMigrations(database.url);
 if (database.embedded) await seedIfEmpty();
 
-console.log(`camket: cơ sở dữ liệu ${database.embedded ? "nhúng (.data/pglite)" : "PostgreSQL từ DATABASE_URL"}; mở http://localhost:${port}`);
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], { env, stdio: "inherit" });
+console.log(`camket: cơ sở dữ liệu ${database.description}; mở http://localhost:${port}`);
+const next = spawnTiedToParent(["node_modules/next/dist/bin/next", mode, "-p", port], { env, stdio: "inherit" });
 
 let stopping = false;
 async function stop(code: number) {

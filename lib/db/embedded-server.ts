@@ -1,12 +1,7 @@
 import { mkdir } from "node:fs/promises";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { DATA_DIR } from "@/lib/runtime/local-secrets";
 import { EMBEDDED_APPLICATION_NAME } from "./embedded-marker";
-
-/** Where the app keeps its embedded database when no DATABASE_URL is given (git-ignored). */
-export const DEFAULT_EMBEDDED_DATA_DIR = path.join(DATA_DIR, "pglite");
 
 // The app's pg pool opens up to 10 connections; the socket server's default of 1 resets the rest.
 const MAX_CONNECTIONS = 20;
@@ -36,7 +31,7 @@ export async function startEmbeddedPostgres(
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`,
+    url: embeddedServerUrl(port),
     port,
     async stop() {
       await server.stop();
@@ -45,13 +40,7 @@ export async function startEmbeddedPostgres(
   };
 }
 
-/**
- * DATABASE_URL when set (a real server); otherwise starts the embedded server on the app's data
- * directory for the caller's lifetime. `stop` is a no-op for an external server.
- */
-export async function resolveDatabaseUrl(): Promise<{ url: string; embedded: boolean; stop(): Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (external) return { url: external, embedded: false, stop: async () => {} };
-  const server = await startEmbeddedPostgres({ dataDir: DEFAULT_EMBEDDED_DATA_DIR });
-  return { url: server.url, embedded: true, stop: server.stop };
+/** The URL of an embedded server listening on `port` (this process's, or the running app's). */
+export function embeddedServerUrl(port: number): string {
+  return `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
 }
