@@ -1,6 +1,9 @@
-// Next.js calls register() once per server process: start the automatic reminders there (not during builds).
+// Next.js calls register() once per server process (not during builds).
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.CAMKET_SCHEDULER !== "off") {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request is trusted: forwarded headers are believed only from CAMKET_TRUSTED_PROXIES.
+  (await import("./lib/auth/forwarded-headers")).installForwardedHeadersGuard();
+  if (process.env.CAMKET_SCHEDULER !== "off") {
     const { startReminderScheduler } = await import("./lib/reminders/reminder-scheduler");
     startReminderScheduler();
   }

@@ -21,7 +21,7 @@ test("admin creates a unit and its head, and errors stand beside the fields", as
   await page.getByLabel("Chức vụ").fill("Chủ tịch UBND phường");
   await page.getByLabel("Vai trò").selectOption("UNIT_HEAD");
   await page.getByLabel("Đơn vị").selectOption({ label: "Phường <b>Thử</b> Nghiệm" });
-  await page.getByLabel("Mật khẩu ban đầu").fill("MatKhau@2026");
+  await page.getByLabel("Mật khẩu ban đầu").fill("Ba con vịt xòe ra 2026");
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lê Thị Thử");
   await expect(page.getByLabel("Email")).toHaveValue("phuong-thu-nghiem@phanthiet.gov.vn");
@@ -38,7 +38,7 @@ test("admin cannot give a unit a second head", async ({ page }) => {
   await page.getByLabel("Chức vụ").fill("Chủ tịch UBND phường");
   await page.getByLabel("Vai trò").selectOption("UNIT_HEAD");
   await page.getByLabel("Đơn vị").selectOption({ label: "Phường Đức Thắng" });
-  await page.getByLabel("Mật khẩu ban đầu").fill("MatKhau@2026");
+  await page.getByLabel("Mật khẩu ban đầu").fill("Ba con vịt xòe ra 2026");
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.locator("#unitId-error")).toHaveText("Đơn vị này đã có người đứng đầu đang hoạt động");
   await expect(page).toHaveURL(/\/quan-tri\/nguoi-dung\/moi$/);
