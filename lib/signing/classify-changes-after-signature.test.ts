@@ -81,7 +81,8 @@ describe("what was added after a signature", () => {
     const stamped = await appendUpdate(signed, (doc) => {
       const context = doc.context;
       const stamp = context.register(
-        context.obj({ Type: "DocTimeStamp", Filter: "Adobe.PPKLite", SubFilter: "ETSI.RFC3161", Contents: PDFHexString.of("00") }),
+        // Only the classification is under test: a byte range that reaches past the update, as a real one does.
+        context.obj({ Type: "DocTimeStamp", Filter: "Adobe.PPKLite", SubFilter: "ETSI.RFC3161", ByteRange: [0, 10, 20, 99_999_999], Contents: PDFHexString.of("00") }),
       );
       const widget = context.register(
         context.obj({ Type: "Annot", Subtype: "Widget", FT: "Sig", T: PDFHexString.fromText("DauThoiGian"), V: stamp, Rect: [0, 0, 0, 0], P: doc.getPage(0).ref }),
@@ -90,6 +91,24 @@ describe("what was added after a signature", () => {
       doc.catalog.getOrCreateAcroForm().addField(widget);
     });
     expect(changesAfter(stamped)).toEqual({ allowed: ["timestamp"], disallowed: [] });
+  });
+
+  it("a new signature field whose value is a copy of the earlier signature (its widget drawing over the page) is not a later signature", async () => {
+    const [original] = await readPdfSignatures(signed);
+    const forged = await appendUpdate(signed, (doc) => {
+      const context = doc.context;
+      const copy = context.register(context.obj({ Type: "Sig", ByteRange: original!.byteRange.map((n) => PDFNumber.of(n)) }));
+      const cover = context.register(context.stream("1 1 1 rg 0 0 400 120 re f", { Type: "XObject", Subtype: "Form", BBox: [0, 0, 400, 120] }));
+      const widget = context.register(
+        context.obj({ Type: "Annot", Subtype: "Widget", FT: "Sig", T: PDFHexString.fromText("Che"), V: copy, Rect: [80, 600, 480, 720], AP: { N: cover } }),
+      );
+      doc.getPage(0).node.addAnnot(widget);
+      doc.catalog.getOrCreateAcroForm().addField(widget);
+    });
+    const found = changesAfter(forged);
+    expect(found.allowed).toEqual([]);
+    expect(found.disallowed).toEqual(expect.arrayContaining(["form"]));
+    expect(await readPdfSignatures(forged)).toHaveLength(1);
   });
 
   it("rewriting the signature's own dictionary is disallowed", async () => {

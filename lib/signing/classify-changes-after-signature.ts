@@ -120,11 +120,19 @@ class Revision {
     return field.get("FT") === "/Sig" || this.entries(referenceOf(field.get("Parent")))?.get("FT") === "/Sig";
   }
 
-  /** What a signature field holds: a document timestamp or a signature. */
-  signatureKind(number: number): AllowedChange {
+  /**
+   * What a signature field added or filled in by this revision's update holds: a document timestamp or a
+   * signature, and only if that signature's byte range reaches the end of the update (it signs the update
+   * that adds it). An empty field, or one pointing at an earlier signature's dictionary (a copy of it),
+   * is undefined: its widget could draw anything over the page.
+   */
+  signatureIn(number: number): AllowedChange | undefined {
     const field = this.entries(number);
     const value = field?.get("V") ?? this.entries(referenceOf(field?.get("Parent")))?.get("V");
-    return this.entries(referenceOf(value))?.get("Type") === "/DocTimeStamp" ? "timestamp" : "signature";
+    const signature = this.dictionary(value);
+    const range = /^\[ (\d+) (\d+) (\d+) (\d+) \]$/.exec(signature?.get("ByteRange") ?? "");
+    if (!signature || !range || Number(range[3]) + Number(range[4]) < this.end) return undefined;
+    return signature.get("Type") === "/DocTimeStamp" ? "timestamp" : "signature";
   }
 
   /** Field widgets named by the AcroForm: its fields and their kids. */
@@ -218,7 +226,8 @@ function compareAcroForms(before: Revision, after: Revision, found: Found): void
   if ([...oldFields].some((field) => !kept.has(field))) found.disallowed.add("form");
   for (const field of newFields) {
     if (oldFields.has(field)) continue;
-    if (after.isSignatureField(field)) found.allowed.add(after.signatureKind(field));
+    const signature = after.isSignatureField(field) ? after.signatureIn(field) : undefined;
+    if (signature) found.allowed.add(signature);
     else found.disallowed.add("form");
   }
 }
@@ -316,7 +325,7 @@ function compareReferenceLists(old: number[], current: number[], after: Revision
     const entry = after.entry(number);
     if (entry?.streamData !== undefined) {
       if (!after.onlySavesState(entry)) return "page-content";
-    } else if (!(after.isSignatureField(number) && widgets.has(number))) {
+    } else if (!(after.isSignatureField(number) && widgets.has(number) && after.signatureIn(number))) {
       return after.entries(number)?.has("FT") ? "form" : key === "Contents" ? "page-content" : "annotation";
     }
   }
@@ -325,11 +334,12 @@ function compareReferenceLists(old: number[], current: number[], after: Revision
 
 /** An existing signature field may be signed (gain /V and its appearance); any other field change is a form change. */
 function compareField(number: number, old: Map<string, string>, current: Map<string, string>, after: Revision, found: Found): DisallowedChange | undefined {
-  if (!after.isSignatureField(number) || old.has("V")) return "form";
+  const signature = after.isSignatureField(number) && !old.has("V") ? after.signatureIn(number) : undefined;
+  if (!signature) return "form";
   for (const key of new Set([...old.keys(), ...current.keys()])) {
     if (!SIGNED_FIELD_ALLOWED.has(key) && old.get(key) !== current.get(key)) return "form";
   }
-  found.allowed.add(after.signatureKind(number));
+  found.allowed.add(signature);
   return undefined;
 }
 
