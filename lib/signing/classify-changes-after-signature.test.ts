@@ -44,6 +44,17 @@ describe("what was added after a signature", () => {
     expect(head!.changesAfter.disallowed).toContain("page-content");
   });
 
+  it("a graphics-state restore slipped between the page's content streams is a content change", async () => {
+    const countersigned = await signPdf(countersignOptions(pki, signed));
+    const text = new TextDecoder("latin1").decode(countersigned);
+    const [, page, list] = [...text.matchAll(/\n(\d+) 0 obj\n<<\n\/Type \/Page\n[\s\S]*?\/Contents \[ ([^\]]*)\]/g)].at(-1)!;
+    const body = /\n\d+ 0 obj\n(<<\n\/Type \/Page\n[\s\S]*?)\nendobj/.exec(text.slice(text.lastIndexOf(`\n${page} 0 obj\n`)))![1]!;
+    const refs = list!.trim().split(/ (?=\d+ 0 R)/);
+    const wedged = [...refs.slice(0, 2), "900 0 R", ...refs.slice(2)].join(" ");
+    const update = `\n900 0 obj\n<< /Length 2 >>\nstream\nQ\nendstream\nendobj\n${page} 0 obj\n${body.replace(list!, `${wedged} `)}\nendobj\n%%EOF\n`;
+    expect(changesAfter(new Uint8Array(Buffer.concat([countersigned, new TextEncoder().encode(update)])), countersigned.length).disallowed).toEqual(["page-content"]);
+  });
+
   it("an annotation added to page 1 is disallowed", async () => {
     const annotated = await appendUpdate(signed, (doc) => {
       const note = doc.context.register(

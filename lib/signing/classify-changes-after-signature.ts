@@ -320,11 +320,15 @@ function compareReferenceLists(old: number[], current: number[], after: Revision
   const kept = current.filter((number) => existing.has(number));
   if (kept.length !== old.length || kept.some((number, i) => number !== old[i])) return key === "Annots" ? "annotation" : "page-content";
   const widgets = after.formWidgets();
-  for (const number of current) {
+  // q/Q wrappers only around the old content: a Q between two old streams could undo state the first set.
+  const firstOld = current.indexOf(old[0]!);
+  const lastOld = current.lastIndexOf(old.at(-1)!);
+  for (const [position, number] of current.entries()) {
     if (existing.has(number)) continue;
     const entry = after.entry(number);
     if (entry?.streamData !== undefined) {
-      if (!after.onlySavesState(entry)) return "page-content";
+      const around = old.length === 0 || position < firstOld || position > lastOld;
+      if (!around || !after.onlySavesState(entry)) return "page-content";
     } else if (!(after.isSignatureField(number) && widgets.has(number) && after.signatureIn(number))) {
       return after.entries(number)?.has("FT") ? "form" : key === "Contents" ? "page-content" : "annotation";
     }
