@@ -178,6 +178,15 @@ describe("what was added after a signature", () => {
     expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(array)]))).disallowed).toEqual(["other"]);
   });
 
+  it("an update whose cross-reference table points an object back at its version from before the signature is disallowed", async () => {
+    const text = new TextDecoder("latin1").decode(signed);
+    const page = /\n(\d+) 0 obj\n<<\n\/Type \/Page\n/.exec(text)!;
+    const root = [...text.matchAll(/\/Root (\d+ \d+ R)/g)].at(-1)![1];
+    const offset = String(page.index + 1).padStart(10, "0");
+    const update = `\nxref\n0 1\n0000000000 65535 f \n${page[1]} 1\n${offset} 00000 n \ntrailer\n<< /Size 99 /Root ${root} >>\nstartxref\n0\n%%EOF\n`;
+    expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(update)]))).disallowed).toEqual(["other"]);
+  });
+
   it("bytes appended after %%EOF that are no update at all are not ignored", async () => {
     expect(changesAfter(new Uint8Array([...signed, ...new TextEncoder().encode("\nrác không phải PDF\n")])).disallowed).toEqual(["other"]);
     expect(changesAfter(new Uint8Array([...signed, 0x0a, 0x0a]))).toEqual({ allowed: [], disallowed: [] });

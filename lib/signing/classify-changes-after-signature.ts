@@ -183,7 +183,7 @@ function classifyIncrement(index: PdfObjectIndex, start: number, end: number, fo
     const change = classifyObject(index, entry, before, after, dss, found);
     if (change) found.disallowed.add(change);
   }
-  for (const number of freedObjects(slice)) if (before.entry(number)) found.disallowed.add("removed");
+  for (const change of crossReferenceChanges(slice, start, (number) => before.entry(number) !== undefined)) found.disallowed.add(change);
 }
 
 /** Index of the first entry starting at or after `at` (entries are in file order). */
@@ -347,9 +347,13 @@ function compareField(number: number, old: Map<string, string>, current: Map<str
   return undefined;
 }
 
-/** Object numbers an increment's cross-reference tables mark free (deleted). */
-function freedObjects(slice: string): number[] {
-  const freed: number[] = [];
+/**
+ * What an update's cross-reference tables do besides pointing at the objects it defines: free (delete)
+ * objects, or point an object at bytes outside the update, e.g. back at a version from before a signature,
+ * which changes what a reader shows without defining anything new.
+ */
+function crossReferenceChanges(slice: string, start: number, existed: (number: number) => boolean): DisallowedChange[] {
+  const changes: DisallowedChange[] = [];
   let tables = 0;
   for (let at = slice.indexOf("xref"); at >= 0 && tables < MAX_LOOKS; at = slice.indexOf("xref", at + 4)) {
     if (/[A-Za-z]/.test(slice[at - 1] ?? "")) continue; // the "xref" in "startxref"
@@ -359,14 +363,16 @@ function freedObjects(slice: string): number[] {
     let number = 0;
     for (const line of slice.slice(at + 4, trailer).split(/\r\n|\r|\n/)) {
       const subsection = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
-      const row = /^\s*\d{10}\s+\d{5}\s+([nf])/.exec(line);
+      const row = /^\s*(\d{10})\s+\d{5}\s+([nf])/.exec(line);
       if (subsection) number = Number(subsection[1]);
       else if (row) {
-        if (row[1] === "f" && number !== 0) freed.push(number);
+        const offset = Number(row[1]) - start;
+        if (row[2] === "f" && number !== 0 && existed(number)) changes.push("removed");
+        if (row[2] === "n" && (offset < 0 || offset >= slice.length)) changes.push("other");
         number++;
       }
     }
     at = trailer;
   }
-  return freed;
+  return changes;
 }
