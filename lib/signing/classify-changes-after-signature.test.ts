@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { deflateSync } from "node:zlib";
 import { PDFHexString, PDFName, PDFNumber, rgb } from "@cantoo/pdf-lib";
 import { signPdf } from "./sign-pdf";
 import { readPdfSignatures } from "./read-pdf-signatures";
@@ -185,6 +186,29 @@ describe("what was added after a signature", () => {
     const offset = String(page.index + 1).padStart(10, "0");
     const update = `\nxref\n0 1\n0000000000 65535 f \n${page[1]} 1\n${offset} 00000 n \ntrailer\n<< /Size 99 /Root ${root} >>\nstartxref\n0\n%%EOF\n`;
     expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(update)]))).disallowed).toEqual(["other"]);
+  });
+
+  it("an update written with an object stream and a cross-reference stream is compared the same way", async () => {
+    const drawn = await appendUpdate(signed, (doc) => doc.getPage(0).drawRectangle({ x: 80, y: 600, width: 400, height: 120 }), true);
+    expect(new TextDecoder("latin1").decode(drawn.subarray(signed.length))).toMatch(/\/Type \/XRef/);
+    expect(changesAfter(drawn).disallowed).toContain("page-content");
+    const withDss = await appendUpdate(
+      signed,
+      (doc) => doc.catalog.set(PDFName.of("DSS"), doc.context.register(doc.context.obj({ Certs: [doc.context.register(doc.context.stream(pki.ca.certDer))] }))),
+      true,
+    );
+    expect(changesAfter(withDss)).toEqual({ allowed: ["dss"], disallowed: [] });
+  });
+
+  it("a cross-reference stream that points an object back at its version from before the signature is disallowed", async () => {
+    const text = new TextDecoder("latin1").decode(signed);
+    const page = /\n(\d+) 0 obj\n<<\n\/Type \/Page\n/.exec(text)!;
+    const root = [...text.matchAll(/\/Root (\d+ \d+ R)/g)].at(-1)![1];
+    const offset = page.index + 1;
+    const data = deflateSync(Buffer.from([0, 0, 0, 0, 0, 0xff, 1, offset >>> 24, (offset >>> 16) & 0xff, (offset >>> 8) & 0xff, offset & 0xff, 0]));
+    const head = `\n999 0 obj\n<< /Type /XRef /W [1 4 1] /Index [0 1 ${page[1]} 1] /Size 1000 /Root ${root} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`;
+    const update = Buffer.concat([Buffer.from(head, "latin1"), data, Buffer.from("\nendstream\nendobj\nstartxref\n0\n%%EOF\n", "latin1")]);
+    expect(changesAfter(new Uint8Array(Buffer.concat([signed, update]))).disallowed).toEqual(["other"]);
   });
 
   it("bytes appended after %%EOF that are no update at all are not ignored", async () => {

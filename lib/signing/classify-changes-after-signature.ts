@@ -1,5 +1,6 @@
 import { inlineDictionary, referenceOf, referencesIn, type PdfValue } from "./pdf-dictionary";
 import { decodedStream, definitionBefore, valueOf, type PdfObjectEntry, type PdfObjectIndex } from "./scan-pdf-objects";
+import { readXrefStream, type CrossReferenceRow } from "./read-xref-stream";
 
 /**
  * What was added to a PDF after a signature, classified the way Acrobat does for a certified-for-signing
@@ -183,7 +184,17 @@ function classifyIncrement(index: PdfObjectIndex, start: number, end: number, fo
     const change = classifyObject(index, entry, before, after, dss, found);
     if (change) found.disallowed.add(change);
   }
-  for (const change of crossReferenceChanges(slice, start, (number) => before.entry(number) !== undefined)) found.disallowed.add(change);
+  // Object streams this update defines: its xref stream may place objects only in those.
+  const streams = new Set(objects.filter((entry) => entry.streamData !== undefined).map((entry) => entry.number));
+  const rows = crossReferenceTableRows(slice);
+  for (const entry of objects) {
+    const value = valueOf(index, entry);
+    if (value?.entries.get("Type") !== "/XRef" || entry.source !== undefined) continue;
+    const streamRows = readXrefStream(value.entries, entry.streamData ?? "");
+    if (streamRows) rows.push(...streamRows);
+    else found.disallowed.add("unreadable");
+  }
+  for (const change of crossReferenceChanges(rows, { start, end, streams }, before)) found.disallowed.add(change);
 }
 
 /** Index of the first entry starting at or after `at` (entries are in file order). */
@@ -347,13 +358,9 @@ function compareField(number: number, old: Map<string, string>, current: Map<str
   return undefined;
 }
 
-/**
- * What an update's cross-reference tables do besides pointing at the objects it defines: free (delete)
- * objects, or point an object at bytes outside the update, e.g. back at a version from before a signature,
- * which changes what a reader shows without defining anything new.
- */
-function crossReferenceChanges(slice: string, start: number, existed: (number: number) => boolean): DisallowedChange[] {
-  const changes: DisallowedChange[] = [];
+/** The rows of an update's classic cross-reference tables. */
+function crossReferenceTableRows(slice: string): CrossReferenceRow[] {
+  const rows: CrossReferenceRow[] = [];
   let tables = 0;
   for (let at = slice.indexOf("xref"); at >= 0 && tables < MAX_LOOKS; at = slice.indexOf("xref", at + 4)) {
     if (/[A-Za-z]/.test(slice[at - 1] ?? "")) continue; // the "xref" in "startxref"
@@ -365,14 +372,24 @@ function crossReferenceChanges(slice: string, start: number, existed: (number: n
       const subsection = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
       const row = /^\s*(\d{10})\s+\d{5}\s+([nf])/.exec(line);
       if (subsection) number = Number(subsection[1]);
-      else if (row) {
-        const offset = Number(row[1]) - start;
-        if (row[2] === "f" && number !== 0 && existed(number)) changes.push("removed");
-        if (row[2] === "n" && (offset < 0 || offset >= slice.length)) changes.push("other");
-        number++;
-      }
+      else if (row) rows.push({ number: number++, type: row[2] === "n" ? 1 : 0, field2: Number(row[1]) });
     }
     at = trailer;
+  }
+  return rows;
+}
+
+/**
+ * What an update's cross-reference rows do besides pointing at the objects it defines: free (delete) an
+ * object, or point one at bytes outside the update (e.g. back at its version from before a signature, or
+ * into an older object stream), which changes what a reader shows without defining anything new.
+ */
+function crossReferenceChanges(rows: CrossReferenceRow[], update: { start: number; end: number; streams: Set<number> }, before: Revision): DisallowedChange[] {
+  const changes: DisallowedChange[] = [];
+  for (const row of rows) {
+    if (row.type === 0 && row.number !== 0 && before.entry(row.number)) changes.push("removed");
+    if (row.type === 1 && (row.field2 < update.start || row.field2 >= update.end)) changes.push("other");
+    if (row.type === 2 && !update.streams.has(row.field2)) changes.push("other");
   }
   return changes;
 }
