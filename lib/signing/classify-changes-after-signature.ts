@@ -46,6 +46,8 @@ const SIGNED_FIELD_ALLOWED = new Set(["V", "AP"]);
 const RESOURCE_TYPES = new Set(["/Font", "/FontDescriptor", "/XObject", "/ExtGState", "/Pattern", "/Shading"]);
 /** Candidates looked at for a trailer's /Root or an update's xref tables, so crafted repeats cannot stall us. */
 const MAX_LOOKS = 100;
+/** Cross-reference rows read per update, tables and streams together. */
+const MAX_XREF_ROWS = 200_000;
 /** Objects reachable from the DSS looked at (certificates, OCSP responses, CRLs and the VRI tree). */
 const MAX_DSS_OBJECTS = 10_000;
 
@@ -191,8 +193,11 @@ function classifyIncrement(index: PdfObjectIndex, start: number, end: number, fo
     const value = valueOf(index, entry);
     if (value?.entries.get("Type") !== "/XRef" || entry.source !== undefined) continue;
     const streamRows = readXrefStream(value.entries, entry.streamData ?? "");
-    if (streamRows) rows.push(...streamRows);
-    else found.disallowed.add("unreadable");
+    if (!streamRows || rows.length + streamRows.length > MAX_XREF_ROWS) {
+      found.disallowed.add("unreadable");
+      break;
+    }
+    for (const row of streamRows) rows.push(row);
   }
   for (const change of crossReferenceChanges(rows, { start, end, streams }, before)) found.disallowed.add(change);
 }
