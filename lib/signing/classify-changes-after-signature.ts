@@ -1,6 +1,7 @@
 import { inlineDictionary, referenceOf, referencesIn, type PdfValue } from "./pdf-dictionary";
-import { decodedStream, definitionBefore, valueOf, type PdfObjectEntry, type PdfObjectIndex } from "./scan-pdf-objects";
-import { readXrefStream, type CrossReferenceRow } from "./read-xref-stream";
+import { valueOf, type PdfObjectEntry, type PdfObjectIndex } from "./scan-pdf-objects";
+import { readXrefStream, readXrefTables, type CrossReferenceRow } from "./read-cross-references";
+import { Revision } from "./pdf-revision";
 
 /**
  * What was added to a PDF after a signature, classified the way Acrobat does for a certified-for-signing
@@ -32,8 +33,6 @@ interface Found {
   disallowed: Set<DisallowedChange>;
 }
 
-/** A stream that only saves or restores the graphics state: pdf-lib wraps page content in these on every save. */
-const ONLY_SAVE_RESTORE = /^[\0\t\n\f\r qQ]*$/;
 /** Catalog entries a later signature or LTV data may add or update; any other catalog change is disallowed. */
 const CATALOG_ALLOWED = new Set(["AcroForm", "DSS", "Extensions", "Metadata"]);
 /** The document information dictionary's entries: a signing tool may update them; nothing shown depends on them. */
@@ -44,8 +43,6 @@ const ACROFORM_ALLOWED = new Set(["Fields", "SigFlags", "DR", "DA"]);
 const SIGNED_FIELD_ALLOWED = new Set(["V", "AP"]);
 /** Dictionaries a page draws with: changing one changes what the page shows. */
 const RESOURCE_TYPES = new Set(["/Font", "/FontDescriptor", "/XObject", "/ExtGState", "/Pattern", "/Shading"]);
-/** Candidates looked at for a trailer's /Root or an update's xref tables, so crafted repeats cannot stall us. */
-const MAX_LOOKS = 100;
 /** Cross-reference rows read per update, tables and streams together. */
 const MAX_XREF_ROWS = 200_000;
 /** Objects reachable from the DSS looked at (certificates, OCSP responses, CRLs and the VRI tree). */
@@ -77,92 +74,6 @@ function increments(text: string, from: number): [number, number][] {
   return result;
 }
 
-/** Reads object values as they stood before a given offset. */
-class Revision {
-  private root: { number: number | undefined } | undefined;
-  private widgets: Set<number> | undefined;
-
-  constructor(
-    readonly index: PdfObjectIndex,
-    readonly end: number,
-  ) {}
-
-  entry(number: number | undefined): PdfObjectEntry | undefined {
-    return number === undefined ? undefined : definitionBefore(this.index, number, this.end);
-  }
-
-  entries(number: number | undefined): Map<string, string> | undefined {
-    const entry = this.entry(number);
-    return entry ? valueOf(this.index, entry)?.entries : undefined;
-  }
-
-  /** A dictionary entry that is either inline or a reference to a dictionary object. */
-  dictionary(value: string | undefined): Map<string, string> | undefined {
-    return inlineDictionary(value) ?? this.entries(referenceOf(value));
-  }
-
-  /** The references of an array entry, inline or via a reference to an array object; a single reference is a list of one. */
-  references(value: string | undefined): number[] {
-    const target = this.entry(referenceOf(value));
-    if (target && target.streamData === undefined) {
-      const resolved = valueOf(this.index, target);
-      if (resolved?.kind === "array") return referencesIn(resolved.normalized);
-    }
-    return referencesIn(value);
-  }
-
-  /** The catalog: the last /Root a trailer or cross-reference stream names. */
-  catalog(): Map<string, string> | undefined {
-    this.root ??= { number: lastRoot(this.index.text, this.end) };
-    return this.entries(this.root.number);
-  }
-
-  isSignatureField(number: number): boolean {
-    const field = this.entries(number);
-    if (!field) return false;
-    return field.get("FT") === "/Sig" || this.entries(referenceOf(field.get("Parent")))?.get("FT") === "/Sig";
-  }
-
-  /**
-   * What a signature field added or filled in by this revision's update holds: a document timestamp or a
-   * signature, and only if that signature's byte range reaches the end of the update (it signs the update
-   * that adds it). An empty field, or one pointing at an earlier signature's dictionary (a copy of it),
-   * is undefined: its widget could draw anything over the page.
-   */
-  signatureIn(number: number): AllowedChange | undefined {
-    const field = this.entries(number);
-    const value = field?.get("V") ?? this.entries(referenceOf(field?.get("Parent")))?.get("V");
-    const signature = this.dictionary(value);
-    const range = /^\[ (\d+) (\d+) (\d+) (\d+) \]$/.exec(signature?.get("ByteRange") ?? "");
-    if (!signature || !range || Number(range[3]) + Number(range[4]) < this.end) return undefined;
-    return signature.get("Type") === "/DocTimeStamp" ? "timestamp" : "signature";
-  }
-
-  /** Field widgets named by the AcroForm: its fields and their kids. */
-  formWidgets(): Set<number> {
-    if (!this.widgets) {
-      const fields = this.references(this.dictionary(this.catalog()?.get("AcroForm"))?.get("Fields"));
-      this.widgets = new Set(fields.flatMap((field) => [field, ...this.references(this.entries(field)?.get("Kids"))]));
-    }
-    return this.widgets;
-  }
-
-  /** True for a stream whose content only saves or restores the graphics state. */
-  onlySavesState(entry: PdfObjectEntry): boolean {
-    return ONLY_SAVE_RESTORE.test(decodedStream(this.index, entry) ?? "x");
-  }
-}
-
-/** The object number of the last /Root before `before` (trailers and cross-reference streams both name it). */
-function lastRoot(text: string, before: number): number | undefined {
-  let tries = 0;
-  for (let at = text.lastIndexOf("/Root", before - 5); at >= 0 && tries++ < MAX_LOOKS; at = text.lastIndexOf("/Root", at - 1)) {
-    const match = /^\/Root\s+(\d+)\s+\d+\s+R/.exec(text.slice(at, at + 40));
-    if (match) return Number(match[1]);
-  }
-  return undefined;
-}
-
 function classifyIncrement(index: PdfObjectIndex, start: number, end: number, found: Found): void {
   const before = new Revision(index, start);
   const after = new Revision(index, end);
@@ -188,7 +99,7 @@ function classifyIncrement(index: PdfObjectIndex, start: number, end: number, fo
   }
   // Object streams this update defines: its xref stream may place objects only in those.
   const streams = new Set(objects.filter((entry) => entry.streamData !== undefined).map((entry) => entry.number));
-  const rows = crossReferenceTableRows(slice);
+  const rows = readXrefTables(slice);
   for (const entry of objects) {
     const value = valueOf(index, entry);
     if (value?.entries.get("Type") !== "/XRef" || entry.source !== undefined) continue;
@@ -361,27 +272,6 @@ function compareField(number: number, old: Map<string, string>, current: Map<str
   }
   found.allowed.add(signature);
   return undefined;
-}
-
-/** The rows of an update's classic cross-reference tables. */
-function crossReferenceTableRows(slice: string): CrossReferenceRow[] {
-  const rows: CrossReferenceRow[] = [];
-  let tables = 0;
-  for (let at = slice.indexOf("xref"); at >= 0 && tables < MAX_LOOKS; at = slice.indexOf("xref", at + 4)) {
-    if (/[A-Za-z]/.test(slice[at - 1] ?? "")) continue; // the "xref" in "startxref"
-    tables++;
-    const trailer = slice.indexOf("trailer", at);
-    if (trailer < 0) break;
-    let number = 0;
-    for (const line of slice.slice(at + 4, trailer).split(/\r\n|\r|\n/)) {
-      const subsection = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
-      const row = /^\s*(\d{10})\s+\d{5}\s+([nf])/.exec(line);
-      if (subsection) number = Number(subsection[1]);
-      else if (row) rows.push({ number: number++, type: row[2] === "n" ? 1 : 0, field2: Number(row[1]) });
-    }
-    at = trailer;
-  }
-  return rows;
 }
 
 /**

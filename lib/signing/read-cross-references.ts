@@ -1,9 +1,8 @@
 import { inflateSync } from "node:zlib";
 
 /**
- * The rows of a cross-reference stream (ISO 32000 7.5.8): which object each entry frees, places at a byte
- * offset, or places inside an object stream. Flate with or without PNG predictors, the only encoding
- * writers use for these. Undefined for anything else or anything malformed.
+ * The rows of cross-reference tables (ISO 32000 7.5.4) and streams (7.5.8): which object each entry frees,
+ * places at a byte offset, or places inside an object stream.
  */
 
 export interface CrossReferenceRow {
@@ -16,9 +15,12 @@ export interface CrossReferenceRow {
 
 /** A commitment's updates list a few dozen objects; this bounds the decoding of a crafted one. */
 const MAX_ROWS = 200_000;
+/** "xref" keywords looked at per update, so a crafted flood of them cannot stall the search. */
+const MAX_TABLES = 100;
 
 const numbersIn = (value: string | undefined) => (value ?? "").replace(/[[\]]/g, " ").trim().split(/\s+/).filter(Boolean).map(Number);
 
+/** A cross-reference stream, Flate with or without PNG predictors (what writers use); undefined for anything else or malformed. */
 export function readXrefStream(entries: Map<string, string>, data: string): CrossReferenceRow[] | undefined {
   const widths = numbersIn(entries.get("W"));
   const index = entries.has("Index") ? numbersIn(entries.get("Index")) : [0, Number(entries.get("Size"))];
@@ -55,6 +57,27 @@ export function readXrefStream(entries: Map<string, string>, data: string): Cros
       field(widths[2]!);
       rows.push({ number: index[i]! + n, type, field2 });
     }
+  }
+  return rows;
+}
+
+/** The rows of an update's classic cross-reference tables. */
+export function readXrefTables(slice: string): CrossReferenceRow[] {
+  const rows: CrossReferenceRow[] = [];
+  let tables = 0;
+  for (let at = slice.indexOf("xref"); at >= 0 && tables < MAX_TABLES; at = slice.indexOf("xref", at + 4)) {
+    if (/[A-Za-z]/.test(slice[at - 1] ?? "")) continue; // the "xref" in "startxref"
+    tables++;
+    const trailer = slice.indexOf("trailer", at);
+    if (trailer < 0) break;
+    let number = 0;
+    for (const line of slice.slice(at + 4, trailer).split(/\r\n|\r|\n/)) {
+      const subsection = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
+      const row = /^\s*(\d{10})\s+\d{5}\s+([nf])/.exec(line);
+      if (subsection) number = Number(subsection[1]);
+      else if (row) rows.push({ number: number++, type: row[2] === "n" ? 1 : 0, field2: Number(row[1]) });
+    }
+    at = trailer;
   }
   return rows;
 }
