@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { deflateSync } from "node:zlib";
 import { PDFHexString, PDFName, PDFNumber, rgb } from "@cantoo/pdf-lib";
 import { signPdf } from "./sign-pdf";
 import { readPdfSignatures } from "./read-pdf-signatures";
@@ -44,6 +45,17 @@ describe("what was added after a signature", () => {
     expect(head!.changesAfter.disallowed).toContain("page-content");
   });
 
+  it("a graphics-state restore slipped between the page's content streams is a content change", async () => {
+    const countersigned = await signPdf(countersignOptions(pki, signed));
+    const text = new TextDecoder("latin1").decode(countersigned);
+    const [, page, list] = [...text.matchAll(/\n(\d+) 0 obj\n<<\n\/Type \/Page\n[\s\S]*?\/Contents \[ ([^\]]*)\]/g)].at(-1)!;
+    const body = /\n\d+ 0 obj\n(<<\n\/Type \/Page\n[\s\S]*?)\nendobj/.exec(text.slice(text.lastIndexOf(`\n${page} 0 obj\n`)))![1]!;
+    const refs = list!.trim().split(/ (?=\d+ 0 R)/);
+    const wedged = [...refs.slice(0, 2), "900 0 R", ...refs.slice(2)].join(" ");
+    const update = `\n900 0 obj\n<< /Length 2 >>\nstream\nQ\nendstream\nendobj\n${page} 0 obj\n${body.replace(list!, `${wedged} `)}\nendobj\n%%EOF\n`;
+    expect(changesAfter(new Uint8Array(Buffer.concat([countersigned, new TextEncoder().encode(update)])), countersigned.length).disallowed).toEqual(["page-content"]);
+  });
+
   it("an annotation added to page 1 is disallowed", async () => {
     const annotated = await appendUpdate(signed, (doc) => {
       const note = doc.context.register(
@@ -81,7 +93,8 @@ describe("what was added after a signature", () => {
     const stamped = await appendUpdate(signed, (doc) => {
       const context = doc.context;
       const stamp = context.register(
-        context.obj({ Type: "DocTimeStamp", Filter: "Adobe.PPKLite", SubFilter: "ETSI.RFC3161", Contents: PDFHexString.of("00") }),
+        // Only the classification is under test: a byte range that reaches past the update, as a real one does.
+        context.obj({ Type: "DocTimeStamp", Filter: "Adobe.PPKLite", SubFilter: "ETSI.RFC3161", ByteRange: [0, 10, 20, 99_999_999], Contents: PDFHexString.of("00") }),
       );
       const widget = context.register(
         context.obj({ Type: "Annot", Subtype: "Widget", FT: "Sig", T: PDFHexString.fromText("DauThoiGian"), V: stamp, Rect: [0, 0, 0, 0], P: doc.getPage(0).ref }),
@@ -90,6 +103,24 @@ describe("what was added after a signature", () => {
       doc.catalog.getOrCreateAcroForm().addField(widget);
     });
     expect(changesAfter(stamped)).toEqual({ allowed: ["timestamp"], disallowed: [] });
+  });
+
+  it("a new signature field whose value is a copy of the earlier signature (its widget drawing over the page) is not a later signature", async () => {
+    const [original] = await readPdfSignatures(signed);
+    const forged = await appendUpdate(signed, (doc) => {
+      const context = doc.context;
+      const copy = context.register(context.obj({ Type: "Sig", ByteRange: original!.byteRange.map((n) => PDFNumber.of(n)) }));
+      const cover = context.register(context.stream("1 1 1 rg 0 0 400 120 re f", { Type: "XObject", Subtype: "Form", BBox: [0, 0, 400, 120] }));
+      const widget = context.register(
+        context.obj({ Type: "Annot", Subtype: "Widget", FT: "Sig", T: PDFHexString.fromText("Che"), V: copy, Rect: [80, 600, 480, 720], AP: { N: cover } }),
+      );
+      doc.getPage(0).node.addAnnot(widget);
+      doc.catalog.getOrCreateAcroForm().addField(widget);
+    });
+    const found = changesAfter(forged);
+    expect(found.allowed).toEqual([]);
+    expect(found.disallowed).toEqual(expect.arrayContaining(["form"]));
+    expect(await readPdfSignatures(forged)).toHaveLength(1);
   });
 
   it("rewriting the signature's own dictionary is disallowed", async () => {
@@ -146,6 +177,38 @@ describe("what was added after a signature", () => {
     expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(update)])))).toEqual({ allowed: [], disallowed: [] });
     const array = `\n${info} 0 obj\n[ 1 0 R ]\nendobj\n%%EOF\n`;
     expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(array)]))).disallowed).toEqual(["other"]);
+  });
+
+  it("an update whose cross-reference table points an object back at its version from before the signature is disallowed", async () => {
+    const text = new TextDecoder("latin1").decode(signed);
+    const page = /\n(\d+) 0 obj\n<<\n\/Type \/Page\n/.exec(text)!;
+    const root = [...text.matchAll(/\/Root (\d+ \d+ R)/g)].at(-1)![1];
+    const offset = String(page.index + 1).padStart(10, "0");
+    const update = `\nxref\n0 1\n0000000000 65535 f \n${page[1]} 1\n${offset} 00000 n \ntrailer\n<< /Size 99 /Root ${root} >>\nstartxref\n0\n%%EOF\n`;
+    expect(changesAfter(new Uint8Array(Buffer.concat([signed, new TextEncoder().encode(update)]))).disallowed).toEqual(["other"]);
+  });
+
+  it("an update written with an object stream and a cross-reference stream is compared the same way", async () => {
+    const drawn = await appendUpdate(signed, (doc) => doc.getPage(0).drawRectangle({ x: 80, y: 600, width: 400, height: 120 }), true);
+    expect(new TextDecoder("latin1").decode(drawn.subarray(signed.length))).toMatch(/\/Type \/XRef/);
+    expect(changesAfter(drawn).disallowed).toContain("page-content");
+    const withDss = await appendUpdate(
+      signed,
+      (doc) => doc.catalog.set(PDFName.of("DSS"), doc.context.register(doc.context.obj({ Certs: [doc.context.register(doc.context.stream(pki.ca.certDer))] }))),
+      true,
+    );
+    expect(changesAfter(withDss)).toEqual({ allowed: ["dss"], disallowed: [] });
+  });
+
+  it("a cross-reference stream that points an object back at its version from before the signature is disallowed", async () => {
+    const text = new TextDecoder("latin1").decode(signed);
+    const page = /\n(\d+) 0 obj\n<<\n\/Type \/Page\n/.exec(text)!;
+    const root = [...text.matchAll(/\/Root (\d+ \d+ R)/g)].at(-1)![1];
+    const offset = page.index + 1;
+    const data = deflateSync(Buffer.from([0, 0, 0, 0, 0, 0xff, 1, offset >>> 24, (offset >>> 16) & 0xff, (offset >>> 8) & 0xff, offset & 0xff, 0]));
+    const head = `\n999 0 obj\n<< /Type /XRef /W [1 4 1] /Index [0 1 ${page[1]} 1] /Size 1000 /Root ${root} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`;
+    const update = Buffer.concat([Buffer.from(head, "latin1"), data, Buffer.from("\nendstream\nendobj\nstartxref\n0\n%%EOF\n", "latin1")]);
+    expect(changesAfter(new Uint8Array(Buffer.concat([signed, update]))).disallowed).toEqual(["other"]);
   });
 
   it("bytes appended after %%EOF that are no update at all are not ignored", async () => {

@@ -1,5 +1,7 @@
 import { inlineDictionary, referenceOf, referencesIn, type PdfValue } from "./pdf-dictionary";
-import { decodedStream, definitionBefore, valueOf, type PdfObjectEntry, type PdfObjectIndex } from "./scan-pdf-objects";
+import { valueOf, type PdfObjectEntry, type PdfObjectIndex } from "./scan-pdf-objects";
+import { readXrefStream, readXrefTables, type CrossReferenceRow } from "./read-cross-references";
+import { Revision } from "./pdf-revision";
 
 /**
  * What was added to a PDF after a signature, classified the way Acrobat does for a certified-for-signing
@@ -31,8 +33,6 @@ interface Found {
   disallowed: Set<DisallowedChange>;
 }
 
-/** A stream that only saves or restores the graphics state: pdf-lib wraps page content in these on every save. */
-const ONLY_SAVE_RESTORE = /^[\0\t\n\f\r qQ]*$/;
 /** Catalog entries a later signature or LTV data may add or update; any other catalog change is disallowed. */
 const CATALOG_ALLOWED = new Set(["AcroForm", "DSS", "Extensions", "Metadata"]);
 /** The document information dictionary's entries: a signing tool may update them; nothing shown depends on them. */
@@ -43,8 +43,8 @@ const ACROFORM_ALLOWED = new Set(["Fields", "SigFlags", "DR", "DA"]);
 const SIGNED_FIELD_ALLOWED = new Set(["V", "AP"]);
 /** Dictionaries a page draws with: changing one changes what the page shows. */
 const RESOURCE_TYPES = new Set(["/Font", "/FontDescriptor", "/XObject", "/ExtGState", "/Pattern", "/Shading"]);
-/** Candidates looked at for a trailer's /Root or an update's xref tables, so crafted repeats cannot stall us. */
-const MAX_LOOKS = 100;
+/** Cross-reference rows read per update, tables and streams together. */
+const MAX_XREF_ROWS = 200_000;
 /** Objects reachable from the DSS looked at (certificates, OCSP responses, CRLs and the VRI tree). */
 const MAX_DSS_OBJECTS = 10_000;
 
@@ -74,84 +74,6 @@ function increments(text: string, from: number): [number, number][] {
   return result;
 }
 
-/** Reads object values as they stood before a given offset. */
-class Revision {
-  private root: { number: number | undefined } | undefined;
-  private widgets: Set<number> | undefined;
-
-  constructor(
-    readonly index: PdfObjectIndex,
-    readonly end: number,
-  ) {}
-
-  entry(number: number | undefined): PdfObjectEntry | undefined {
-    return number === undefined ? undefined : definitionBefore(this.index, number, this.end);
-  }
-
-  entries(number: number | undefined): Map<string, string> | undefined {
-    const entry = this.entry(number);
-    return entry ? valueOf(this.index, entry)?.entries : undefined;
-  }
-
-  /** A dictionary entry that is either inline or a reference to a dictionary object. */
-  dictionary(value: string | undefined): Map<string, string> | undefined {
-    return inlineDictionary(value) ?? this.entries(referenceOf(value));
-  }
-
-  /** The references of an array entry, inline or via a reference to an array object; a single reference is a list of one. */
-  references(value: string | undefined): number[] {
-    const target = this.entry(referenceOf(value));
-    if (target && target.streamData === undefined) {
-      const resolved = valueOf(this.index, target);
-      if (resolved?.kind === "array") return referencesIn(resolved.normalized);
-    }
-    return referencesIn(value);
-  }
-
-  /** The catalog: the last /Root a trailer or cross-reference stream names. */
-  catalog(): Map<string, string> | undefined {
-    this.root ??= { number: lastRoot(this.index.text, this.end) };
-    return this.entries(this.root.number);
-  }
-
-  isSignatureField(number: number): boolean {
-    const field = this.entries(number);
-    if (!field) return false;
-    return field.get("FT") === "/Sig" || this.entries(referenceOf(field.get("Parent")))?.get("FT") === "/Sig";
-  }
-
-  /** What a signature field holds: a document timestamp or a signature. */
-  signatureKind(number: number): AllowedChange {
-    const field = this.entries(number);
-    const value = field?.get("V") ?? this.entries(referenceOf(field?.get("Parent")))?.get("V");
-    return this.entries(referenceOf(value))?.get("Type") === "/DocTimeStamp" ? "timestamp" : "signature";
-  }
-
-  /** Field widgets named by the AcroForm: its fields and their kids. */
-  formWidgets(): Set<number> {
-    if (!this.widgets) {
-      const fields = this.references(this.dictionary(this.catalog()?.get("AcroForm"))?.get("Fields"));
-      this.widgets = new Set(fields.flatMap((field) => [field, ...this.references(this.entries(field)?.get("Kids"))]));
-    }
-    return this.widgets;
-  }
-
-  /** True for a stream whose content only saves or restores the graphics state. */
-  onlySavesState(entry: PdfObjectEntry): boolean {
-    return ONLY_SAVE_RESTORE.test(decodedStream(this.index, entry) ?? "x");
-  }
-}
-
-/** The object number of the last /Root before `before` (trailers and cross-reference streams both name it). */
-function lastRoot(text: string, before: number): number | undefined {
-  let tries = 0;
-  for (let at = text.lastIndexOf("/Root", before - 5); at >= 0 && tries++ < MAX_LOOKS; at = text.lastIndexOf("/Root", at - 1)) {
-    const match = /^\/Root\s+(\d+)\s+\d+\s+R/.exec(text.slice(at, at + 40));
-    if (match) return Number(match[1]);
-  }
-  return undefined;
-}
-
 function classifyIncrement(index: PdfObjectIndex, start: number, end: number, found: Found): void {
   const before = new Revision(index, start);
   const after = new Revision(index, end);
@@ -175,7 +97,20 @@ function classifyIncrement(index: PdfObjectIndex, start: number, end: number, fo
     const change = classifyObject(index, entry, before, after, dss, found);
     if (change) found.disallowed.add(change);
   }
-  for (const number of freedObjects(slice)) if (before.entry(number)) found.disallowed.add("removed");
+  // Object streams this update defines: its xref stream may place objects only in those.
+  const streams = new Set(objects.filter((entry) => entry.streamData !== undefined).map((entry) => entry.number));
+  const rows = readXrefTables(slice);
+  for (const entry of objects) {
+    const value = valueOf(index, entry);
+    if (value?.entries.get("Type") !== "/XRef" || entry.source !== undefined) continue;
+    const streamRows = readXrefStream(value.entries, entry.streamData ?? "");
+    if (!streamRows || rows.length + streamRows.length > MAX_XREF_ROWS) {
+      found.disallowed.add("unreadable");
+      break;
+    }
+    for (const row of streamRows) rows.push(row);
+  }
+  for (const change of crossReferenceChanges(rows, { start, end, streams }, before)) found.disallowed.add(change);
 }
 
 /** Index of the first entry starting at or after `at` (entries are in file order). */
@@ -218,7 +153,8 @@ function compareAcroForms(before: Revision, after: Revision, found: Found): void
   if ([...oldFields].some((field) => !kept.has(field))) found.disallowed.add("form");
   for (const field of newFields) {
     if (oldFields.has(field)) continue;
-    if (after.isSignatureField(field)) found.allowed.add(after.signatureKind(field));
+    const signature = after.isSignatureField(field) ? after.signatureIn(field) : undefined;
+    if (signature) found.allowed.add(signature);
     else found.disallowed.add("form");
   }
 }
@@ -311,12 +247,16 @@ function compareReferenceLists(old: number[], current: number[], after: Revision
   const kept = current.filter((number) => existing.has(number));
   if (kept.length !== old.length || kept.some((number, i) => number !== old[i])) return key === "Annots" ? "annotation" : "page-content";
   const widgets = after.formWidgets();
-  for (const number of current) {
+  // q/Q wrappers only around the old content: a Q between two old streams could undo state the first set.
+  const firstOld = current.indexOf(old[0]!);
+  const lastOld = current.lastIndexOf(old.at(-1)!);
+  for (const [position, number] of current.entries()) {
     if (existing.has(number)) continue;
     const entry = after.entry(number);
     if (entry?.streamData !== undefined) {
-      if (!after.onlySavesState(entry)) return "page-content";
-    } else if (!(after.isSignatureField(number) && widgets.has(number))) {
+      const around = old.length === 0 || position < firstOld || position > lastOld;
+      if (!around || !after.onlySavesState(entry)) return "page-content";
+    } else if (!(after.isSignatureField(number) && widgets.has(number) && after.signatureIn(number))) {
       return after.entries(number)?.has("FT") ? "form" : key === "Contents" ? "page-content" : "annotation";
     }
   }
@@ -325,34 +265,26 @@ function compareReferenceLists(old: number[], current: number[], after: Revision
 
 /** An existing signature field may be signed (gain /V and its appearance); any other field change is a form change. */
 function compareField(number: number, old: Map<string, string>, current: Map<string, string>, after: Revision, found: Found): DisallowedChange | undefined {
-  if (!after.isSignatureField(number) || old.has("V")) return "form";
+  const signature = after.isSignatureField(number) && !old.has("V") ? after.signatureIn(number) : undefined;
+  if (!signature) return "form";
   for (const key of new Set([...old.keys(), ...current.keys()])) {
     if (!SIGNED_FIELD_ALLOWED.has(key) && old.get(key) !== current.get(key)) return "form";
   }
-  found.allowed.add(after.signatureKind(number));
+  found.allowed.add(signature);
   return undefined;
 }
 
-/** Object numbers an increment's cross-reference tables mark free (deleted). */
-function freedObjects(slice: string): number[] {
-  const freed: number[] = [];
-  let tables = 0;
-  for (let at = slice.indexOf("xref"); at >= 0 && tables < MAX_LOOKS; at = slice.indexOf("xref", at + 4)) {
-    if (/[A-Za-z]/.test(slice[at - 1] ?? "")) continue; // the "xref" in "startxref"
-    tables++;
-    const trailer = slice.indexOf("trailer", at);
-    if (trailer < 0) break;
-    let number = 0;
-    for (const line of slice.slice(at + 4, trailer).split(/\r\n|\r|\n/)) {
-      const subsection = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
-      const row = /^\s*\d{10}\s+\d{5}\s+([nf])/.exec(line);
-      if (subsection) number = Number(subsection[1]);
-      else if (row) {
-        if (row[1] === "f" && number !== 0) freed.push(number);
-        number++;
-      }
-    }
-    at = trailer;
+/**
+ * What an update's cross-reference rows do besides pointing at the objects it defines: free (delete) an
+ * object, or point one at bytes outside the update (e.g. back at its version from before a signature, or
+ * into an older object stream), which changes what a reader shows without defining anything new.
+ */
+function crossReferenceChanges(rows: CrossReferenceRow[], update: { start: number; end: number; streams: Set<number> }, before: Revision): DisallowedChange[] {
+  const changes: DisallowedChange[] = [];
+  for (const row of rows) {
+    if (row.type === 0 && row.number !== 0 && before.entry(row.number)) changes.push("removed");
+    if (row.type === 1 && (row.field2 < update.start || row.field2 >= update.end)) changes.push("other");
+    if (row.type === 2 && !update.streams.has(row.field2)) changes.push("other");
   }
-  return freed;
+  return changes;
 }

@@ -110,4 +110,11 @@ describe("readPdfSignatures on hostile updates after a valid signature", { timeo
     const pdf = new Uint8Array(Buffer.concat([signed, Buffer.from(update, "latin1")]));
     expect(await changes(pdf)).toEqual([["unreadable"]]);
   });
+
+  it("cross-reference streams listing 200,000 rows each are read up to a total, then reported unreadable", async () => {
+    const rows = deflateSync(Buffer.alloc(200_000 * 3));
+    const xref = (n: number) => `${n} 0 obj\n<< /Type /XRef /W [1 1 1] /Size 200000 /Filter /FlateDecode /Length ${rows.length} >>\nstream\n${rows.toString("latin1")}\nendstream\nendobj\n`;
+    const update = `\n${Array.from({ length: 20 }, (_, i) => xref(900 + i)).join("")}startxref\n0\n%%EOF`;
+    expect(await changes(new Uint8Array(Buffer.concat([signed, Buffer.from(update, "latin1")])))).toEqual([expect.arrayContaining(["unreadable"])]);
+  });
 });

@@ -9,7 +9,9 @@ import { indexPdfObjects, type PdfObjectIndex } from "./scan-pdf-objects";
 /**
  * Reads and checks the signatures of an untrusted PDF (the public verification page). A byte scanner
  * rather than a full PDF parser: it only needs each signature dictionary's /ByteRange and the bytes
- * that range excludes. A crafted file must not hold the server: every scan is linear in the file size
+ * that range excludes, plus, for a signature that does not cover the whole file, the objects each later
+ * incremental update defines (classify-changes-after-signature.ts says whether those changes are allowed).
+ * A crafted file must not hold the server: every scan is linear in the file size
  * (object boundaries are indexed once, then looked up), match counts are capped, and a deadline stops
  * the rest.
  */
@@ -30,7 +32,10 @@ export interface PdfSignatureInfo {
   byteRange: number[];
   /** The ranges cover the whole file: nothing was appended after this signature. */
   coversWholeFile: boolean;
-  /** What the updates after this signature changed, allowed (later signatures, DSS) or not; empty when it covers the file. */
+  /**
+   * What the updates after this signature changed, allowed (later signatures, DSS) or not. Empty when it
+   * covers the file, and when its digest does not match (it is invalid whatever follows).
+   */
   changesAfter: ChangesAfterSignature;
   /** The CMS messageDigest equals the hash of the signed ranges. */
   digestMatches: boolean;

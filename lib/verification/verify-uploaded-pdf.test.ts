@@ -3,6 +3,7 @@ import { PDFHexString, PDFNumber, rgb } from "@cantoo/pdf-lib";
 import { prisma } from "@/lib/db/client";
 import { signAssignment } from "@/lib/signatures/sign-assignment";
 import { revokeCertificate } from "@/lib/signatures/revoke-certificate";
+import { countersignAssignment, startCountersigning } from "@/lib/signatures/countersign-assignment";
 import { createSignaturePng } from "@/lib/signing/testing/signature-png";
 import { appendUpdate } from "@/lib/signing/testing/append-update";
 import { createCityCa, issueUserCertificate } from "@/lib/signing/city-ca";
@@ -97,6 +98,25 @@ describe("verifying an uploaded PDF", () => {
     if (!result.ok) return;
     expect(result.signatures).toEqual([
       expect.objectContaining({ valid: true, coversWholeFile: false, addedAfter: [], changedAfter: ["nội dung trang"], issuedByCityCa: true }),
+    ]);
+  });
+
+  it("countersigned through the app: valid; the head's signature does not cover the file, and what follows is the allowed countersignature", async () => {
+    const { heads } = await launchTestCampaign(1);
+    const [other] = heads;
+    const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
+    const input = { assignmentId: other!.assignment.id, reviewedSha256: other!.assignment.documentSha256, password: other!.password, signatureImage: png };
+    expect(await signAssignment(other!.actor, input)).toMatchObject({ ok: true });
+    const chair = await createActor("CHAIRPERSON");
+    const start = await startCountersigning(chair, "MatKhau@123");
+    expect(await countersignAssignment(chair, { assignmentId: other!.assignment.id, grant: start.grant, signatureImage: png })).toMatchObject({ ok: true });
+    const countersigned = (await getFile((await prisma.assignment.findUniqueOrThrow({ where: { id: other!.assignment.id } })).documentSha256))!;
+
+    const result = await verifyUploadedPdf(chair, countersigned, "da-xac-nhan.pdf");
+    expect(result).toMatchObject({ ok: true, verdict: "valid", message: "Tất cả 2 chữ ký đều hợp lệ, do CA của thành phố cấp và chưa bị thu hồi." });
+    expect(result.ok && result.signatures.map((s) => [s.coversWholeFile, s.addedAfter, s.changedAfter])).toEqual([
+      [false, ["chữ ký số tiếp theo"], []],
+      [true, [], []],
     ]);
   });
 
