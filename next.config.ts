@@ -16,7 +16,8 @@ const nextConfig: NextConfig = {
   // `npm run dev` opened from 127.0.0.1 or the printed Network URL (see lib/runtime/dev-origins.ts).
   allowedDevOrigins: devOrigins(),
   // forbidden() → app/forbidden.tsx with HTTP 403.
-  // Uploads to /kiem-tra go up to 20 MB; a little more gets through so the page can say "too large" itself.
+  // Uploads to /kiem-tra over 20 MB are turned away by proxy.ts (lib/verification/refuse-oversized-upload.ts);
+  // this limit only bounds what reaches a server action.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "26mb" }, proxyClientMaxBodySize: "26mb" },
   // The PDF fonts are read from disk at run time; make sure a traced production build ships them.
   outputFileTracingIncludes: { "/**": ["lib/pdf/fonts/**"] },
