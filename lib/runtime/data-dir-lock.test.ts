@@ -1,9 +1,9 @@
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { acquireDataDirLock, describeRefusal, lockFileOf } from "@/lib/runtime/data-dir-lock";
 import { startWithFirstLine, TSX, waitUntilGone } from "@/lib/runtime/test-fixtures/run-process";
 
@@ -83,5 +83,35 @@ describe("one writer per data directory", () => {
     expect(attempt.acquired).toBe(false);
     if (attempt.acquired) return;
     expect(describeRefusal(dataDir, attempt.holder)).toContain("other-host");
+  });
+
+  it("keeps the lock of a live holder fresh (its heartbeat), so it is never taken for stale", () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
+    try {
+      const dataDir = freshDir();
+      const attempt = acquireDataDirLock(dataDir, "npm start");
+      if (!attempt.acquired) throw new Error("fresh directory already locked");
+      const file = lockFileOf(dataDir);
+      const longAgo = new Date(Date.now() - 180_000);
+      utimesSync(file, longAgo, longAgo);
+      vi.advanceTimersByTime(15_000);
+      expect(Math.abs(statSync(file).mtimeMs - Date.now())).toBeLessThan(2_000);
+      attempt.lock.release();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("takes over a lock whose heartbeat stopped, even if its PID is alive (reused) or on another machine", () => {
+    for (const [pid, host] of [[process.ppid, hostname()], [2 ** 22 + 1, "recreated-container"]] as const) {
+      const dataDir = freshDir();
+      const file = lockFileOf(dataDir);
+      writeFileSync(file, JSON.stringify({ pid, host, startedAt: "2026-01-01T00:00:00Z", command: "npm start" }));
+      const threeMinutesAgo = new Date(Date.now() - 180_000);
+      utimesSync(file, threeMinutesAgo, threeMinutesAgo);
+      const attempt = acquireDataDirLock(dataDir, "npm start");
+      expect(attempt.acquired).toBe(true);
+      if (attempt.acquired) attempt.lock.release();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { PRIVATE_FILE } from "./data-dir";
@@ -30,6 +30,11 @@ export type LockAttempt = { acquired: true; lock: DataDirLock } | { acquired: fa
 const LOCK_FILE = "camket.lock";
 // A takeover guard older than this was left by a process that died in the few milliseconds it exists.
 const STALE_GUARD_MS = 10_000;
+// The holder touches its lock this often; one untouched for HEARTBEAT_STALE_MS has no live holder, whatever
+// its PID says (a PID reused after a crash, or a lock from another machine or a recreated container, where
+// the PID cannot be checked). Generous: a holder's event loop may stall for a while under load.
+const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_STALE_MS = 120_000;
 const ATTEMPTS = 50;
 
 export const lockFileOf = (dataDir: string) => path.join(dataDir, LOCK_FILE);
@@ -42,7 +47,7 @@ export function acquireDataDirLock(dataDir: string, command: string): LockAttemp
     if (createExclusive(file, holder)) return { acquired: true, lock: ownLock(file, holder) };
     const current = readHolder(file);
     if (current === "missing") continue; // released between our create and our read
-    if (current !== "unreadable" && !isStale(current)) return { acquired: false, holder: current, file };
+    if (current !== "unreadable" && !isStale(file, current)) return { acquired: false, holder: current, file };
     // Dead holder — or a file cut short by a crash right after creating it (we retry a while first, in
     // case its writer is only between open and write).
     if (current === "unreadable" && attempt < ATTEMPTS / 2) {
@@ -52,12 +57,6 @@ export function acquireDataDirLock(dataDir: string, command: string): LockAttemp
     takeOver(file, current);
   }
   throw new Error(`Không lấy được khóa ${file} sau ${ATTEMPTS} lần thử.`);
-}
-
-/** The live holder of a data directory's lock, or null when none (absent, or left by a dead process). */
-export function liveLockHolder(dataDir: string): LockHolder | null {
-  const current = readHolder(lockFileOf(dataDir));
-  return typeof current === "object" && !isStale(current) ? current : null;
 }
 
 /** The one sentence a refused process prints. */
@@ -99,16 +98,25 @@ function readHolder(file: string): LockHolder | "missing" | "unreadable" {
 }
 
 /**
- * Stale = its process is gone. Only decidable on this machine; a lock from another host (a shared disk) is
- * always respected. Our own PID in a lock we did not take is a previous life of this PID (a container
- * restarts as PID 1), not us.
+ * Stale = its process is gone, or its heartbeat stopped. The PID is only checkable on this machine; our own
+ * PID in a lock we did not take is a previous life of this PID (a container restarts with the same PIDs).
  */
-function isStale(holder: LockHolder): boolean {
+function isStale(file: string, holder: LockHolder): boolean {
+  if (heartbeatAge(file) > HEARTBEAT_STALE_MS) return true;
   if (holder.host !== hostname()) return false;
   return holder.pid === process.pid || !isAlive(holder.pid);
 }
 
-export function isAlive(pid: number): boolean {
+function heartbeatAge(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0; // released meanwhile: the caller retries
+    throw error;
+  }
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -148,7 +156,12 @@ function ownLock(file: string, holder: LockHolder): DataDirLock {
     const current = readHolder(file);
     return typeof current === "object" && sameHolder(current, holder);
   };
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    if (stillOurs()) utimesSync(file, now, now);
+  }, HEARTBEAT_MS).unref();
   const release = () => {
+    clearInterval(heartbeat);
     process.off("exit", release);
     if (stillOurs()) unlinkSync(file);
   };
