@@ -2,7 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Each run gets a fresh embedded database (seeded with the demo city on first start).
-const dataDir = process.env.E2E_DATA_DIR ?? `/tmp/camket-e2e-${process.pid}`;
+// Exported so specs (e2e/runtime.spec.ts) know the server's data directory: workers inherit the runner's env.
+process.env.E2E_DATA_DIR ??= `/tmp/camket-e2e-${process.pid}`;
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",
