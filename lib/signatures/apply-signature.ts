@@ -10,6 +10,7 @@ import { getFile, putFile, sha256Hex } from "@/lib/storage/file-store";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { signPdf } from "@/lib/signing/sign-pdf";
+import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { CertificateRevokedError, getSigningIdentity } from "./user-certificate-store";
 import { createSignerFor } from "./create-signer";
 import { SigningKeyUnusableError } from "./open-stored-key";
@@ -57,22 +58,30 @@ export async function applySignature(params: {
   const pdf = await getFile(params.expectedSha256);
   if (!slots.success || !pdf) return failure(m.pdfUnreadable);
 
-  const signed = await signPdf({
-    pdf,
-    signer: await createSignerFor(identity),
-    fieldName: role.field,
-    slot: slots.data[role.slot],
-    appearance: {
-      imagePng: params.imagePng,
-      lines: [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
-    },
-    signingTime: now,
-    name: actor.fullName,
-    reason: role.reason,
-    location: "Phan Thiết, Bình Thuận, Việt Nam",
-    contactInfo: actor.email,
-    tsaUrl: process.env.CAMKET_TSA_URL || undefined,
-  });
+  let signed;
+  try {
+    signed = await signPdf({
+      pdf,
+      signer: await createSignerFor(identity),
+      fieldName: role.field,
+      slot: slots.data[role.slot],
+      appearance: {
+        imagePng: params.imagePng,
+        lines: [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
+      },
+      signingTime: now,
+      name: actor.fullName,
+      reason: role.reason,
+      location: "Phan Thiết, Bình Thuận, Việt Nam",
+      contactInfo: actor.email,
+      tsaUrl: process.env.CAMKET_TSA_URL || undefined,
+    });
+  } catch (error) {
+    // The signer's name, title or unit stored before input refused characters the stamp's font lacks.
+    const refusal = unprintableRefusal(error, actor);
+    if (refusal === null) throw error;
+    return failure(refusal);
+  }
   const signedSha256 = sha256Hex(signed);
 
   try {

@@ -2,6 +2,7 @@ import { PDFDocument, PDFObjectCopier, type PDFFont, type PDFRef } from "@cantoo
 import fontkit from "@cantoo/fontkit";
 import { createHash } from "node:crypto";
 import { loadTinos } from "@/lib/pdf/fonts";
+import { UnprintableTextError, unprintableCharacters } from "@/lib/pdf/printable-text";
 
 /**
  * The stamp's font subset and signature image, built once in a private PDF and copied (compressed
@@ -21,8 +22,11 @@ interface Prepared<T> {
 const fonts = new Map<string, Promise<Prepared<PDFFont>>>();
 const images = new Map<string, Promise<Prepared<{ ref: PDFRef; width: number; height: number }>>>();
 
-/** A Tinos subset covering `lines`; measure and encode text with it, then `copyInto` the target document. */
+/** A Tinos subset covering `lines` (UnprintableTextError for a character it lacks); measure and encode text with it, then `copyInto` the target document. */
 export async function stampFont(lines: string[]): Promise<Prepared<PDFFont>> {
+  // A name stored before input refused such characters must not lose letters on the stamp silently.
+  const unprintable = unprintableCharacters(lines.join(""));
+  if (unprintable.length > 0) throw new UnprintableTextError(unprintable);
   const characters = [...new Set(lines.join("") + ALWAYS_INCLUDED)].sort().join("");
   return cached(fonts, characters, async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
