@@ -97,6 +97,8 @@ export const signing: typeof vi = {
     noHead: "{unit} has no unit head at present; assign a unit head before reissuing.",
     reissuedByOther: "This commitment was just reissued by someone else.",
     reissued: "Commitment reissued for {unit} (revision {revision}).",
+    reissuedForNewHead: "{count} unsigned {count|commitment|commitments} of the unit {count|was|were} reissued in the name of {name}, and {name} has been notified to sign.",
+    notNamedHead: "This commitment is in the name of {head}; only the person named on it may sign. Nothing was signed.",
     userNotFound: "The user does not exist or has been deactivated.",
     hasLiveCertificate: "This user already has a valid certificate.",
     certificateIssued: "New digital certificate issued to {name} (serial number {serial}).",
