@@ -56,7 +56,6 @@ export const signing: typeof vi = {
     confirmOne: "Countersign",
     progress: "Countersigning progress",
     result: "Result: {succeeded} succeeded, {failed} failed.",
-    refresh: "Refresh the list",
   },
   reissueButton: {
     pending: "Reissuing…",

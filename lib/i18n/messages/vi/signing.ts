@@ -57,7 +57,6 @@ export const signing = {
     confirmOne: "Ký xác nhận",
     progress: "Tiến độ xác nhận",
     result: "Kết quả: {succeeded} thành công, {failed} không thành công.",
-    refresh: "Cập nhật danh sách",
   },
   reissueButton: {
     pending: "Đang phát hành lại…",
