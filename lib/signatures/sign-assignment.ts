@@ -4,8 +4,8 @@ import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/form-result";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
+import { namedHeadRefusal } from "@/lib/assignments/named-head-refusal";
 import { idSchema } from "@/lib/forms/text-fields";
-import { formatMessage } from "@/lib/i18n/format-message";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { messageRef } from "@/lib/i18n/message-ref";
 import { signatureImageSchema } from "./signature-image";
@@ -38,9 +38,8 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
   if (!assignment) return failure(m.signing.results.notFound);
   const refusal = statusRefusal(assignment.status, m);
   if (refusal) return failure(refusal);
-  // Being the unit's head is not enough: the body says "Tôi, <head named on the document>…", so only that
-  // person may sign it (a new head signs the revision reissued in their name).
-  if (assignment.headUserId !== actor.id) return failure(formatMessage(m.signing.results.notNamedHead, { head: assignment.headName }));
+  const notNamed = namedHeadRefusal(assignment, actor, m);
+  if (notNamed) return failure(notNamed);
   if (assignment.documentSha256 !== reviewedSha256) {
     return failure(m.signing.results.documentChanged);
   }
