@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signInAndLand, signOut } from "./support/accounts";
+import { ACCOUNTS, DEMO_PASSWORD, signInAndLand, signOut } from "./support/accounts";
 import { declineAsHead, signAsHead } from "./support/sign-in-browser";
 
 const count = async (page: Page, status: string) => Number(await page.getByTestId(`count-${status}`).textContent());
@@ -66,4 +66,37 @@ test("reminding all pending units twice in a day queues each reminder once", asy
   await expect(page.getByRole("main").getByRole("status").first()).toContainText("Đã gửi 0 lời nhắc");
   await page.goto("/quan-tri/hop-thu");
   await expect(page.getByRole("main")).toContainText("Nhắc ký bản cam kết CCHC — Phường Hàm Tiến");
+});
+
+test("the chairperson countersigns a unit from its page, then the rest in bulk; counts and the bulk button update without a reload", async ({ page }) => {
+  await signAsHead(page, "phong-y-te@phanthiet.gov.vn");
+  await signAsHead(page, "phong-kinh-te@phanthiet.gov.vn");
+  await signInAndLand(page, ACCOUNTS.chairperson, "/theo-doi");
+  const before = { signed: await count(page, "SIGNED"), completed: await count(page, "COMPLETED") };
+  expect(before.signed).toBeGreaterThanOrEqual(2);
+
+  // The unit's page offers the countersignature for that unit.
+  await page.goto("/theo-doi?q=y+te");
+  await page.getByTestId("units-table").getByRole("link", { name: "Phòng Y tế" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Phòng Y tế");
+  const unitPanel = page.getByRole("region", { name: "Ký xác nhận của Chủ tịch UBND thành phố" });
+  await unitPanel.getByLabel("Mật khẩu (nhập lại để xác nhận)").fill(DEMO_PASSWORD);
+  await unitPanel.getByRole("button", { name: "Ký xác nhận" }).click();
+  // The page shows the outcome by itself: the live revision is confirmed and its countersigned PDF listed.
+  await expect(page.getByRole("main")).toContainText("Ngô Đức Hải — Đã xác nhận");
+  await expect(page.getByRole("link", { name: "Đã xác nhận (Chủ tịch UBND thành phố)" })).toBeVisible();
+  await expect(unitPanel).toHaveCount(0);
+
+  await page.getByRole("link", { name: "← Theo dõi" }).click();
+  await expect(page.getByTestId("count-COMPLETED")).toHaveText(String(before.completed + 1));
+  await expect(page.getByTestId("count-SIGNED")).toHaveText(String(before.signed - 1));
+
+  // Bulk: the counts and the button change in place; the result stays on screen.
+  const bulk = page.getByRole("region", { name: /Xác nhận hàng loạt/ });
+  await bulk.getByLabel("Mật khẩu (nhập lại để xác nhận)").fill(DEMO_PASSWORD);
+  await bulk.getByRole("button", { name: /Xác nhận tất cả|Ký xác nhận/ }).click();
+  await expect(bulk.getByRole("status")).toContainText(`Kết quả: ${before.signed - 1} thành công, 0 không thành công.`);
+  await expect(page.getByTestId("count-SIGNED")).toHaveText("0");
+  await expect(page.getByTestId("count-COMPLETED")).toHaveText(String(before.completed + before.signed));
+  await expect(bulk.getByRole("button", { name: /Xác nhận tất cả|Ký xác nhận/ })).toHaveCount(0);
 });

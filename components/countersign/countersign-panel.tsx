@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { countersignAction, startCountersigningAction } from "@/app/(app)/theo-doi/actions";
 import { SignaturePad } from "@/components/review/signature-pad";
@@ -12,7 +12,9 @@ type Outcome = { unitName: string; ok: boolean; message?: string };
 
 /**
  * Countersigns one or many SIGNED assignments: the password once, then one server call per document so
- * the bar shows real progress; a failure is reported and the rest carry on.
+ * the bar shows real progress; a failure is reported and the rest carry on. When the run ends the page is
+ * refreshed from the server (counts, statuses, what still awaits), so `items` may shrink — even to none:
+ * the result stays on screen, measured against what this run set out to do.
  */
 export function CountersignPanel({ items, signerName, title }: { items: Item[]; signerName: string; title: string }) {
   const router = useRouter();
@@ -22,10 +24,13 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [runTotal, setRunTotal] = useState(0);
+  const [, startRefresh] = useTransition();
 
   async function run() {
     setError(null);
     setOutcomes([]);
+    setRunTotal(items.length);
     setRunning(true);
     const start = await startCountersigningAction(password);
     if (!start.ok || !start.grant) {
@@ -47,42 +52,49 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
     }
     setRunning(false);
     setPassword("");
+    startRefresh(() => router.refresh());
   }
 
   const done = outcomes.length;
-  const percent = items.length ? Math.round((done / items.length) * 100) : 0;
+  const percent = runTotal ? Math.round((done / runTotal) * 100) : 0;
   const succeeded = outcomes.filter((o) => o.ok).length;
+  if (items.length === 0 && !running && done === 0) return null;
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-label={title}>
       <h2 className="font-semibold">{title}</h2>
-      <p className="text-sm text-slate-600">{formatMessage(t.awaiting, { count: items.length })}</p>
-      <SignaturePad defaultName={signerName} onChange={setImage} />
-      <div className="max-w-sm">
-        <label htmlFor="countersign-password" className="block text-sm font-medium text-slate-700">
-          {t.password}
-        </label>
-        <input
-          id="countersign-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
-        />
-      </div>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
+      {/* Nothing left to countersign after a run: only its result stays. */}
+      {items.length > 0 && (
+        <>
+          <p className="text-sm text-slate-600">{formatMessage(t.awaiting, { count: items.length })}</p>
+          <SignaturePad defaultName={signerName} onChange={setImage} />
+          <div className="max-w-sm">
+            <label htmlFor="countersign-password" className="block text-sm font-medium text-slate-700">
+              {t.password}
+            </label>
+            <input
+              id="countersign-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
+            />
+          </div>
+          {error && (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              {error}
+            </p>
+          )}
+          <button
+            type="button"
+            disabled={running || !password}
+            onClick={run}
+            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            {running ? t.running : items.length > 1 ? formatMessage(t.confirmAll, { count: items.length }) : t.confirmOne}
+          </button>
+        </>
       )}
-      <button
-        type="button"
-        disabled={running || items.length === 0 || !password}
-        onClick={run}
-        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {running ? t.running : items.length > 1 ? formatMessage(t.confirmAll, { count: items.length }) : t.confirmOne}
-      </button>
       {(running || done > 0) && (
         <div>
           <div
@@ -96,7 +108,7 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
             <div className="h-full bg-green-600 transition-all" style={{ width: `${percent}%` }} />
           </div>
           <p className="mt-1 text-sm" data-testid="countersign-progress">
-            {done}/{items.length} ({percent}%)
+            {done}/{runTotal} ({percent}%)
           </p>
         </div>
       )}
@@ -112,9 +124,6 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
                 </li>
               ))}
           </ul>
-          <button type="button" onClick={() => router.refresh()} className="mt-2 text-brand-700 hover:underline">
-            {t.refresh}
-          </button>
         </div>
       )}
     </section>

@@ -2,15 +2,16 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, invalidInput, success, type FormResult } from "@/lib/forms/form-result";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { idSchema } from "@/lib/forms/text-fields";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { messagesFor } from "@/lib/i18n/messages-for";
-import { vietnamToday } from "@/lib/time/vietnam-today";
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
 import { reminderMessage } from "./reminder-message";
-import { deliverEmail, smtpConfigured } from "./deliver-email";
+import { appUrl as defaultAppUrl } from "./app-url";
+import { smtpConfigured } from "./deliver-email";
+import { queueReminders } from "./queue-reminders";
+import { deliverQueuedReminders } from "./deliver-queued-reminders";
 
 const requestSchema = z.object({
   campaignId: idSchema("campaign"),
@@ -26,7 +27,7 @@ const requestSchema = z.object({
 export async function sendReminders(
   actor: Actor | null,
   input: unknown,
-  { kind = "MANUAL" as ReminderKind, context = {} as AuditContext, now = new Date(), appUrl = process.env.NEXTAUTH_URL ?? "http://localhost:3000" } = {},
+  { kind = "MANUAL" as ReminderKind, context = {} as AuditContext, now = new Date(), appUrl = defaultAppUrl() } = {},
 ): Promise<FormResult & { sent?: number }> {
   if (kind === "MANUAL" && !hasRole(actor, "CHAIRPERSON", "ADMIN")) return forbidden(actor);
   const parsed = requestSchema.safeParse(input);
@@ -43,51 +44,25 @@ export async function sendReminders(
   });
   if (open.length === 0) return success(m.nothingToRemind);
 
-  const day = vietnamToday(now);
-  const channel = smtpConfigured() ? "SMTP" : "OUTBOX";
-  const created = await prisma.$transaction(async (tx) => {
-    const rows = await tx.reminder.createManyAndReturn({
-      data: open.map((a) => ({
+  const created = await prisma.$transaction((tx) =>
+    queueReminders(
+      tx,
+      open.map((a) => ({
         assignmentId: a.id,
-        kind,
-        day,
+        unitId: a.unitId,
+        campaignId,
         recipientEmail: a.head.email,
-        channel,
-        sentById: actor?.id ?? null,
         ...reminderMessage({ kind, headName: a.headName, unitName: a.unit.name, campaignName: campaign.name, deadline: campaign.deadline, link: `${appUrl}/cam-ket/${a.id}` }),
       })),
-      skipDuplicates: true,
-    });
-    for (const row of rows) {
-      const assignment = open.find((a) => a.id === row.assignmentId)!;
-      await recordAuditEvent(tx, {
-        ...context,
-        type: "REMINDER_SENT",
-        at: now,
-        unitId: assignment.unitId,
-        campaignId,
-        assignmentId: row.assignmentId,
-        data: { kind, channel, to: row.recipientEmail },
-      });
-    }
-    return rows;
-  });
-
-  if (channel === "SMTP") {
-    for (const row of created) {
-      try {
-        await deliverEmail({ to: row.recipientEmail, subject: row.subject, text: row.body });
-        await prisma.reminder.update({ where: { id: row.id }, data: { deliveredAt: new Date() } });
-      } catch (error) {
-        await prisma.reminder.update({ where: { id: row.id }, data: { error: String(error).slice(0, 500) } });
-      }
-    }
-  }
+      { kind, sentById: actor?.id ?? null, context, now },
+    ),
+  );
+  await deliverQueuedReminders(created);
   const skipped = open.length - created.length;
   return {
     ...success(
       formatMessage(m.sent, { count: created.length }) +
-        (channel === "OUTBOX" ? m.toOutbox : "") +
+        (smtpConfigured() ? "" : m.toOutbox) +
         (skipped > 0 ? formatMessage(m.skipped, { count: skipped }) : m.end),
     ),
     sent: created.length,

@@ -4,6 +4,7 @@ import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/form-result";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
+import { namedHeadRefusal } from "@/lib/assignments/named-head-refusal";
 import { idSchema } from "@/lib/forms/text-fields";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { messageRef } from "@/lib/i18n/message-ref";
@@ -21,9 +22,10 @@ const signInputSchema = z.object({
 });
 
 /**
- * The head signs their own unit's commitment: checks role, unit, status, the reviewed hash and the
- * password, then adds a PAdES signature with the visible stamp in the NGƯỜI CAM KẾT block. The new
- * revision, the status and the audit event are stored together or not at all (lib/signatures/apply-signature).
+ * The head signs their own unit's commitment: checks role, unit, status, that they are the head named on it,
+ * the reviewed hash and the password, then adds a PAdES signature with the visible stamp in the NGƯỜI CAM KẾT
+ * block. The new revision, the status and the audit event are stored together or not at all
+ * (lib/signatures/apply-signature).
  */
 export async function signAssignment(actor: Actor | null, input: unknown, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
   if (!hasRole(actor, "UNIT_HEAD")) return forbidden(actor);
@@ -36,6 +38,8 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
   if (!assignment) return failure(m.signing.results.notFound);
   const refusal = statusRefusal(assignment.status, m);
   if (refusal) return failure(refusal);
+  const notNamed = namedHeadRefusal(assignment, actor, m);
+  if (notNamed) return failure(notNamed);
   if (assignment.documentSha256 !== reviewedSha256) {
     return failure(m.signing.results.documentChanged);
   }

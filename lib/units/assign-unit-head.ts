@@ -6,20 +6,25 @@ import { formatMessage } from "@/lib/i18n/format-message";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
+import { reissueForNewHead } from "@/lib/assignments/reissue-for-new-head";
+import { deliverQueuedReminders } from "@/lib/reminders/deliver-queued-reminders";
+import type { QueuedReminder } from "@/lib/reminders/queue-reminders";
 import { unitIdSchema } from "./unit-schemas";
 
 /**
  * Makes `userId` the unit's head (ADMIN). The previous active head keeps their account but leaves the unit,
- * in the same transaction, so the unit never has two heads nor loses one half-way.
+ * in the same transaction, so the unit never has two heads nor loses one half-way. The unit's unsigned
+ * commitments still print the previous head's name, so the same transaction reissues them for the new
+ * head (lib/assignments/reissue-for-new-head); the new head's messages are e-mailed once it has committed.
  */
-export async function assignUnitHead(actor: Actor | null, unitId: string, userId: string, context: AuditContext = {}): Promise<FormResult> {
+export async function assignUnitHead(actor: Actor | null, unitId: string, userId: string, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden(actor);
-  const { common, admin } = messagesFor(actor);
+  const { common, admin, signing } = messagesFor(actor);
   const { units } = admin;
   if (!unitIdSchema.safeParse(unitId).success) return failure(units.notFound);
   if (!idSchema("user").safeParse(userId).success) return failure(admin.users.notFound, { userId: [units.chooseUser] });
 
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx): Promise<FormResult & { messages?: QueuedReminder[] }> => {
     const unit = await tx.unit.findUnique({ where: { id: unitId } });
     if (!unit) return failure(units.notFound);
     const user = await tx.user.findUnique({ where: { id: userId } });
@@ -34,6 +39,11 @@ export async function assignUnitHead(actor: Actor | null, unitId: string, userId
     });
     await tx.user.update({ where: { id: userId }, data: { unitId } });
     await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId, data: { action: "assign-unit-head", userId, email: user.email } });
-    return success(formatMessage(units.headAssigned, { name: user.fullName, unit: unit.name }));
-  });
+    const { reissued, messages } = await reissueForNewHead(tx, { unitId, head: user, actorId: actor.id, context, now });
+    const assigned = formatMessage(units.headAssigned, { name: user.fullName, unit: unit.name });
+    return { ...success(reissued ? `${assigned} ${formatMessage(signing.results.reissuedForNewHead, { count: reissued, name: user.fullName })}` : assigned), messages };
+  }, { timeout: 60_000 }); // rendering the reissued PDFs happens inside, like launching a campaign
+  const { messages = [], ...result } = outcome;
+  await deliverQueuedReminders(messages);
+  return result;
 }

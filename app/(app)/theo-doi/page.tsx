@@ -18,7 +18,7 @@ import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { UnitsTable } from "@/components/dashboard/units-table";
 import { Pagination } from "@/components/dashboard/pagination";
 import { RemindButton } from "@/components/dashboard/remind-button";
-import { CountersignPanel } from "@/components/countersign/countersign-panel";
+import { CountersignPanels } from "@/components/countersign/countersign-panels";
 import { ReissueButton } from "@/components/countersign/reissue-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -96,11 +96,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
       <UnitsTable rows={table.rows} query={effective} campaignId={campaign.id} canRemind={canAct} />
       <Pagination query={effective} page={table.page} pageCount={table.pageCount} total={table.total} />
 
-      {awaiting.map((group) => (
-        <div key={group.campaignId} className="mt-6">
-          <CountersignPanel items={group.items} signerName={user.fullName} title={formatMessage(m.countersignTitle, { campaign: group.campaignName })} />
-        </div>
-      ))}
+      {user.role === "CHAIRPERSON" && <CountersignPanels groups={awaiting} signerName={user.fullName} />}
       {declined.length > 0 && (
         <section className="mt-6 rounded-lg border border-red-200 bg-white p-5">
           <h2 className="font-semibold text-red-900">{formatMessage(m.declinedHeading, { count: declined.length })}</h2>

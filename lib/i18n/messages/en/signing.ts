@@ -56,7 +56,6 @@ export const signing: typeof vi = {
     confirmOne: "Countersign",
     progress: "Countersigning progress",
     result: "Result: {succeeded} succeeded, {failed} failed.",
-    refresh: "Refresh the list",
   },
   reissueButton: {
     pending: "Reissuing…",
@@ -97,6 +96,8 @@ export const signing: typeof vi = {
     noHead: "{unit} has no unit head at present; assign a unit head before reissuing.",
     reissuedByOther: "This commitment was just reissued by someone else.",
     reissued: "Commitment reissued for {unit} (revision {revision}).",
+    reissuedForNewHead: "{count} unsigned {count|commitment|commitments} of the unit {count|was|were} reissued in the name of {name}, and {name} has been notified to sign.",
+    notNamedHead: "This commitment is in the name of {head}; only the person named on it may sign. Nothing was signed.",
     userNotFound: "The user does not exist or has been deactivated.",
     hasLiveCertificate: "This user already has a valid certificate.",
     certificateIssued: "New digital certificate issued to {name} (serial number {serial}).",

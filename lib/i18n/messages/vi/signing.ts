@@ -57,7 +57,6 @@ export const signing = {
     confirmOne: "Ký xác nhận",
     progress: "Tiến độ xác nhận",
     result: "Kết quả: {succeeded} thành công, {failed} không thành công.",
-    refresh: "Cập nhật danh sách",
   },
   reissueButton: {
     pending: "Đang phát hành lại…",
@@ -99,6 +98,8 @@ export const signing = {
     noHead: "{unit} hiện chưa có người đứng đầu; hãy giao người đứng đầu trước khi phát hành lại.",
     reissuedByOther: "Bản cam kết này vừa được phát hành lại bởi người khác.",
     reissued: "Đã phát hành lại bản cam kết cho {unit} (lần {revision}).",
+    reissuedForNewHead: "{count} bản cam kết chưa ký của đơn vị đã được phát hành lại mang tên {name}, và {name} đã được báo để ký.",
+    notNamedHead: "Bản cam kết này mang tên {head}; chỉ người có tên trên văn bản được ký. Chưa có gì được ký.",
     userNotFound: "Người dùng không tồn tại hoặc đã bị vô hiệu hóa.",
     hasLiveCertificate: "Người dùng này đang có chứng thư còn hiệu lực.",
     certificateIssued: "Đã cấp chứng thư số mới cho {name} (số sê-ri {serial}).",

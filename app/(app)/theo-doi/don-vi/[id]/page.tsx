@@ -9,6 +9,7 @@ import { formatMessage } from "@/lib/i18n/format-message";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { PageHeader } from "@/components/ui/page-header";
+import { CountersignPanel } from "@/components/countersign/countersign-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).dashboard.unit.pageTitle };
@@ -19,8 +20,10 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
   const timeline = await getAssignmentTimeline(actor, (await params).id);
   if (!timeline) notFound();
   const { assignment, revisions, events } = timeline;
-  const { common, dashboard } = messagesFor(actor);
+  const { common, dashboard, signing } = messagesFor(actor);
   const m = dashboard.unit;
+  // The page may be opened on an older revision; what awaits countersignature is the unit's live one.
+  const awaiting = actor.role === "CHAIRPERSON" ? revisions.find((r) => r.status === "SIGNED") : undefined;
   return (
     <>
       <PageHeader
@@ -66,6 +69,11 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
           </ol>
         </section>
       </div>
+      {awaiting && (
+        <div className="mt-6">
+          <CountersignPanel items={[{ id: awaiting.id, unitName: assignment.unit.name }]} signerName={actor.fullName} title={signing.review.countersignTitle} />
+        </div>
+      )}
     </>
   );
 }
