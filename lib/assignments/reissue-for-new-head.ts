@@ -57,3 +57,16 @@ export async function reissueForNewHead(
   const messages = await queueReminders(tx, drafts, { kind: "MANUAL", sentById: actorId, context, now });
   return { reissued: superseded.length, messages };
 }
+
+/**
+ * Every other path that can leave `user` as a unit's active head (an account created or edited as a head,
+ * a head reactivated) reissues exactly as assigning the head does; anyone else changes nothing.
+ */
+export async function reissueForHeadIfActive(
+  tx: Prisma.TransactionClient,
+  user: RevisionHead & { email: string; role: string; active: boolean; unitId: string | null },
+  rest: { actorId: string; context: AuditContext; now: Date },
+): Promise<QueuedReminder[]> {
+  if (user.role !== "UNIT_HEAD" || !user.active || !user.unitId) return [];
+  return (await reissueForNewHead(tx, { unitId: user.unitId, head: user, ...rest })).messages;
+}

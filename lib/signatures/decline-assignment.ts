@@ -9,6 +9,7 @@ import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
 import { requiredText } from "@/lib/forms/text-fields";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { messageRef } from "@/lib/i18n/message-ref";
+import { namedHeadRefusal } from "@/lib/assignments/named-head-refusal";
 import { statusRefusal } from "./status-refusal";
 
 const declineSchema = z.object({
@@ -31,6 +32,8 @@ export async function declineAssignment(
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const refusal = statusRefusal(assignment.status, m);
   if (refusal) return failure(refusal);
+  const notNamed = namedHeadRefusal(assignment, actor, m);
+  if (notNamed) return failure(notNamed);
 
   return prisma.$transaction(async (tx) => {
     const updated = await tx.assignment.updateMany({

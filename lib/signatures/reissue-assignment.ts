@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -24,7 +25,14 @@ export async function reissueAssignment(actor: Actor | null, assignmentId: strin
   });
   if (!head) return failure(formatMessage(m.noHead, { unit: old.unit.name }));
 
-  const pdf = await renderRevision(old, head);
+  let pdf;
+  try {
+    pdf = await renderRevision(old, head);
+  } catch (error) {
+    const refusal = unprintableRefusal(error, actor);
+    if (refusal === null) throw error;
+    return failure(refusal);
+  }
   return prisma.$transaction(async (tx) => {
     const superseded = await tx.assignment.updateMany({ where: { id: old.id, status: "DECLINED" }, data: { status: "SUPERSEDED" } });
     if (superseded.count === 0) return failure(m.reissuedByOther);

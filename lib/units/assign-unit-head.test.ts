@@ -6,6 +6,8 @@ import { declineAssignment } from "@/lib/signatures/decline-assignment";
 import { createSignaturePng } from "@/lib/signing/testing/signature-png";
 import { pdfText, writeTemp } from "@/lib/test/pdf-tools";
 import { actorFor, createTestUser, launchTestCampaign } from "@/lib/test/factories";
+import { saveUser } from "@/lib/users/save-user";
+import { setUserActive } from "@/lib/users/set-user-active";
 import { assignUnitHead } from "./assign-unit-head";
 
 const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
@@ -108,5 +110,40 @@ describe("a new unit head and the unit's commitments", () => {
     });
     expect(await storedFor([old.assignment.id])).toEqual(before);
     expect((await prisma.assignment.findUniqueOrThrow({ where: { id: old.assignment.id } })).status).toBe("PENDING");
+  });
+
+  it("a head placed by the user form (created into the unit, or reactivated there) gets the unsigned commitment reissued too; the old head cannot decline it", async () => {
+    const { admin, campaignId, heads } = await launchTestCampaign(2);
+    const [created, reactivated] = heads;
+
+    // The old head leaves; a new account is created straight into the unit as its head.
+    expect((await setUserActive(admin, created.user.id, false)).ok).toBe(true);
+    const saved = await saveUser(admin, {
+      email: `truong-moi-${Date.now()}@phanthiet.gov.vn`,
+      fullName: "Trần Thị Mới",
+      jobTitle: "Chủ tịch UBND phường",
+      role: "UNIT_HEAD",
+      unitId: created.unit.id,
+      password: "Ba con vịt xòe ra 2026",
+    });
+    expect(saved.ok).toBe(true);
+    const reissued = await live(campaignId, created.unit.id);
+    expect(reissued).toMatchObject({ revision: 2, status: "PENDING", headUserId: saved.id, headName: "Trần Thị Mới" });
+    expect(await textOf(reissued.documentSha256)).toContain("Trần Thị Mới");
+    expect(await prisma.reminder.count({ where: { assignmentId: reissued.id } })).toBe(1);
+
+    // A head deactivated, then reactivated in the unit after someone else was named on its commitment.
+    const standIn = await createTestUser({ role: "UNIT_HEAD" });
+    expect((await setUserActive(admin, reactivated.user.id, false)).ok).toBe(true);
+    expect((await assignUnitHead(admin, reactivated.unit.id, standIn.id)).ok).toBe(true);
+    await prisma.user.update({ where: { id: standIn.id }, data: { unitId: null } });
+    await prisma.user.update({ where: { id: reactivated.user.id }, data: { unitId: reactivated.unit.id } });
+    expect((await setUserActive(admin, reactivated.user.id, true)).ok).toBe(true);
+    expect(await live(campaignId, reactivated.unit.id)).toMatchObject({ revision: 3, headUserId: reactivated.user.id });
+
+    // The stale session of the head no longer named on the document cannot decline it either.
+    const before = await storedFor([reissued.id]);
+    expect((await declineAssignment(created.actor, reissued.id, { reason: "Không phải tên tôi trên văn bản." })).message).toContain("mang tên Trần Thị Mới");
+    expect(await storedFor([reissued.id])).toEqual(before);
   });
 });

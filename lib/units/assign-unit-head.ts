@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
 import { idSchema } from "@/lib/forms/text-fields";
@@ -24,25 +25,33 @@ export async function assignUnitHead(actor: Actor | null, unitId: string, userId
   if (!unitIdSchema.safeParse(unitId).success) return failure(units.notFound);
   if (!idSchema("user").safeParse(userId).success) return failure(admin.users.notFound, { userId: [units.chooseUser] });
 
-  const outcome = await prisma.$transaction(async (tx): Promise<FormResult & { messages?: QueuedReminder[] }> => {
-    const unit = await tx.unit.findUnique({ where: { id: unitId } });
-    if (!unit) return failure(units.notFound);
-    const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) return failure(admin.users.notFound, { userId: [formatMessage(common.validation.notFound, { label: common.fields.user })] });
-    if (!user.active) return failure(units.userDeactivated, { userId: [units.userDeactivatedField] });
-    if (user.role !== "UNIT_HEAD") {
-      return failure(units.notUnitHead, { userId: [units.notUnitHeadField] });
-    }
-    await tx.user.updateMany({
-      where: { unitId, role: "UNIT_HEAD", active: true, NOT: { id: userId } },
-      data: { unitId: null },
-    });
-    await tx.user.update({ where: { id: userId }, data: { unitId } });
-    await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId, data: { action: "assign-unit-head", userId, email: user.email } });
-    const { reissued, messages } = await reissueForNewHead(tx, { unitId, head: user, actorId: actor.id, context, now });
-    const assigned = formatMessage(units.headAssigned, { name: user.fullName, unit: unit.name });
-    return { ...success(reissued ? `${assigned} ${formatMessage(signing.results.reissuedForNewHead, { count: reissued, name: user.fullName })}` : assigned), messages };
-  }, { timeout: 60_000 }); // rendering the reissued PDFs happens inside, like launching a campaign
+  let outcome;
+  try {
+    outcome = await prisma.$transaction(async (tx): Promise<FormResult & { messages?: QueuedReminder[] }> => {
+      const unit = await tx.unit.findUnique({ where: { id: unitId } });
+      if (!unit) return failure(units.notFound);
+      const user = await tx.user.findUnique({ where: { id: userId } });
+      if (!user) return failure(admin.users.notFound, { userId: [formatMessage(common.validation.notFound, { label: common.fields.user })] });
+      if (!user.active) return failure(units.userDeactivated, { userId: [units.userDeactivatedField] });
+      if (user.role !== "UNIT_HEAD") {
+        return failure(units.notUnitHead, { userId: [units.notUnitHeadField] });
+      }
+      await tx.user.updateMany({
+        where: { unitId, role: "UNIT_HEAD", active: true, NOT: { id: userId } },
+        data: { unitId: null },
+      });
+      await tx.user.update({ where: { id: userId }, data: { unitId } });
+      await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId, data: { action: "assign-unit-head", userId, email: user.email } });
+      const { reissued, messages } = await reissueForNewHead(tx, { unitId, head: user, actorId: actor.id, context, now });
+      const assigned = formatMessage(units.headAssigned, { name: user.fullName, unit: unit.name });
+      return { ...success(reissued ? `${assigned} ${formatMessage(signing.results.reissuedForNewHead, { count: reissued, name: user.fullName })}` : assigned), messages };
+    }, { timeout: 60_000 }); // rendering the reissued PDFs happens inside, like launching a campaign
+  } catch (error) {
+    // A template stored before input refused characters the PDF font lacks: nothing changed.
+    const refusal = unprintableRefusal(error, actor);
+    if (refusal === null) throw error;
+    return failure(refusal);
+  }
   const { messages = [], ...result } = outcome;
   await deliverQueuedReminders(messages);
   return result;

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { isUniqueViolationOn } from "@/lib/db/unique-violation";
 import { hashPassword } from "@/lib/auth/password";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
@@ -8,6 +9,9 @@ import type { AuditContext } from "@/lib/audit/audit-types";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { endUserSessions } from "@/lib/auth/end-user-sessions";
+import { reissueForHeadIfActive } from "@/lib/assignments/reissue-for-new-head";
+import { deliverQueuedReminders } from "@/lib/reminders/deliver-queued-reminders";
+import type { QueuedReminder } from "@/lib/reminders/queue-reminders";
 import { isLastActiveAdmin } from "./last-admin-guard";
 import { userCreateSchema, userIdSchema, userUpdateSchema } from "./user-schemas";
 
@@ -27,14 +31,18 @@ export async function saveUser(
   const { password, ...fields } = { password: undefined, ...parsed.data };
   const data = { ...fields, unitId: fields.unitId ?? null };
   const passwordHash = password ? await hashPassword(password) : undefined;
+  // A head placed in a unit by this form gets the unit's unsigned commitments reissued in their name.
+  let messages: QueuedReminder[] = [];
+  const reissue = { actorId: actor.id, context, now: new Date() };
 
   try {
-    return await prisma.$transaction(async (tx) => {
+    const result = await prisma.$transaction(async (tx) => {
       if (data.unitId && !(await tx.unit.findUnique({ where: { id: data.unitId }, select: { id: true } }))) {
         return failure(admin.units.notFound, { unitId: [formatMessage(common.validation.notFound, { label: common.fields.unit })] });
       }
       if (id === undefined) {
         const user = await tx.user.create({ data: { ...data, passwordHash: passwordHash! } });
+        messages = await reissueForHeadIfActive(tx, user, reissue);
         // The fields, never the password.
         await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "create-user", userId: user.id, ...data } });
         return { ...success(formatMessage(users.created, { email: user.email })), id: user.id };
@@ -44,13 +52,19 @@ export async function saveUser(
       if (current.role === "ADMIN" && data.role !== "ADMIN" && (await isLastActiveAdmin(tx, id))) {
         return failure(users.lastAdmin, { role: [users.lastAdmin] });
       }
-      await tx.user.update({ where: { id }, data });
+      const user = await tx.user.update({ where: { id }, data });
+      messages = await reissueForHeadIfActive(tx, user, reissue);
       // New privileges start with a new sign-in; keys made under the old role go too.
       if (data.role !== current.role) await endUserSessions(tx, id);
       await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "update-user", userId: id, ...data } });
       return { ...success(formatMessage(users.saved, { email: data.email })), id };
-    });
+    }, { timeout: 60_000 }); // reissued PDFs are rendered inside, as when assigning a head
+    await deliverQueuedReminders(messages);
+    return result;
   } catch (error) {
+    // A template stored before input refused characters the PDF font lacks, met while reissuing.
+    const unprintable = unprintableRefusal(error, actor);
+    if (unprintable !== null) return failure(unprintable);
     if (isUniqueViolationOn(error, "email")) return failure(users.emailTaken, { email: [users.emailTakenField] });
     if (isUniqueViolationOn(error, "one_active_head") || isUniqueViolationOn(error, "unitId")) {
       return failure(`${users.headTaken}.`, { unitId: [users.headTaken] });
