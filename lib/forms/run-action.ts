@@ -1,7 +1,6 @@
 import { unstable_rethrow } from "next/navigation";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { messagesFor } from "@/lib/i18n/messages-for";
-import { formatMessage } from "@/lib/i18n/format-message";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { reportInternalError } from "@/lib/errors/report-internal-error";
 import type { FormResult } from "./form-result";
@@ -22,12 +21,11 @@ export async function runAction<T extends { ok: boolean }>(name: string, work: (
   } catch (error) {
     unstable_rethrow(error);
     // The reader's language needs their user row; with the database down, Vietnamese (the default) it is.
-    const { errors } = (await getMessages().catch(() => messagesFor())).common;
+    const messages = await getMessages().catch(() => messagesFor());
     if (error instanceof InvalidRequestError) {
       console.warn(`[camket] server action ${name}: ${error.message}`);
-      return { ok: false, message: errors.invalidRequest };
+      return { ok: false, message: messages.common.errors.invalidRequest };
     }
-    const report = reportInternalError(`server action ${name}`, error);
-    return { ok: false, message: report.unavailable ? errors.unavailable : formatMessage(errors.unexpected, { reference: report.reference }) };
+    return { ok: false, message: reportInternalError(`server action ${name}`, error, messages).message };
   }
 }
