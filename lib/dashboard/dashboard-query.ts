@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import { UNIT_KINDS } from "@/lib/units/unit-schemas";
+import { searchQuerySchema } from "@/lib/forms/search-query";
 import { STATUS_FILTERS } from "./dashboard-status";
 
 export const DASHBOARD_SORTS = ["unit", "status", "firstViewedAt", "signedAt", "countersignedAt", "overdue"] as const;
@@ -15,7 +16,7 @@ export const dashboardQuerySchema = z.object({
   campaign: z.uuid().optional().catch(undefined),
   kind: z.enum(UNIT_KINDS).optional().catch(undefined),
   status: z.enum(STATUS_FILTERS).optional().catch(undefined),
-  q: z.string().max(100).optional().catch(undefined),
+  q: searchQuerySchema,
   sort: z.enum(DASHBOARD_SORTS).catch("unit"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

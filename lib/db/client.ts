@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { withUnavailableDigest } from "@/lib/errors/tag-unavailable-errors";
 import { EMBEDDED_APPLICATION_NAME } from "./embedded-marker";
 
 function createPrismaClient(): PrismaClient {
@@ -14,10 +15,12 @@ function createPrismaClient(): PrismaClient {
   // On deadline day hundreds of signatures queue for the pool too: waiting is right, failing after
   // Prisma's default 2 s is not.
   const embedded = new URL(connectionString).searchParams.get("application_name") === EMBEDDED_APPLICATION_NAME;
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: embedded ? 1 : 10 }),
     transactionOptions: { maxWait: 120_000, timeout: 120_000 },
   });
+  // So the error pages can say "temporarily unavailable" during an outage (lib/errors/unavailable-digest).
+  return withUnavailableDigest(client);
 }
 
 // One client (and one pg pool) per process; the globalThis cache survives Next dev hot reloads.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
+import { searchQuerySchema } from "@/lib/forms/search-query";
 import { messageRef } from "@/lib/i18n/message-ref";
 import { refinePrintable } from "@/lib/pdf/printable-text";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
@@ -24,7 +25,7 @@ export type UnitInput = z.infer<typeof unitInputSchema>;
 export const unitIdSchema = idSchema("unit");
 
 export const unitListFilterSchema = z.object({
-  q: z.string().max(100).optional().catch(undefined),
+  q: searchQuerySchema,
   kind: unitKindSchema.optional().catch(undefined),
 });
 export type UnitListFilter = z.infer<typeof unitListFilterSchema>;

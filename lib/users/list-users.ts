@@ -1,11 +1,13 @@
 import { prisma } from "@/lib/db/client";
+import { cleanSearchText } from "@/lib/forms/search-query";
 import type { UserListFilter } from "./user-schemas";
 
 export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
 /** Users by role then name; the search looks at name, e-mail and unit name (case-insensitive). */
 export async function listUsers(filter: UserListFilter = {}) {
-  const q = filter.q?.normalize("NFC").trim();
+  // Cleaned here too, not only by the page's schema: a NUL reaching PostgreSQL is a 500.
+  const q = filter.q === undefined ? undefined : cleanSearchText(filter.q);
   return prisma.user.findMany({
     where: {
       ...(filter.role ? { role: filter.role } : {}),

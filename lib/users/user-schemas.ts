@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, requiredText } from "@/lib/forms/text-fields";
+import { searchQuerySchema } from "@/lib/forms/search-query";
 import { ROLES } from "@/lib/auth/roles";
 import { messageRef, type MessageKey } from "@/lib/i18n/message-ref";
 import { passwordProblem, type PasswordProblem } from "@/lib/auth/password-policy";
@@ -75,7 +76,7 @@ export const passwordResetSchema = z
 export const userIdSchema = idSchema("user");
 
 export const userListFilterSchema = z.object({
-  q: z.string().max(100).optional().catch(undefined),
+  q: searchQuerySchema,
   role: roleSchema.optional().catch(undefined),
 });
 export type UserListFilter = z.infer<typeof userListFilterSchema>;

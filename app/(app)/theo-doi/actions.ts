@@ -4,28 +4,35 @@ import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { auditContextFor } from "@/lib/audit/request-context";
 import type { FormResult } from "@/lib/forms/form-result";
+import { runAction } from "@/lib/forms/run-action";
 import { countersignAssignment, startCountersigning } from "@/lib/signatures/countersign-assignment";
 import { reissueAssignment } from "@/lib/signatures/reissue-assignment";
 import { sendReminders } from "@/lib/reminders/send-reminders";
 
 export async function startCountersigningAction(password: string): Promise<FormResult & { grant?: string }> {
-  return startCountersigning(await getCurrentUser(), password);
+  return runAction("startCountersigningAction", async () => startCountersigning(await getCurrentUser(), password));
 }
 
 /** One assignment per call, so the screen can show progress; the grant stands for the password. */
 export async function countersignAction(assignmentId: string, grant: string, signatureImage: string | null): Promise<FormResult> {
-  const actor = await getCurrentUser();
-  return countersignAssignment(actor, { assignmentId, grant, signatureImage: signatureImage ?? undefined }, await auditContextFor(actor));
+  return runAction("countersignAction", async () => {
+    const actor = await getCurrentUser();
+    return countersignAssignment(actor, { assignmentId, grant, signatureImage: signatureImage ?? undefined }, await auditContextFor(actor));
+  });
 }
 
 export async function reissueAssignmentAction(assignmentId: string, _prev: FormResult): Promise<FormResult> {
-  const actor = await getCurrentUser();
-  const result = await reissueAssignment(actor, assignmentId, await auditContextFor(actor));
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return runAction("reissueAssignmentAction", async () => {
+    const actor = await getCurrentUser();
+    const result = await reissueAssignment(actor, assignmentId, await auditContextFor(actor));
+    if (result.ok) revalidatePath("/", "layout");
+    return result;
+  });
 }
 
 export async function remindAction(campaignId: string, assignmentId: string | null, _prev: FormResult): Promise<FormResult> {
-  const actor = await getCurrentUser();
-  return sendReminders(actor, { campaignId, assignmentIds: assignmentId ? [assignmentId] : undefined }, { context: await auditContextFor(actor) });
+  return runAction("remindAction", async () => {
+    const actor = await getCurrentUser();
+    return sendReminders(actor, { campaignId, assignmentIds: assignmentId ? [assignmentId] : undefined }, { context: await auditContextFor(actor) });
+  });
 }

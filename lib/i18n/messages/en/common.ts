@@ -95,6 +95,11 @@ export const common: typeof vi = {
     invalid: "Some fields are not valid; please check the highlighted fields.",
     forbidden: "You are not allowed to do this.",
   },
+  errors: {
+    invalidRequest: "Invalid request. Reload the page and try again.",
+    unavailable: "The service is temporarily unavailable; please try again in a few minutes.",
+    unexpected: "Something went wrong and the action was not completed. If it happens again, give the Home Affairs Office the reference {reference}.",
+  },
   validation: {
     required: "{label} is required",
     tooLong: "{label} must be at most {max} characters",
@@ -130,6 +135,11 @@ export const common: typeof vi = {
     forbiddenTitle: "You may not open this page",
     forbiddenText: "This page is for another role. If you need access, contact the Home Affairs Office.",
     home: "Back to the home page",
+    errorTitle: "Something went wrong",
+    errorText: "This page could not be shown. If it happens again, give the Home Affairs Office the reference {reference}.",
+    unavailableTitle: "Service temporarily unavailable",
+    unavailableText: "The system cannot reach its database right now. Please try again in a few minutes.",
+    retry: "Try again",
   },
   /** The stored signing key does not open for this person and certificate (moved, damaged or the wrong key). */
   signingKey: {

@@ -109,5 +109,6 @@ export const signing: typeof vi = {
     tooLarge: "The signature image is too large (300 KB at most)",
     notPng: "The signature image must be a PNG image",
     badSize: "The signature image's dimensions are invalid",
+    damaged: "The signature image is damaged or not a PNG",
   },
 };

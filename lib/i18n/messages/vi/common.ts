@@ -94,6 +94,12 @@ export const common = {
     invalid: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.",
     forbidden: "Bạn không có quyền thực hiện thao tác này.",
   },
+  /** What a person sees instead of an internal error; the technical detail goes only to the server log. */
+  errors: {
+    invalidRequest: "Yêu cầu không hợp lệ. Hãy tải lại trang rồi thử lại.",
+    unavailable: "Dịch vụ tạm thời không khả dụng, vui lòng thử lại sau ít phút.",
+    unexpected: "Đã có lỗi, thao tác chưa thực hiện được. Nếu lỗi lặp lại, hãy báo Phòng Nội vụ mã tham chiếu {reference}.",
+  },
   validation: {
     required: "{label} không được để trống",
     tooLong: "{label} tối đa {max} ký tự",
@@ -129,6 +135,11 @@ export const common = {
     forbiddenTitle: "Bạn không có quyền truy cập trang này",
     forbiddenText: "Trang này dành cho vai trò khác. Nếu cần quyền, hãy liên hệ Phòng Nội vụ.",
     home: "Về trang chính",
+    errorTitle: "Đã có lỗi",
+    errorText: "Trang này chưa hiển thị được. Nếu lỗi lặp lại, hãy báo Phòng Nội vụ mã tham chiếu {reference}.",
+    unavailableTitle: "Dịch vụ tạm thời không khả dụng",
+    unavailableText: "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.",
+    retry: "Thử lại",
   },
   /** The stored signing key does not open for this person and certificate (moved, damaged or the wrong key). */
   signingKey: {

@@ -111,5 +111,6 @@ export const signing = {
     tooLarge: "Ảnh chữ ký quá lớn (tối đa 300 KB)",
     notPng: "Ảnh chữ ký phải là ảnh PNG",
     badSize: "Kích thước ảnh chữ ký không hợp lệ",
+    damaged: "Ảnh chữ ký bị hỏng hoặc không phải PNG",
   },
 };
