@@ -60,6 +60,7 @@ const ACTION_MODULES = [
   "app/(app)/luu-tru/actions",
   "app/(app)/kiem-tra/actions",
   "app/(app)/quan-tri/actions",
+  "app/(app)/quan-tri/nguoi-dung/[id]/actions",
   "app/(app)/quan-tri/chien-dich/actions",
   "app/(app)/quan-tri/mau-cam-ket/actions",
   "app/(app)/quan-tri/chung-thu/actions",
