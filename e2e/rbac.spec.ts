@@ -77,6 +77,7 @@ test("the access matrix: 4 roles + signed-out × every route, and a head never r
       const location = response.headers()["location"] ?? "";
       let expected: string;
       if (route.allow === "public") expected = "ok";
+      else if (route.allow === "public-post-only") expected = "HTTP 405";
       else if (route.allow === "token") expected = "login"; // 401: no Bearer token
       else if (who === "SIGNED_OUT") expected = "login";
       else if (route.allow === "signed-in") expected = "ok";

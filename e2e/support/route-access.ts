@@ -3,10 +3,11 @@
  * role and signed-out, and fails when a file under app/ has no row — a new route cannot be forgotten.
  * `file` is the route's file; `path` may use :head (the Đức Thắng head's assignment), :unit, :user,
  * :campaign, :template. `allow` lists roles that get 200; ownUnitOnly heads get 404 for another unit.
+ * "public-post-only": reachable signed out, but only by POST — a GET is 405 for everyone.
  * "token": /api/v1, Bearer tokens only — a session cookie is not enough, so everyone here gets 401.
  */
 export type Role = "ADMIN" | "CHAIRPERSON" | "UNIT_HEAD" | "AUDITOR";
-export type RouteAccess = { file: string; path: string; allow: Role[] | "public" | "signed-in" | "method-not-allowed" | "token" };
+export type RouteAccess = { file: string; path: string; allow: Role[] | "public" | "signed-in" | "method-not-allowed" | "public-post-only" | "token" };
 
 const CITY: Role[] = ["ADMIN", "CHAIRPERSON", "AUDITOR"];
 const ADMIN: Role[] = ["ADMIN"];
@@ -15,6 +16,8 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/page.tsx", path: "/", allow: "public" },
   { file: "app/(auth)/login/page.tsx", path: "/login", allow: "public" },
   { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", allow: "public" },
+  // The login form's plain POST (works without JavaScript).
+  { file: "app/api/auth/login/route.ts", path: "/api/auth/login", allow: "public-post-only" },
   { file: "app/ca/page.tsx", path: "/ca", allow: "public" },
   { file: "app/ca/city-ca.pem/route.ts", path: "/ca/city-ca.pem", allow: "public" },
   { file: "app/ca/city-ca.der/route.ts", path: "/ca/city-ca.der", allow: "public" },
