@@ -119,6 +119,25 @@ describe("server actions and bad requests", () => {
     });
   }
 
+  it("every action with objects, arrays or NUL strings in every argument answers a specific refusal, not the generic error", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const actors = [admin, await createActor("CHAIRPERSON"), await createActor("UNIT_HEAD")];
+    const before = await databaseFingerprint();
+    for (const actor of actors) {
+      const role = actor.role;
+      currentUser = async () => actor;
+      for (const junk of [{ id: 1 }, ["x"], "\u0000"]) {
+        for (const { name, params } of sources) {
+          if (name === "setLocaleAction" || params.length === 0) continue; // no result to read / no argument to spoil
+          const result = (await actions[name]!(...params.map(() => junk))) as { ok: boolean; message?: string };
+          expect(result, `${name} as ${role} with ${JSON.stringify(junk)}`).toMatchObject({ ok: false });
+        }
+      }
+    }
+    expect(logged, "an action reached the generic error (logged as failed)").not.toHaveBeenCalled();
+    expect(await databaseFingerprint()).toBe(before);
+  });
+
   it("with the database unreachable every action answers 'temporarily unavailable', with no code, host or port; the detail is logged", async () => {
     const offline = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/postgres" }) });
     const outage = await offline.user.findFirst().catch((error: unknown) => error);
