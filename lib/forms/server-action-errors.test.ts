@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
@@ -89,6 +89,9 @@ describe("server actions and bad requests", () => {
   beforeAll(async () => {
     actions = await loadActions();
     admin = await createActor("ADMIN");
+  });
+  beforeEach(() => {
+    vi.spyOn(console, "warn").mockImplementation(() => undefined); // runAction notes each invalid request
   });
   afterEach(() => {
     currentUser = async () => null;
