@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
@@ -36,7 +36,8 @@ function serverActionSources(): ActionSource[] {
       if (entry.isDirectory()) walk(path);
       else if (/\.tsx?$/.test(entry.name) && /^["']use server["']/.test(readFileSync(path, "utf8"))) {
         const source = readFileSync(path, "utf8");
-        const starts = [...source.matchAll(/^export async function (\w+)\(([^)]*)\)[^{]*\{\n/gm)];
+        // Parameters up to the first "): " (a type like `FormResult & { token?: string }` has none inside).
+        const starts = [...source.matchAll(/^export async function (\w+)\((.*?)\): .* \{\n/gm)];
         starts.forEach((match, i) => {
           const end = starts[i + 1]?.index ?? source.length;
           found.push({
@@ -74,12 +75,12 @@ async function loadActions(): Promise<Record<string, Action>> {
 /** Plausible values for the other arguments, so only the one under test is wrong. */
 const plausible = (param: string) => (param.includes("FormResult") || param.includes("PdfVerification") ? { ok: false } : param.includes("boolean") ? true : ID);
 
-async function databaseFingerprint(): Promise<string> {
-  const tables = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken"];
+const TABLES = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken"];
+async function databaseFingerprint(tables = TABLES): Promise<string> {
   const rows = await Promise.all(
     tables.map((t) => prisma.$queryRawUnsafe<{ d: string }[]>(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t}" x`)),
   );
-  return rows.map((r) => r[0]!.d).join(",");
+  return tables.map((t, i) => `${t}=${rows[i]![0]!.d}`).join(",");
 }
 
 describe("server actions and bad requests", () => {
@@ -90,13 +91,16 @@ describe("server actions and bad requests", () => {
     actions = await loadActions();
     admin = await createActor("ADMIN");
   });
+  beforeEach(() => {
+    vi.spyOn(console, "warn").mockImplementation(() => undefined); // runAction notes each invalid request
+  });
   afterEach(() => {
     currentUser = async () => null;
     vi.restoreAllMocks();
   });
 
   it("every exported action is loaded by this test and wraps its whole body in runAction; every FormData argument goes through readForm", () => {
-    expect(sources.length).toBeGreaterThan(20);
+    expect(sources.map((s) => s.name).sort()).toEqual(Object.keys(actions).sort());
     for (const { file, name, params, body } of sources) {
       expect(ACTION_MODULES.map((m) => `${m}.ts`), `${file} is not in ACTION_MODULES`).toContain(file);
       expect(body.trimStart(), `${name} in ${file}`).toMatch(new RegExp(`^(return|await) runAction\\("${name}", `));
@@ -119,6 +123,27 @@ describe("server actions and bad requests", () => {
       expect(await databaseFingerprint()).toBe(before);
     });
   }
+
+  it("every action with objects, arrays or NUL strings in every argument answers a specific refusal, not the generic error", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const actors = [admin, await createActor("CHAIRPERSON"), await createActor("UNIT_HEAD")];
+    // A NUL string as the chairperson's password is a wrong password, rightly counted on the User row.
+    const written = TABLES.filter((t) => t !== "User");
+    const before = await databaseFingerprint(written);
+    for (const actor of actors) {
+      const role = actor.role;
+      currentUser = async () => actor;
+      for (const junk of [{ id: 1 }, ["x"], "\u0000"]) {
+        for (const { name, params } of sources) {
+          if (name === "setLocaleAction" || params.length === 0) continue; // no result to read / no argument to spoil
+          const result = (await actions[name]!(...params.map(() => junk))) as { ok: boolean; message?: string };
+          expect(result, `${name} as ${role} with ${JSON.stringify(junk)}`).toMatchObject({ ok: false });
+        }
+      }
+    }
+    expect(logged, "an action reached the generic error (logged as failed)").not.toHaveBeenCalled();
+    expect(await databaseFingerprint(written)).toBe(before);
+  });
 
   it("with the database unreachable every action answers 'temporarily unavailable', with no code, host or port; the detail is logged", async () => {
     const offline = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/postgres" }) });
