@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useMessages } from "@/components/i18n/messages-provider";
+import { FormMessage } from "@/components/ui/form-message";
 
 /**
  * With JavaScript: next-auth's signIn, errors shown in place. Before (or without) JavaScript the browser
@@ -62,11 +63,7 @@ export function LoginForm({ initialError }: { initialError: string | null }) {
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600"
         />
       </div>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <FormMessage state={error ? { ok: false, message: error } : undefined} />
       <button
         type="submit"
         disabled={pending}

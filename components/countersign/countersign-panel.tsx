@@ -6,6 +6,7 @@ import { countersignAction, startCountersigningAction } from "@/app/(app)/theo-d
 import { SignaturePad } from "@/components/review/signature-pad";
 import { useMessages } from "@/components/i18n/messages-provider";
 import { formatMessage } from "@/lib/i18n/format-message";
+import { FormMessage } from "@/components/ui/form-message";
 
 type Item = { id: string; unitName: string };
 type Outcome = { unitName: string; ok: boolean; message?: string };
@@ -80,11 +81,7 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
             />
           </div>
-          {error && (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
-          )}
+          <FormMessage state={error ? { ok: false, message: error } : undefined} />
           <button
             type="button"
             disabled={running || !password}

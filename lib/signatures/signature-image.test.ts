@@ -1,4 +1,4 @@
-import { deflateSync } from "node:zlib";
+import { deflateSync, crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createSignaturePng } from "@/lib/signing/testing/signature-png";
@@ -23,14 +23,6 @@ function png(chunks: [string, Uint8Array][], { badCrcAt = -1 } = {}): Uint8Array
     parts.push(length, body, crc);
   });
   return Buffer.concat(parts);
-}
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
 }
 const ihdr = (width: number, height: number, depth = 8, colorType = 6, interlace = 0) => {
   const data = Buffer.alloc(13);

@@ -1,4 +1,4 @@
-import { deflateSync } from "node:zlib";
+import { deflateSync, crc32 } from "node:zlib";
 
 /** A blue hand-drawn-looking stroke on a transparent background, as the signing pad would send. */
 export function createSignaturePng(width = 300, height = 100): Uint8Array {
@@ -38,11 +38,3 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
