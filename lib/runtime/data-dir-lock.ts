@@ -30,9 +30,8 @@ export type LockAttempt = { acquired: true; lock: DataDirLock } | { acquired: fa
 const LOCK_FILE = "camket.lock";
 // A takeover guard older than this was left by a process that died in the few milliseconds it exists.
 const STALE_GUARD_MS = 10_000;
-// The holder touches its lock this often; one untouched for HEARTBEAT_STALE_MS has no live holder, whatever
-// its PID says (a PID reused after a crash, or a lock from another machine or a recreated container, where
-// the PID cannot be checked). Generous: a holder's event loop may stall for a while under load.
+// The holder touches its lock this often; a lock from another machine or a recreated container (where the
+// PID cannot be checked) untouched for HEARTBEAT_STALE_MS has no live holder. On this machine the PID decides.
 const HEARTBEAT_MS = 15_000;
 const HEARTBEAT_STALE_MS = 120_000;
 const ATTEMPTS = 50;
@@ -98,12 +97,13 @@ function readHolder(file: string): LockHolder | "missing" | "unreadable" {
 }
 
 /**
- * Stale = its process is gone, or its heartbeat stopped. The PID is only checkable on this machine; our own
- * PID in a lock we did not take is a previous life of this PID (a container restarts with the same PIDs).
+ * Stale = its process is gone. On this machine that is checked on the PID alone: a live holder whose
+ * heartbeat stalled (a long synchronous query, SIGSTOP, a paused VM) still holds the directory — taking it
+ * would bring back two writers. Our own PID in a lock we did not take is a previous life of this PID (a
+ * container restarts with the same PIDs). Another machine's PID cannot be checked: its heartbeat decides.
  */
 function isStale(file: string, holder: LockHolder): boolean {
-  if (heartbeatAge(file) > HEARTBEAT_STALE_MS) return true;
-  if (holder.host !== hostname()) return false;
+  if (holder.host !== hostname()) return heartbeatAge(file) > HEARTBEAT_STALE_MS;
   return holder.pid === process.pid || !isAlive(holder.pid);
 }
 
@@ -157,8 +157,14 @@ function ownLock(file: string, holder: LockHolder): DataDirLock {
     return typeof current === "object" && sameHolder(current, holder);
   };
   const heartbeat = setInterval(() => {
+    if (!stillOurs()) {
+      // Another process took the directory (our heartbeat looked dead from another machine): serving on
+      // would make two writers, the very loss the lock exists to prevent.
+      console.error(`camket: khóa ${file} đã bị tiến trình khác lấy; dừng để không có hai tiến trình cùng ghi dữ liệu.`);
+      process.exit(70);
+    }
     const now = new Date();
-    if (stillOurs()) utimesSync(file, now, now);
+    utimesSync(file, now, now);
   }, HEARTBEAT_MS).unref();
   const release = () => {
     clearInterval(heartbeat);
