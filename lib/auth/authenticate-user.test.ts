@@ -3,7 +3,7 @@ import { createActor, createTestUser } from "@/lib/test/factories";
 import { unlockUserLogin } from "@/lib/users/unlock-user-login";
 import { prisma } from "@/lib/db/client";
 import { authenticateUser } from "./authenticate-user";
-import { FREE_FAILURES, loginDelayMs } from "./login-throttle";
+import { FREE_FAILURES, loginDelayMs, SIGNING_RECHECK } from "./login-throttle";
 import * as password from "./password";
 
 vi.mock("./password", async (importOriginal) => {
@@ -90,5 +90,13 @@ describe("authenticateUser", () => {
     expect(await authenticateUser(user.email, "Dung@1234", new Date(), A)).toMatchObject({ ok: true });
     const event = await prisma.auditEvent.findFirst({ where: { type: "ADMIN_CHANGE", actorId: admin.id }, orderBy: { id: "desc" } });
     expect(event?.data).toMatchObject({ action: "unlock-login", userId: user.id });
+  });
+
+  it("sign-in failures under the person's e-mail (even with no known address) never slow their password re-check before signing", async () => {
+    const user = await createTestUser({ password: "Dung@1234" });
+    const now = Date.now();
+    for (let i = 0; i < FREE_FAILURES + 3; i++) await authenticateUser(user.email, "Sai@1234", at(now, i), null);
+    expect(await authenticateUser(user.email, "Dung@1234", at(now, 100), null)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticateUser(user.email, "Dung@1234", at(now, 100), SIGNING_RECHECK)).toMatchObject({ ok: true });
   });
 });

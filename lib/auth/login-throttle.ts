@@ -9,6 +9,12 @@ const FORGET_AFTER_MS = 24 * 60 * 60_000;
 
 /** Stored under this when the client address is unknown (no peer address reached the app). */
 const UNKNOWN_ADDRESS = "";
+/**
+ * The bucket of a signed-in person's password re-check before signing: their own session, so never shared
+ * with sign-in attempts (whose address may be unknown) — typing the chairperson's e-mail at the login page
+ * cannot slow her countersigning.
+ */
+export const SIGNING_RECHECK = "(signing re-check)";
 
 /** 30 s after the 5th failure, doubling with each further one, at most 15 minutes. */
 export function loginDelayMs(failures: number): number {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
+import { SIGNING_RECHECK } from "@/lib/auth/login-throttle";
 import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/form-result";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
@@ -16,7 +17,7 @@ export async function startCountersigning(actor: Actor | null, password: unknown
   if (!hasRole(actor, "CHAIRPERSON")) return forbidden(actor);
   const m = messagesFor(actor).signing.results;
   if (typeof password !== "string" || !password) return failure(m.confirmPasswordRequired, { password: [m.confirmPasswordRequiredField] });
-  const auth = await authenticateUser(actor.email, password, now);
+  const auth = await authenticateUser(actor.email, password, now, SIGNING_RECHECK);
   if (!auth.ok) return failure(m.wrongPasswordNothingSigned, { password: [m.wrongPassword] });
   return { ok: true, grant: createSigningGrant(actor.id, now) };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
+import { SIGNING_RECHECK } from "@/lib/auth/login-throttle";
 import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/form-result";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
@@ -43,7 +44,7 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
   if (assignment.documentSha256 !== reviewedSha256) {
     return failure(m.signing.results.documentChanged);
   }
-  const auth = await authenticateUser(actor.email, password, now);
+  const auth = await authenticateUser(actor.email, password, now, SIGNING_RECHECK);
   if (!auth.ok) {
     const message = auth.reason === "locked" ? m.signing.results.accountLocked : m.signing.results.wrongPasswordNothingSigned;
     return failure(message, { password: [message] });
