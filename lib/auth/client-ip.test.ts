@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { clientIp } from "./client-ip";
 import { guardForwardedHeaders, installForwardedHeadersGuard } from "./forwarded-headers";
 import { parseTrustedProxies } from "./trusted-proxies";
@@ -28,6 +28,16 @@ describe("the client address", () => {
     guardForwardedHeaders(direct, proxies);
     expect(clientIp(direct.headers["x-forwarded-for"] as string, null, proxies)).toBe("198.51.100.9");
     expect(clientIp("garbage, 10.0.0.3", null, proxies)).toBeNull();
+  });
+
+  it("says once, in the server log, when a proxy on this machine forwards requests but is not trusted", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const none = parseTrustedProxies(undefined);
+    for (let i = 0; i < 3; i++) guardForwardedHeaders(request("127.0.0.1", { "x-forwarded-for": `198.51.100.${i}` }), none);
+    guardForwardedHeaders(request("::1", {}), none);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toContain("CAMKET_TRUSTED_PROXIES=127.0.0.1");
+    warn.mockRestore();
   });
 
   it("refuses a CAMKET_TRUSTED_PROXIES entry that is not an address or range, naming it", () => {

@@ -21,8 +21,24 @@ export function guardForwardedHeaders(request: http.IncomingMessage, proxies: Bl
     headers["x-forwarded-for"] = chain ? `${chain}, ${peer}` : peer;
     return;
   }
+  if (headers["x-forwarded-for"] && peer && isLoopback(peer)) warnProxyNotTrustedOnce(peer);
   for (const name of FORWARDED) delete headers[name];
   if (peer) headers["x-forwarded-for"] = peer;
+}
+
+const isLoopback = (address: string) => address === "::1" || address.startsWith("127.");
+
+let warnedProxyNotTrusted = false;
+/**
+ * A reverse proxy on this machine forwards requests but is not in CAMKET_TRUSTED_PROXIES: every visitor then
+ * shares the proxy's address, so one address's sign-in throttle applies to the whole city. Said once.
+ */
+function warnProxyNotTrustedOnce(peer: string): void {
+  if (warnedProxyNotTrusted) return;
+  warnedProxyNotTrusted = true;
+  console.warn(
+    `camket: yêu cầu đến qua proxy tại ${peer} kèm X-Forwarded-For nhưng CAMKET_TRUSTED_PROXIES chưa khai báo địa chỉ này — mọi người dùng bị coi là cùng một địa chỉ (giới hạn đăng nhập sai, nhật ký kiểm toán). Đặt CAMKET_TRUSTED_PROXIES=${peer}.`,
+  );
 }
 
 const GUARDED = Symbol.for("camket.forwardedHeadersGuarded");

@@ -12,7 +12,9 @@ const WINDOW_MS = 15 * 60_000;
 export async function isIpThrottled(ip: string | null, now = new Date()): Promise<boolean> {
   if (!ip) return false;
   const failures = await prisma.auditEvent.count({
-    where: { type: "LOGIN_FAILED", ip, at: { gt: new Date(now.getTime() - WINDOW_MS) } },
+    // Only wrong passwords count: attempts refused while an e-mail already waits ("locked") guess nothing,
+    // and counting them would let one person's hammering lengthen everyone's wait at a shared address.
+    where: { type: "LOGIN_FAILED", ip, at: { gt: new Date(now.getTime() - WINDOW_MS) }, data: { path: ["reason"], equals: "invalid" } },
   });
   return failures >= MAX_FAILED_LOGINS_PER_IP;
 }
