@@ -1,11 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { MAX_UPLOAD_BYTES } from "./upload-limit";
+import { MAX_UPLOAD_BYTES, MB } from "./upload-limit";
 
 /** The query parameter that carries the refused upload's size (MB) back to /kiem-tra. */
 export const OVERSIZED_PARAM = "qua-lon";
 /** Room for the multipart framing and the server action's own fields around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
-const MB = 1024 * 1024;
 
 /**
  * An upload to /kiem-tra larger than the check accepts is answered here, before Next reads the body:
@@ -16,9 +15,9 @@ export function refuseOversizedUpload(request: NextRequest): NextResponse | unde
   if (request.method !== "POST" || request.nextUrl.pathname !== "/kiem-tra") return undefined;
   const length = Number(request.headers.get("content-length"));
   if (!Number.isFinite(length) || length <= MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES) return undefined;
-  const target = new URL("/kiem-tra", request.nextUrl);
-  target.searchParams.set(OVERSIZED_PARAM, String(Math.round((length / MB) * 10) / 10));
-  return NextResponse.redirect(target, 303);
+  // A relative Location, like the login route's: right behind any proxy, whatever host name the browser used.
+  const megabytes = Math.round((length / MB) * 10) / 10;
+  return new NextResponse(null, { status: 303, headers: { Location: `/kiem-tra?${OVERSIZED_PARAM}=${megabytes}` } });
 }
 
 /** The refused size from the page's query, in MB, or undefined when absent or not a plausible number. */

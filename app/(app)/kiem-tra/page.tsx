@@ -5,6 +5,7 @@ import { getLocale, getMessages } from "@/lib/i18n/get-messages";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { formatMegabytes } from "@/lib/i18n/format-size";
 import { OVERSIZED_PARAM, oversizedUploadMegabytes } from "@/lib/verification/refuse-oversized-upload";
+import { MB } from "@/lib/verification/upload-limit";
 import { PageHeader } from "@/components/ui/page-header";
 import { PdfCheckForm } from "@/components/verification/pdf-check-form";
 import { verifyPdfAction } from "./actions";
@@ -21,7 +22,7 @@ export default async function VerifyPdfPage({ searchParams }: { searchParams: Pr
   const refusal =
     refusedMegabytes === undefined
       ? undefined
-      : formatMessage(verification.errors.tooLarge, { size: formatMegabytes(refusedMegabytes * 1024 * 1024, locale) });
+      : formatMessage(verification.errors.tooLarge, { size: formatMegabytes(refusedMegabytes * MB, locale) });
   return (
     <>
       <PageHeader title={verification.heading} description={verification.description} />
