@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { oversizedUploadMegabytes, refuseOversizedUpload } from "./refuse-oversized-upload";
-
 import { MB } from "./upload-limit";
+
 const post = (path: string, bytes: number, method = "POST") =>
   new NextRequest(`http://localhost:3201${path}`, { method, headers: { "content-length": String(bytes) } });
 
