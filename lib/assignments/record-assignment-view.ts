@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
+import { OPEN_STATUSES } from "./assignment-status";
 
 /**
  * The head opened their commitment for the first time: PENDING → VIEWED, the first view time kept on the
@@ -14,7 +15,7 @@ export async function recordAssignmentView(actor: Actor, assignment: { id: strin
   if (actor.role !== "UNIT_HEAD" || actor.unitId !== assignment.unitId) return;
   await prisma.$transaction(async (tx) => {
     const first = await tx.assignment.updateMany({
-      where: { id: assignment.id, firstViewedAt: null, status: { in: ["PENDING", "VIEWED"] } },
+      where: { id: assignment.id, firstViewedAt: null, status: { in: [...OPEN_STATUSES] } },
       data: { firstViewedAt: now, status: "VIEWED" },
     });
     if (first.count === 0) return;

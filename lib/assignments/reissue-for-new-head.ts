@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { UNSIGNED_STATUSES } from "./assignment-status";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { newHeadMessage } from "@/lib/reminders/reminder-message";
@@ -6,8 +7,6 @@ import { queueReminders, type QueuedReminder } from "@/lib/reminders/queue-remin
 import { appUrl } from "@/lib/reminders/app-url";
 import { renderRevision, storeNextRevision, type RevisionHead } from "./issue-next-revision";
 
-/** Not yet signed: the printed name can still change. SIGNED and COMPLETED documents are never touched. */
-const UNSIGNED = ["PENDING", "VIEWED", "DECLINED"] as const;
 
 /**
  * A unit has a new head (inside the caller's transaction): every unsigned assignment of the unit that
@@ -21,7 +20,7 @@ export async function reissueForNewHead(
   { unitId, head, actorId, context, now }: { unitId: string; head: RevisionHead & { email: string }; actorId: string; context: AuditContext; now: Date },
 ): Promise<{ reissued: number; messages: QueuedReminder[] }> {
   const superseded = await tx.assignment.updateManyAndReturn({
-    where: { unitId, status: { in: [...UNSIGNED] }, headUserId: { not: head.id } },
+    where: { unitId, status: { in: [...UNSIGNED_STATUSES] }, headUserId: { not: head.id } },
     data: { status: "SUPERSEDED" },
     select: {
       id: true,

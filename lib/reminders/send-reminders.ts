@@ -12,6 +12,7 @@ import { appUrl as defaultAppUrl } from "./app-url";
 import { smtpConfigured } from "./deliver-email";
 import { queueReminders } from "./queue-reminders";
 import { deliverQueuedReminders } from "./deliver-queued-reminders";
+import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
 
 const requestSchema = z.object({
   campaignId: idSchema("campaign"),
@@ -39,7 +40,7 @@ export async function sendReminders(
   if (!campaign || campaign.status === "DRAFT") return failure(m.campaignNotFound);
 
   const open = await prisma.assignment.findMany({
-    where: { campaignId, status: { in: ["PENDING", "VIEWED"] }, ...(assignmentIds ? { id: { in: assignmentIds } } : {}) },
+    where: { campaignId, status: { in: [...OPEN_STATUSES] }, ...(assignmentIds ? { id: { in: assignmentIds } } : {}) },
     select: { id: true, unitId: true, headName: true, unit: { select: { name: true } }, head: { select: { email: true } } },
   });
   if (open.length === 0) return success(m.nothingToRemind);

@@ -14,12 +14,13 @@ import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { CertificateRevokedError, getSigningIdentity } from "./user-certificate-store";
 import { createSignerFor } from "./create-signer";
 import { SigningKeyUnusableError } from "./open-stored-key";
+import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
 
 const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
 const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema });
 
 const ROLES = {
-  HEAD: { field: "NguoiCamKet", slot: "head", from: ["PENDING", "VIEWED"], to: "SIGNED", kind: "SIGNED", event: "ASSIGNMENT_SIGNED", reason: "Người đứng đầu ký cam kết thực hiện công tác cải cách hành chính" },
+  HEAD: { field: "NguoiCamKet", slot: "head", from: OPEN_STATUSES, to: "SIGNED", kind: "SIGNED", event: "ASSIGNMENT_SIGNED", reason: "Người đứng đầu ký cam kết thực hiện công tác cải cách hành chính" },
   CHAIRPERSON: { field: "ChuTichXacNhan", slot: "chairperson", from: ["SIGNED"], to: "COMPLETED", kind: "COUNTERSIGNED", event: "ASSIGNMENT_COUNTERSIGNED", reason: "Chủ tịch UBND thành phố xác nhận bản cam kết" },
 } as const;
 
