@@ -71,7 +71,6 @@ test.describe.serial("/kiem-tra", () => {
       maxRedirects: 0,
     });
     expect(response.status()).toBe(303);
-    // The proxy answers with a relative Location (right behind any reverse proxy).
     const location = new URL(response.headers()["location"]!, "http://localhost");
     expect(location.pathname + location.search).toBe("/kiem-tra?qua-lon=27");
 

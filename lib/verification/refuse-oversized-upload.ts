@@ -15,9 +15,10 @@ export function refuseOversizedUpload(request: NextRequest): NextResponse | unde
   if (request.method !== "POST" || request.nextUrl.pathname !== "/kiem-tra") return undefined;
   const length = Number(request.headers.get("content-length"));
   if (!Number.isFinite(length) || length <= MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES) return undefined;
-  // A relative Location, like the login route's: right behind any proxy, whatever host name the browser used.
-  const megabytes = Math.round((length / MB) * 10) / 10;
-  return new NextResponse(null, { status: 303, headers: { Location: `/kiem-tra?${OVERSIZED_PARAM}=${megabytes}` } });
+  // Built on the request's own URL: Next's proxy refuses a relative Location (it answers 500 instead).
+  const target = new URL("/kiem-tra", request.nextUrl);
+  target.searchParams.set(OVERSIZED_PARAM, String(Math.round((length / MB) * 10) / 10));
+  return NextResponse.redirect(target, 303);
 }
 
 /** The refused size from the page's query, in MB, or undefined when absent or not a plausible number. */
