@@ -58,6 +58,28 @@ describe("dashboard data", () => {
     expect(execFileSync("unzip", ["-p", xlsx, "xl/worksheets/sheet1.xml"], { encoding: "utf8" })).toContain(unit.name);
   });
 
+  it("sorts by status groups and by the city's unit order, which the database keeps when units are reordered", async () => {
+    const { campaignId, heads } = await launchTestCampaign(3, "COMMUNE");
+    const [a, b, c] = heads;
+    for (const [i, h] of heads.entries()) await prisma.unit.update({ where: { id: h.unit.id }, data: { sortOrder: 1000 + i } });
+    await signAssignment(a.actor, { assignmentId: a.assignment.id, reviewedSha256: a.assignment.documentSha256, password: a.password, signatureImage: png });
+    await declineAssignment(b.actor, b.assignment.id, { reason: "Cần sửa tên đơn vị trong văn bản." });
+    const ids = async (raw: Record<string, string>, now?: Date) => (await listCampaignUnits(campaignId, query(raw), { now })).rows.map((r) => r.assignmentId);
+
+    // DECLINED, PENDING, SIGNED ascending; reversed descending; after the deadline the open one leads as OVERDUE.
+    expect(await ids({ sort: "status" })).toEqual([b, c, a].map((h) => h.assignment.id));
+    expect(await ids({ sort: "status", dir: "desc" })).toEqual([a, c, b].map((h) => h.assignment.id));
+    expect(await ids({ sort: "overdue" }, new Date("2100-01-02T00:00:00Z"))).toEqual([c, a, b].map((h) => h.assignment.id));
+
+    expect(await ids({ sort: "unit" })).toEqual([a, b, c].map((h) => h.assignment.id));
+    await prisma.unit.update({ where: { id: c.unit.id }, data: { sortOrder: -1 } });
+    expect(await ids({ sort: "unit" })).toEqual([c, a, b].map((h) => h.assignment.id));
+    expect(await ids({ sort: "unit", dir: "desc" })).toEqual([b, a, c].map((h) => h.assignment.id));
+    await prisma.unit.update({ where: { id: c.unit.id }, data: { kind: "AGENCY" } });
+    expect((await getCampaignSummary(campaignId)).byKind).toMatchObject({ AGENCY: { total: 1, PENDING: 1 }, COMMUNE: { total: 2 } });
+    expect(await ids({ kind: "AGENCY" })).toEqual([c.assignment.id]);
+  });
+
   it("ignores junk filter values and says which", () => {
     const raw = { kind: "TINH", status: "xyz", page: "-3", sort: "DROP TABLE", q: "duc" };
     const parsed = query(raw);
