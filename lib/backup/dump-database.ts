@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import path from "node:path";
+import { once } from "node:events";
+import pg from "pg";
+
+export type TableDump = { table: string; file: string; rows: number; size: number; sha256: string };
+
+const BATCH = 1_000;
+
+/**
+ * Every table of the public schema as JSON lines (one `row_to_json` per row) into `directory`, all read in one
+ * REPEATABLE READ snapshot, so the dump is one consistent moment even while camket keeps signing. JSON rather than
+ * pg_dump: the same code reads the embedded PGlite (PostgreSQL 17, newer than a Debian pg_dump) and a real server,
+ * and `json_populate_recordset` loads it back with every type's own text input.
+ */
+export async function dumpDatabase(url: string, directory: string): Promise<TableDump[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const tables = await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`,
+    );
+    const dumps: TableDump[] = [];
+    for (const { name } of tables.rows) dumps.push(await dumpTable(client, name, directory));
+    await client.query("COMMIT");
+    return dumps;
+  } finally {
+    await client.end();
+  }
+}
+
+async function dumpTable(client: pg.Client, table: string, directory: string): Promise<TableDump> {
+  const file = path.join(directory, `${table}.jsonl`);
+  const out = createWriteStream(file, { mode: 0o600 });
+  const hash = createHash("sha256");
+  let rows = 0;
+  let size = 0;
+  await client.query(`DECLARE dump NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS line FROM ${quoteIdent(table)} t`);
+  for (;;) {
+    const batch = await client.query<{ line: string }>(`FETCH ${BATCH} FROM dump`);
+    if (batch.rows.length === 0) break;
+    const chunk = Buffer.from(batch.rows.map((r) => `${r.line}\n`).join(""), "utf8");
+    hash.update(chunk);
+    size += chunk.length;
+    rows += batch.rows.length;
+    if (!out.write(chunk)) await once(out, "drain");
+  }
+  await client.query("CLOSE dump");
+  out.end();
+  await once(out, "close");
+  return { table, file, rows, size, sha256: hash.digest("hex") };
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
