@@ -4,16 +4,24 @@ import { canonicalJson } from "./canonical-json";
 import type { AuditEventInput } from "./audit-types";
 
 export const GENESIS_HASH = "0".repeat(64);
-// Any constant works: it names the one lock that orders appends to the chain.
-const AUDIT_CHAIN_LOCK = 73_012_017;
+
+type StoredEvent = Required<Omit<AuditEventInput, "at">> & { at: Date };
 
 /** The fields a hash covers, in the form anyone can recompute from an exported row. */
-export function auditEventHash(prevHash: string, event: Required<Omit<AuditEventInput, "at">> & { at: Date }): string {
-  return createHash("sha256")
-    .update(
-      canonicalJson({
-        prevHash,
-        at: event.at.toISOString(),
+export function auditEventHash(prevHash: string, event: StoredEvent): string {
+  return createHash("sha256").update(hashedFields(prevHash, event)).digest("hex");
+}
+
+function hashedFields(prevHash: string, event: StoredEvent): string {
+  return canonicalJson({
+    prevHash,
+    ...withoutPrevHash(event),
+  });
+}
+
+function withoutPrevHash(event: StoredEvent) {
+  return {
+    at: event.at.toISOString(),
         type: event.type,
         actorId: event.actorId,
         actorEmail: event.actorEmail,
@@ -22,24 +30,28 @@ export function auditEventHash(prevHash: string, event: Required<Omit<AuditEvent
         unitId: event.unitId,
         campaignId: event.campaignId,
         assignmentId: event.assignmentId,
-        data: event.data,
-      }),
-    )
-    .digest("hex");
+    data: event.data,
+  };
 }
 
 /**
- * Appends one event to the hash chain inside the caller's transaction, so the event exists exactly when
- * the change it describes does. A transaction-scoped advisory lock orders concurrent appends.
+ * The hashed text split around the previous hash: sha256(prefix + prevHash + suffix) = auditEventHash, so
+ * SQL can finish the hash once it holds the chain's lock (lib/signatures/store-signatures). Split by key
+ * order, never by searching for a marker, which a user agent could contain.
  */
-export async function recordAuditEvent(tx: Prisma.TransactionClient, input: AuditEventInput): Promise<void> {
-  // Two statements on purpose: under READ COMMITTED a statement's snapshot is taken when it starts, so a
-  // read folded into the locking statement would miss an event committed while we waited for the lock.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  // Millisecond precision: what PostgreSQL stores is exactly what was hashed.
-  const event = {
+export function auditHashTemplate(event: StoredEvent): { prefix: string; suffix: string } {
+  const fields = Object.entries(withoutPrevHash(event));
+  const before = canonicalJson(Object.fromEntries(fields.filter(([k]) => k < "prevHash"))).slice(0, -1);
+  const after = canonicalJson(Object.fromEntries(fields.filter(([k]) => k > "prevHash"))).slice(1);
+  return {
+    prefix: `${before}${before === "{" ? "" : ","}"prevHash":"`,
+    suffix: `"${after === "}" ? "" : ","}${after}`,
+  };
+}
+
+/** An event as stored and hashed: absent fields null, the time now unless given. */
+export function storedEvent(input: AuditEventInput): StoredEvent {
+  return {
     type: input.type,
     at: input.at ?? new Date(),
     actorId: input.actorId ?? null,
@@ -51,6 +63,17 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, input: Audi
     assignmentId: input.assignmentId ?? null,
     data: input.data ?? {},
   };
+}
+
+/**
+ * Appends one event to the hash chain inside the caller's transaction, so the event exists exactly when
+ * the change it describes does. camket_audit_chain_head() takes the transaction-scoped lock that orders
+ * concurrent appends and reads the last hash with a snapshot taken after the lock (see its migration).
+ */
+export async function recordAuditEvent(tx: Prisma.TransactionClient, input: AuditEventInput): Promise<void> {
+  const [{ prevHash }] = await tx.$queryRaw<{ prevHash: string }[]>`SELECT camket_audit_chain_head() AS "prevHash"`;
+  // Millisecond precision: what PostgreSQL stores is exactly what was hashed.
+  const event = storedEvent(input);
   await tx.auditEvent.create({
     data: { ...event, data: event.data as Prisma.InputJsonValue, prevHash, hash: auditEventHash(prevHash, event) },
   });

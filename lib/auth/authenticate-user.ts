@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "./password";
-import { clearLoginFailures, loginWaitMs, recordLoginFailure } from "./login-throttle";
+import { clearLoginFailures, loginWaitMs, recordLoginFailure, waitMsAfter, type ThrottleRow } from "./login-throttle";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type AuthenticatedUser = { id: string; email: string; fullName: string; role: Role; unitId: string | null; sessionVersion: number };
@@ -27,14 +27,35 @@ export async function authenticateUser(email: string, password: string, now = ne
   const typed = email.trim().toLowerCase();
   const waitMs = await loginWaitMs(typed, address, now);
   if (waitMs > 0) return { ok: false, reason: "locked", waitMs };
-
   const user = await prisma.user.findUnique({ where: { email: typed } });
+  // The throttle row was only read for its delay: a success clears it without knowing whether it exists.
+  return checkPassword({ email: typed, address, user }, password, now);
+}
+
+export type StoredCredentials = {
+  /** As typed, trimmed and lower-cased: the throttle's key. */
+  email: string;
+  address: string | null;
+  user: (AuthenticatedUser & { active: boolean; passwordHash: string }) | null;
+  /** This e-mail and address's failures, when the caller read them along (null: none); undefined: not read. */
+  throttle?: ThrottleRow | null;
+};
+
+/**
+ * authenticateUser's decision for a user row and throttle row the caller read in its own query (the signing
+ * path reads them with the assignment). A failure-free throttle row means nothing to clear.
+ */
+export async function checkPassword(stored: StoredCredentials, password: string, now: Date): Promise<AuthenticationResult> {
+  const { email, address, user, throttle } = stored;
+  const waitMs = waitMsAfter(throttle ?? null, now);
+  if (waitMs > 0) return { ok: false, reason: "locked", waitMs };
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await unknownUserHash));
   if (user && user.active && passwordMatches) {
-    await clearLoginFailures(typed, address);
+    // Known to have no failures counted: nothing to clear, one statement fewer on the signing path.
+    if (throttle !== null) await clearLoginFailures(email, address);
     const { id, fullName, role, unitId, sessionVersion } = user;
     return { ok: true, user: { id, email: user.email, fullName, role, unitId, sessionVersion } };
   }
-  await recordLoginFailure(typed, address, now);
+  await recordLoginFailure(email, address, now);
   return { ok: false, reason: "invalid" };
 }

@@ -29,10 +29,19 @@ const key = (email: string, address: string | null) => ({ email, address: addres
  * the e-mail as typed, never by account, so the answer cannot tell a real account from an unknown one.
  */
 export async function loginWaitMs(email: string, address: string | null, now: Date): Promise<number> {
-  const row = await prisma.loginThrottle.findUnique({ where: { email_address: key(email, address) } });
+  return waitMsAfter(await prisma.loginThrottle.findUnique({ where: { email_address: key(email, address) } }), now);
+}
+
+export type ThrottleRow = { failures: number; lastFailureAt: Date };
+
+/** loginWaitMs for a throttle row the caller read with something else (the signing path reads it in its one query). */
+export function waitMsAfter(row: ThrottleRow | null, now: Date): number {
   if (!row || now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS) return 0;
   return Math.max(0, row.lastFailureAt.getTime() + loginDelayMs(row.failures) - now.getTime());
 }
+
+/** The throttle row's key for a re-check or a sign-in from this address, for callers reading it in their own query. */
+export const throttleAddress = (address: string | null) => address ?? UNKNOWN_ADDRESS;
 
 /** Counts one failure (atomically: parallel attempts each count) and prunes rows nobody needs any more. */
 export async function recordLoginFailure(email: string, address: string | null, now: Date): Promise<void> {

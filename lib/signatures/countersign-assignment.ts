@@ -4,7 +4,7 @@ import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { SIGNING_RECHECK } from "@/lib/auth/login-throttle";
 import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/form-result";
 import type { AuditContext } from "@/lib/audit/audit-types";
-import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
+import { loadSigningContext } from "./load-signing-context";
 import { idSchema } from "@/lib/forms/text-fields";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { messagesFor } from "@/lib/i18n/messages-for";
@@ -42,17 +42,17 @@ export async function countersignAssignment(actor: Actor | null, input: unknown,
   const parsed = countersignSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   if (!verifySigningGrant(parsed.data.grant, actor.id, now)) return failure(m.grantExpired);
-  const assignment = await getAssignmentForActor(actor, parsed.data.assignmentId);
+  const { assignment, certificate } = await loadSigningContext(actor, parsed.data.assignmentId, SIGNING_RECHECK);
   if (!assignment) return failure(m.notFound);
-  const unit = { unit: assignment.unit.name };
+  const unit = { unit: assignment.unitName };
   if (assignment.status === "COMPLETED") return failure(formatMessage(m.alreadyCountersigned, unit));
   if (assignment.status !== "SIGNED") return failure(formatMessage(m.notSignedYet, unit));
   return applySignature({
     actor,
     assignment,
+    certificate,
     role: "CHAIRPERSON",
     imagePng: parsed.data.signatureImage,
-    expectedSha256: assignment.documentSha256,
     context,
     now,
     successMessage: formatMessage(m.countersigned, unit),

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
-import { authenticateUser } from "@/lib/auth/authenticate-user";
+import { checkPassword } from "@/lib/auth/authenticate-user";
 import { SIGNING_RECHECK } from "@/lib/auth/login-throttle";
 import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/form-result";
 import type { AuditContext } from "@/lib/audit/audit-types";
-import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
 import { namedHeadRefusal } from "@/lib/assignments/named-head-refusal";
 import { idSchema } from "@/lib/forms/text-fields";
 import { messagesFor } from "@/lib/i18n/messages-for";
@@ -12,6 +11,7 @@ import { messageRef } from "@/lib/i18n/message-ref";
 import { signatureImageSchema } from "./signature-image";
 import { statusRefusal } from "./status-refusal";
 import { applySignature } from "./apply-signature";
+import { loadSigningContext } from "./load-signing-context";
 
 const PASSWORD_REQUIRED = messageRef("signing.results.signPasswordRequired");
 
@@ -35,7 +35,8 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const { assignmentId, reviewedSha256, password, signatureImage } = parsed.data;
 
-  const assignment = await getAssignmentForActor(actor, assignmentId);
+  // One statement reads the assignment, the certificate and what the password check needs.
+  const { assignment, certificate, credentials } = await loadSigningContext(actor, assignmentId, SIGNING_RECHECK);
   if (!assignment) return failure(m.signing.results.notFound);
   const refusal = statusRefusal(assignment.status, m);
   if (refusal) return failure(refusal);
@@ -44,7 +45,7 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
   if (assignment.documentSha256 !== reviewedSha256) {
     return failure(m.signing.results.documentChanged);
   }
-  const auth = await authenticateUser(actor.email, password, now, SIGNING_RECHECK);
+  const auth = await checkPassword(credentials, password, now);
   if (!auth.ok) {
     const message = auth.reason === "locked" ? m.signing.results.accountLocked : m.signing.results.wrongPasswordNothingSigned;
     return failure(message, { password: [message] });
@@ -53,9 +54,9 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
   return applySignature({
     actor,
     assignment,
+    certificate,
     role: "HEAD",
     imagePng: signatureImage,
-    expectedSha256: reviewedSha256,
     context,
     now,
     successMessage: m.signing.results.signed,

@@ -19,7 +19,17 @@ export class CertificateRevokedError extends Error {
  * silently replaced: the admin must issue a new one (issueFreshCertificate), so revocation means something.
  */
 export async function getSigningIdentity(actor: Actor, now = new Date()): Promise<SigningIdentity> {
-  const latest = await prisma.userCertificate.findFirst({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } });
+  return signingIdentityFrom(actor, await prisma.userCertificate.findFirst({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } }), now);
+}
+
+export type StoredCertificate = { id: string; serialHex: string; certDer: Uint8Array; encryptedKey: Uint8Array; notAfter: Date; revokedAt: Date | null };
+
+/**
+ * getSigningIdentity for the latest certificate the caller read with its own query (the signing path reads
+ * it with the assignment). Certificates are issued ahead of need (lib/signatures/issue-certificate-ahead);
+ * a missing or expired one is still issued here, so a head added some other way can sign too.
+ */
+export async function signingIdentityFrom(actor: Actor, latest: StoredCertificate | null, now: Date): Promise<SigningIdentity> {
   if (latest?.revokedAt) throw new CertificateRevokedError();
   if (latest && latest.notAfter <= now) {
     // Expired: retire it so the one-live-certificate rule lets a new one be issued.

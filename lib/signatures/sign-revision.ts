@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/find-active-user";
+import { getFile, sha256Hex } from "@/lib/storage/file-store";
+import { formatSigningTime } from "@/lib/time/vietnam-time";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { signPdf } from "@/lib/signing/sign-pdf";
+import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
+import { CertificateRevokedError, signingIdentityFrom, type SigningIdentity, type StoredCertificate } from "./user-certificate-store";
+import { createSignerFor } from "./create-signer";
+import { SigningKeyUnusableError } from "./open-stored-key";
+import type { SigningTarget } from "./load-signing-context";
+import { SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-signatures";
+
+const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
+const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema });
+
+/** The signer's identity from the certificate read with the assignment, or the refusal to show them. */
+export async function openSigningIdentity(actor: Actor, certificate: StoredCertificate | null, now: Date): Promise<SigningIdentity | { refusal: string }> {
+  try {
+    return await signingIdentityFrom(actor, certificate, now);
+  } catch (error) {
+    if (error instanceof CertificateRevokedError) return { refusal: messagesFor(actor).signing.results.certificateRevoked };
+    // Detail already logged by openStoredKey; the signer can only ask for a new certificate.
+    if (error instanceof SigningKeyUnusableError) return { refusal: messagesFor(actor).common.signingKey.unusable };
+    throw error;
+  }
+}
+
+/**
+ * The assignment's current PDF with one more PAdES signature and its visible stamp in the role's block, as
+ * a new incremental revision (earlier signatures stay valid); nothing is stored yet.
+ */
+export async function signRevision(params: {
+  actor: Actor;
+  target: SigningTarget;
+  role: SigningRole;
+  identity: SigningIdentity;
+  imagePng?: Uint8Array;
+  now: Date;
+}): Promise<{ revision: SignedRevision } | { refusal: string }> {
+  const { actor, target, now } = params;
+  const role = SIGNING_ROLES[params.role];
+  const slots = slotsSchema.safeParse(target.slots);
+  const pdf = await getFile(target.documentSha256);
+  if (!slots.success || !pdf) return { refusal: messagesFor(actor).signing.results.pdfUnreadable };
+  let signed;
+  try {
+    signed = await signPdf({
+      pdf,
+      signer: await createSignerFor(params.identity),
+      fieldName: role.field,
+      slot: slots.data[role.slot],
+      appearance: {
+        imagePng: params.imagePng,
+        lines: [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
+      },
+      signingTime: now,
+      name: actor.fullName,
+      reason: role.reason,
+      location: "Phan Thiết, Bình Thuận, Việt Nam",
+      contactInfo: actor.email,
+      tsaUrl: process.env.CAMKET_TSA_URL || undefined,
+    });
+  } catch (error) {
+    // The signer's name, title or unit stored before input refused characters the stamp's font lacks.
+    const refusal = unprintableRefusal(error, actor);
+    if (refusal === null) throw error;
+    return { refusal };
+  }
+  const { id: assignmentId, unitId, campaignId, documentSha256: sha256Before } = target;
+  return { revision: { assignmentId, unitId, campaignId, sha256Before, sha256After: sha256Hex(signed), bytes: signed } };
+}
