@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { countersignAction, startCountersigningAction } from "@/app/(app)/theo-doi/actions";
+import { countersignChunkAction, startCountersigningAction } from "@/app/(app)/theo-doi/actions";
+import { COUNTERSIGN_CHUNK } from "@/lib/signatures/countersign-chunk";
 import { SignaturePad } from "@/components/review/signature-pad";
 import { useMessages } from "@/components/i18n/messages-provider";
 import { formatMessage } from "@/lib/i18n/format-message";
@@ -12,8 +13,8 @@ type Item = { id: string; unitName: string };
 type Outcome = { unitName: string; ok: boolean; message?: string };
 
 /**
- * Countersigns one or many SIGNED assignments: the password once, then one server call per document so
- * the bar shows real progress; a failure is reported and the rest carry on. When the run ends the page is
+ * Countersigns one or many SIGNED assignments: the password once, then one server call per chunk of up to
+ * COUNTERSIGN_CHUNK documents (stored together, lib/signatures/countersign-assignments) so the bar moves; a failure is reported and the rest carry on. When the run ends the page is
  * refreshed from the server (counts, statuses, what still awaits), so `items` may shrink — even to none:
  * the result stays on screen, measured against what this run set out to do.
  */
@@ -40,20 +41,31 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
       return;
     }
     const results: Outcome[] = [];
-    for (const item of items) {
-      let outcome: Outcome;
-      try {
-        const result = await countersignAction(item.id, start.grant, image);
-        outcome = { unitName: item.unitName, ok: result.ok, message: result.message };
-      } catch {
-        outcome = { unitName: item.unitName, ok: false, message: formatMessage(t.connectionError, { unit: item.unitName }) };
-      }
-      results.push(outcome);
+    for (let i = 0; i < items.length; i += COUNTERSIGN_CHUNK) {
+      const chunk = items.slice(i, i + COUNTERSIGN_CHUNK);
+      results.push(...(await countersignChunk(chunk, start.grant)));
       setOutcomes([...results]);
     }
     setRunning(false);
     setPassword("");
     startRefresh(() => router.refresh());
+  }
+
+  async function countersignChunk(chunk: Item[], grant: string): Promise<Outcome[]> {
+    try {
+      const result = await countersignChunkAction(
+        chunk.map((item) => item.id),
+        grant,
+        image,
+      );
+      // No outcomes: the whole chunk was refused (expired grant, revoked certificate): each says why.
+      return chunk.map((item, k) => {
+        const outcome = result.outcomes?.[k];
+        return { unitName: item.unitName, ok: outcome?.ok ?? false, message: outcome?.message ?? result.message };
+      });
+    } catch {
+      return chunk.map((item) => ({ unitName: item.unitName, ok: false, message: formatMessage(t.connectionError, { unit: item.unitName }) }));
+    }
   }
 
   const done = outcomes.length;

@@ -85,9 +85,9 @@ const ACTIONS: Record<string, ActionRow> = {
     call: async (f) => (await load()).declineAssignmentAction!(...([f.own.assignment.id, idle, form({ reason: "" })] as never[])),
   },
   startCountersigningAction: { allow: ["CHAIRPERSON"], call: async () => (await load()).startCountersigningAction!("sai-mat-khau" as never) },
-  countersignAction: {
+  countersignChunkAction: {
     allow: ["CHAIRPERSON"],
-    call: async (f) => (await load()).countersignAction!(...([f.own.assignment.id, "not-a-grant", png] as never[])),
+    call: async (f) => (await load()).countersignChunkAction!(...([[f.own.assignment.id], "not-a-grant", png] as never[])),
   },
   reissueAssignmentAction: {
     allow: ["CHAIRPERSON", "ADMIN"],

@@ -21,6 +21,8 @@ export type SigningTarget = {
 export type SigningContext = {
   /** Null when the assignment does not exist or, for a head, belongs to another unit (nothing leaks). */
   assignment: SigningTarget | null;
+  /** By id, the same rule; those not there are absent (a bulk countersignature's chunk). */
+  assignments: Map<string, SigningTarget>;
   certificate: StoredCertificate | null;
   credentials: StoredCredentials;
 };
@@ -47,15 +49,16 @@ type Row = Omit<SigningTarget, "unitName" | "slots"> & {
 };
 
 /**
- * Everything one signature needs before the PDF work, in one statement: the assignment with its unit and
+ * Everything one signature (or a chunk of countersignatures) needs before the PDF work, in one statement: the assignment with its unit and
  * the original's signature slots, the signer's latest certificate, and what the password re-check needs
  * (the signer's hash and their re-check throttle row). The deadline-day profile spent more time in the
  * fifteen statements this replaces than in signing the PDF.
  */
-export async function loadSigningContext(actor: Actor, assignmentId: string, throttleKey: string): Promise<SigningContext> {
+export async function loadSigningContext(actor: Actor, assignmentIds: string | readonly string[], throttleKey: string): Promise<SigningContext> {
+  const ids = typeof assignmentIds === "string" ? [assignmentIds] : [...assignmentIds];
   const email = actor.email.trim().toLowerCase();
   const address = throttleAddress(throttleKey);
-  const [row] = await prisma.$queryRaw<Row[]>`
+  const rows = await prisma.$queryRaw<Row[]>`
     SELECT a.id, a."unitId", a."campaignId", a.status, a."documentSha256", a."headUserId", a."headName",
            un.name AS "unitName", d."signatureSlots" AS slots,
            c.id AS "certificateId", c."serialHex", c."certDer", c."encryptedKey", c."notAfter", c."revokedAt",
@@ -63,7 +66,7 @@ export async function loadSigningContext(actor: Actor, assignmentId: string, thr
            u."sessionVersion", u.active, u."passwordHash",
            t.failures, t."lastFailureAt"
     FROM (SELECT 1) AS one
-    LEFT JOIN "Assignment" a ON a.id = ${assignmentId}
+    LEFT JOIN "Assignment" a ON a.id = ANY(${ids}::text[])
     LEFT JOIN "Unit" un ON un.id = a."unitId"
     LEFT JOIN "AssignmentDocument" d ON d."assignmentId" = a.id AND d.kind = 'ORIGINAL'
     LEFT JOIN LATERAL (
@@ -71,24 +74,20 @@ export async function loadSigningContext(actor: Actor, assignmentId: string, thr
     ) c ON true
     LEFT JOIN "User" u ON u.email = ${email}
     LEFT JOIN "LoginThrottle" t ON t.email = ${email} AND t.address = ${address}`;
-  const visible = row.id !== null && (actor.role !== "UNIT_HEAD" || actor.unitId === row.unitId);
+  const visible = rows.filter((r) => r.id !== null && (actor.role !== "UNIT_HEAD" || actor.unitId === r.unitId));
+  const assignments = new Map(visible.map((r) => [r.id, targetOf(r)]));
+  const row = rows[0];
   return {
-    assignment: visible
-      ? {
-          id: row.id,
-          unitId: row.unitId,
-          unitName: row.unitName ?? "",
-          campaignId: row.campaignId,
-          status: row.status,
-          documentSha256: row.documentSha256,
-          headUserId: row.headUserId,
-          headName: row.headName,
-          slots: row.slots,
-        }
-      : null,
+    assignment: assignments.get(ids[0]) ?? null,
+    assignments,
     certificate: certificateOf(row),
     credentials: { email, address: throttleKey, user: userOf(row), throttle: throttleOf(row) },
   };
+}
+
+function targetOf(row: Row): SigningTarget {
+  const { id, unitId, unitName, campaignId, status, documentSha256, headUserId, headName, slots } = row;
+  return { id, unitId, unitName: unitName ?? "", campaignId, status, documentSha256, headUserId, headName, slots };
 }
 
 function certificateOf(row: Row): StoredCertificate | null {

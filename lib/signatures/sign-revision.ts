@@ -37,11 +37,13 @@ export async function signRevision(params: {
   identity: SigningIdentity;
   imagePng?: Uint8Array;
   now: Date;
+  /** The current PDF when the caller read it already (a bulk chunk reads all of them at once); null: missing. */
+  pdf?: Uint8Array | null;
 }): Promise<{ revision: SignedRevision } | { refusal: string }> {
   const { actor, target, now } = params;
   const role = SIGNING_ROLES[params.role];
   const slots = slotsSchema.safeParse(target.slots);
-  const pdf = await getFile(target.documentSha256);
+  const pdf = params.pdf === undefined ? await getFile(target.documentSha256) : params.pdf;
   if (!slots.success || !pdf) return { refusal: messagesFor(actor).signing.results.pdfUnreadable };
   let signed;
   try {

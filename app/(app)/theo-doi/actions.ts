@@ -5,7 +5,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { auditContextFor } from "@/lib/audit/request-context";
 import type { FormResult } from "@/lib/forms/form-result";
 import { runAction } from "@/lib/forms/run-action";
-import { countersignAssignment, startCountersigning } from "@/lib/signatures/countersign-assignment";
+import { startCountersigning } from "@/lib/signatures/countersign-assignment";
+import { countersignAssignments, type CountersignChunkResult } from "@/lib/signatures/countersign-assignments";
 import { reissueAssignment } from "@/lib/signatures/reissue-assignment";
 import { sendReminders } from "@/lib/reminders/send-reminders";
 
@@ -13,11 +14,11 @@ export async function startCountersigningAction(password: string): Promise<FormR
   return runAction("startCountersigningAction", async () => startCountersigning(await getCurrentUser(), password));
 }
 
-/** One assignment per call, so the screen can show progress; the grant stands for the password. */
-export async function countersignAction(assignmentId: string, grant: string, signatureImage: string | null): Promise<FormResult> {
-  return runAction("countersignAction", async () => {
+/** One chunk (≤ COUNTERSIGN_CHUNK) per call, so the screen can show progress; the grant stands for the password. */
+export async function countersignChunkAction(assignmentIds: string[], grant: string, signatureImage: string | null): Promise<CountersignChunkResult> {
+  return runAction("countersignChunkAction", async () => {
     const actor = await getCurrentUser();
-    return countersignAssignment(actor, { assignmentId, grant, signatureImage: signatureImage ?? undefined }, await auditContextFor(actor));
+    return countersignAssignments(actor, { assignmentIds, grant, signatureImage: signatureImage ?? undefined }, await auditContextFor(actor));
   });
 }
 
