@@ -10,6 +10,7 @@ import { createSamplePdf } from "@/lib/signing/testing/sample-pdf";
 import { createTestPki } from "@/lib/signing/testing/test-pki";
 import { countersignOptions, headSignOptions } from "@/lib/signing/testing/sign-fixtures";
 import { fmt, medianMs } from "./median";
+import { resultNumber } from "./interleaved";
 
 const pki = await createTestPki();
 const pdf = await createSamplePdf(3);
@@ -31,54 +32,38 @@ console.log(`sign (head):                          ${fmt(sign)}  = ${(sign / flo
 console.log(`countersign (chairperson):            ${fmt(countersign)}  = ${(countersign / floor).toFixed(1)}× floor`);
 
 // ── The whole server pipeline on a database: sign (as the head's request does) and a bulk countersign of 100 ──
-// An in-memory embedded PostgreSQL, migrated, with a campaign of 100 units launched through the real code.
-const { startEmbeddedPostgres } = await import("@/lib/db/embedded-server");
-const { deployMigrations } = await import("@/lib/db/migration-engine");
-const db = await startEmbeddedPostgres();
-await deployMigrations(db.url);
-process.env.DATABASE_URL = db.url;
-const { launchTestCampaign, createActor } = await import("@/lib/test/factories");
-const { signAssignment } = await import("@/lib/signatures/sign-assignment");
-const { countersignAssignment, startCountersigning } = await import("@/lib/signatures/countersign-assignment");
-const { verifyPassword, hashPassword } = await import("@/lib/auth/password");
-const { createSignaturePng } = await import("@/lib/signing/testing/signature-png");
-
-const UNITS = 100;
-const { heads } = await launchTestCampaign(UNITS);
-const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
-const signTimes: number[] = [];
-for (const head of heads) {
-  const start = performance.now();
-  const result = await signAssignment(head.actor, {
-    assignmentId: head.assignment.id,
-    reviewedSha256: head.assignment.documentSha256,
-    password: head.password,
-    signatureImage: png,
-  });
-  signTimes.push(performance.now() - start);
-  if (!result.ok) throw new Error(result.message);
+// The server pipeline (bench/sign-pipeline.ts) on PGlite and on PostgreSQL, each in its own process with its
+// own floor: on PostgreSQL a scratch database is created and dropped (POSTGRES_URL, default the local server).
+const { execFileSync } = await import("node:child_process");
+const { default: pg } = await import("pg");
+const pipelineOn = (target: string) => {
+  const out = execFileSync("npx", ["tsx", "bench/sign-pipeline.ts", target], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const line = out.split("\n").find((l) => l.startsWith("PIPELINE "));
+  if (!line) throw new Error(`bench/sign-pipeline.ts ${target} printed no result`);
+  return JSON.parse(line.slice("PIPELINE ".length)) as { floor: number; password: number; sign: number; pipeline: number; bulkMs: number };
+};
+const serverUrl = new URL(process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const scratch = `camket_bench_sign_${process.pid}`;
+const admin = new pg.Client({ connectionString: serverUrl.href });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${scratch}`);
+const onPglite = pipelineOn("pglite");
+let onPg;
+try {
+  onPg = pipelineOn(Object.assign(new URL(serverUrl.href), { pathname: `/${scratch}` }).href);
+} finally {
+  await admin.query(`DROP DATABASE ${scratch} WITH (FORCE)`);
+  await admin.end();
 }
-const hash = await hashPassword("MatKhau@123");
-const passwordCheck = await medianMs(() => verifyPassword("MatKhau@123", hash), 10, 1);
-signTimes.sort((a, b) => a - b);
-const signServer = signTimes[Math.floor(signTimes.length / 2)];
-
-const chair = await createActor("CHAIRPERSON");
-const bulkStart = performance.now();
-const grant = (await startCountersigning(chair, "MatKhau@123")).grant!;
-let countersigned = 0;
-for (const head of heads) {
-  const result = await countersignAssignment(chair, { assignmentId: head.assignment.id, grant, signatureImage: png });
-  if (result.ok) countersigned++;
+for (const [name, r] of [["PGlite", onPglite], ["PostgreSQL", onPg]] as const) {
+  console.log(`\nserver pipeline on ${name}, 100 real commitments (render excluded), interleaved medians:`);
+  console.log(`signAssignment:                 ${fmt(r.sign)}  (argon2id password check ${fmt(r.password)}, floor ${fmt(r.floor)})`);
+  console.log(`  without the password check:  ${fmt(r.pipeline)}  = ${(r.pipeline / r.floor).toFixed(1)}× floor (goal ≤ 30×)`);
+  console.log(`bulk countersign of 100:        ${(r.bulkMs / 1000).toFixed(2)} s  (goal ≤ 1 s → ${r.bulkMs <= 1000 ? "MET" : "NOT MET"})`);
 }
-const bulk = performance.now() - bulkStart;
-
-console.log(`\nserver pipeline on the embedded database, ${UNITS} real commitments (render excluded):`);
-console.log(`signAssignment, median:                ${fmt(signServer)}  (of which the argon2id password check ${fmt(passwordCheck)})`);
-console.log(`  without the password check:         ${fmt(signServer - passwordCheck)}  = ${((signServer - passwordCheck) / floor).toFixed(1)}× floor`);
-console.log(`bulk countersign of ${countersigned}:             ${(bulk / 1000).toFixed(2)} s  (goal ≤ 3 s → ${bulk <= 3000 ? "MET" : "NOT MET"})`);
+// The bulk figure reported is the worse of the two databases.
+const bulkS = Math.max(onPglite.bulkMs, onPg.bulkMs) / 1000;
 console.log(
-  `RESULT sign_x_floor=${(sign / floor).toFixed(1)} countersign_x_floor=${(countersign / floor).toFixed(1)} pipeline_ms=${(signServer - passwordCheck).toFixed(1)} bulk_countersign_100_s=${(bulk / 1000).toFixed(2)}`,
+  `RESULT sign_x_floor=${resultNumber(sign / floor, 1)} countersign_x_floor=${resultNumber(countersign / floor, 1)} pipeline_x_floor_pglite=${resultNumber(onPglite.pipeline / onPglite.floor, 1)} pipeline_x_floor_pg=${resultNumber(onPg.pipeline / onPg.floor, 1)} bulk100_s=${resultNumber(bulkS)}`,
 );
-await db.stop();
 process.exit(0);

@@ -1,0 +1,79 @@
+/**
+ * The server half of `bench/sign.ts`, one database per process (the Prisma client and the city CA are
+ * per process): `npx tsx bench/sign-pipeline.ts pglite|<postgresql url of an empty scratch database>`.
+ * 100 real commitments launched through the real code; signAssignment measured interleaved with the crypto
+ * floor (SHA-256 + ECDSA P-256 over the same PDF) and the argon2id check, so the ratio is one run's; then
+ * a bulk countersign of the 100 in chunks, as the screen does. Prints one `PIPELINE {json}` line.
+ */
+import { createHash } from "node:crypto";
+import { interleavedMedians } from "./interleaved";
+
+const target = process.argv[2] ?? "pglite";
+let stop = async () => {};
+if (target === "pglite") {
+  const { startEmbeddedPostgres } = await import("@/lib/db/embedded-server");
+  const db = await startEmbeddedPostgres();
+  process.env.DATABASE_URL = db.url;
+  stop = () => db.stop();
+} else {
+  process.env.DATABASE_URL = target;
+}
+const { deployMigrations } = await import("@/lib/db/migration-engine");
+await deployMigrations(process.env.DATABASE_URL!);
+
+const { launchTestCampaign, createActor } = await import("@/lib/test/factories");
+const { signAssignment } = await import("@/lib/signatures/sign-assignment");
+const { startCountersigning } = await import("@/lib/signatures/countersign-assignment");
+const { countersignAssignments } = await import("@/lib/signatures/countersign-assignments");
+const { COUNTERSIGN_CHUNK } = await import("@/lib/signatures/countersign-chunk");
+const { getSigningIdentity } = await import("@/lib/signatures/user-certificate-store");
+const { getFile } = await import("@/lib/storage/file-store");
+const { verifyPassword, hashPassword } = await import("@/lib/auth/password");
+const { createSignaturePng } = await import("@/lib/signing/testing/signature-png");
+
+const UNITS = 100;
+const { heads } = await launchTestCampaign(UNITS);
+// Certificates exist ahead of need (issued when a head is assigned), as in production.
+for (const head of heads) await getSigningIdentity(head.actor);
+const chair = await createActor("CHAIRPERSON");
+await getSigningIdentity(chair);
+const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
+const pdf = (await getFile(heads[0].assignment.documentSha256))!;
+const key = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
+const hash = await hashPassword("MatKhau@123");
+
+let next = 0;
+async function signNext() {
+  const head = heads[next++];
+  const result = await signAssignment(head.actor, {
+    assignmentId: head.assignment.id,
+    reviewedSha256: head.assignment.documentSha256,
+    password: head.password,
+    signatureImage: png,
+  });
+  if (!result.ok) throw new Error(result.message);
+}
+const medians = await interleavedMedians(
+  {
+    floor: async () => crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key.privateKey, createHash("sha256").update(pdf).digest()),
+    password: () => verifyPassword("MatKhau@123", hash),
+    sign: signNext,
+  },
+  { rounds: 35, warmup: 5 },
+);
+while (next < heads.length) await signNext();
+
+const bulkStart = performance.now();
+const grant = (await startCountersigning(chair, "MatKhau@123")).grant!;
+let countersigned = 0;
+for (let i = 0; i < heads.length; i += COUNTERSIGN_CHUNK) {
+  const assignmentIds = heads.slice(i, i + COUNTERSIGN_CHUNK).map((h) => h.assignment.id);
+  const result = await countersignAssignments(chair, { assignmentIds, grant, signatureImage: png });
+  countersigned += result.outcomes?.filter((o) => o.ok).length ?? 0;
+}
+const bulkMs = performance.now() - bulkStart;
+if (countersigned !== UNITS) throw new Error(`countersigned ${countersigned} of ${UNITS}`);
+
+console.log(`PIPELINE ${JSON.stringify({ ...medians, pipeline: medians.sign - medians.password, bulkMs })}`);
+await stop();
+process.exit(0);
