@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { deployMigrations } from "@/lib/db/migration-engine";
+import { resultNumber } from "./interleaved";
 
 const HEADS = Number(process.env.HEADS ?? 200);
 const PORT = 3300;
@@ -40,7 +41,9 @@ try {
   console.log(`preparing ${HEADS} units, heads and their commitments…`);
   const { heads } = await launchTestCampaign(HEADS);
 
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env, stdio: ["ignore", "pipe", "inherit"] });
+  // CPU_PROF=<dir>: the server's CPU profile (node --cpu-prof), written when it stops.
+  const profile = process.env.CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROF}`] : [];
+  app = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env, stdio: ["ignore", "pipe", "inherit"] });
   for (let i = 0; i < 120; i++) {
     if (await fetch(`${BASE}/login`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 500));
@@ -103,6 +106,13 @@ try {
   }
   const signedDocs = await prisma.assignmentDocument.count({ where: { kind: "SIGNED" } });
   const signEvents = await prisma.auditEvent.count({ where: { type: "ASSIGNMENT_SIGNED" } });
+  const ids = heads.map((h) => h.assignment.id);
+  const stored = await prisma.assignment.count({ where: { id: { in: ids }, status: "SIGNED" } });
+  const docsPer = await prisma.assignmentDocument.groupBy({ by: ["assignmentId"], where: { kind: "SIGNED" }, _count: true });
+  const eventsPer = await prisma.auditEvent.groupBy({ by: ["assignmentId"], where: { type: "ASSIGNMENT_SIGNED" }, _count: true });
+  // Lost: a head who signed and whose assignment is not SIGNED. Duplicated: a second stored version or event.
+  const lost = HEADS - stored;
+  const duplicated = [...docsPer, ...eventsPer].reduce((sum, g) => sum + Math.max(0, g._count - 1), 0);
   const chain = await checkAuditChain();
 
   console.log(`${HEADS} heads signing at once over HTTP (next start, PostgreSQL, 2 cores)`);
@@ -111,11 +121,14 @@ try {
   console.log(`valid signatures from the city CA: ${valid}/${HEADS} · stored signed versions: ${signedDocs} · sign events: ${signEvents} · errors: ${errors.length}`);
   console.log(`audit chain: ${chain.message}`);
   if (errors.length) console.log(`first error: ${errors[0].message}`);
+  console.log(
+    `RESULT signatures_per_s=${resultNumber(HEADS / wall, 1)} p95_s=${resultNumber(percentile(latencies, 95) / 1000)} valid=${valid} lost=${lost} duplicated=${duplicated}`,
+  );
   await prisma.$disconnect();
   if (valid !== HEADS || signedDocs !== HEADS || signEvents !== HEADS || errors.length || !chain.ok) process.exitCode = 1;
 } finally {
   app?.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 500));
+  await new Promise((r) => setTimeout(r, process.env.CPU_PROF ? 5000 : 500));
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.end();
 }

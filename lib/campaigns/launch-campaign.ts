@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
+import { issueCertificatesAhead } from "@/lib/signatures/issue-certificates-ahead";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
@@ -109,5 +110,7 @@ export async function launchCampaign(
     if (error instanceof AlreadyLaunched) return failure(campaigns.alreadyLaunched);
     throw error;
   }
+  // Each head's certificate now, not in their first signature on deadline day.
+  await issueCertificatesAhead(copies.map((c) => c.head.id), now);
   return success(formatMessage(campaigns.launched, { count: copies.length }));
 }

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { issueCertificatesAhead } from "@/lib/signatures/issue-certificates-ahead";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
@@ -54,5 +55,6 @@ export async function assignUnitHead(actor: Actor | null, unitId: string, userId
   }
   const { messages = [], ...result } = outcome;
   await deliverQueuedReminders(messages);
+  if (result.ok) await issueCertificatesAhead([userId], now);
   return result;
 }

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { issueCertificatesAhead } from "@/lib/signatures/issue-certificates-ahead";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { isUniqueViolationOn } from "@/lib/db/unique-violation";
 import { hashPassword } from "@/lib/auth/password";
@@ -60,6 +61,8 @@ export async function saveUser(
       return { ...success(formatMessage(users.saved, { email: data.email })), id };
     }, { timeout: 60_000 }); // reissued PDFs are rendered inside, as when assigning a head
     await deliverQueuedReminders(messages);
+    // A new signer (or one whose role or unit changed) gets a certificate now, not at their first signature.
+    if (result.ok && "id" in result) await issueCertificatesAhead([result.id]);
     return result;
   } catch (error) {
     // A template stored before input refused characters the PDF font lacks, met while reissuing.
