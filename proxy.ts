@@ -1,5 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { decodeJwt } from "@/lib/auth/session-jwt";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { refuseOversizedUpload } from "@/lib/verification/refuse-oversized-upload";
 
@@ -10,6 +11,8 @@ const PUBLIC = /^\/(login|ca|api\/auth|api\/v1)(\/|$)/;
 // this is only the first gate.
 const authGate = withAuth({
   pages: { signIn: "/login" },
+  // The same decode as lib/auth/auth-options: the derived key cached, not re-derived on every request.
+  jwt: { decode: decodeJwt },
   callbacks: { authorized: ({ req, token }) => token !== null || PUBLIC.test(req.nextUrl.pathname) },
 });
 

@@ -5,9 +5,12 @@ import { prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { signInWithCredentials } from "./sign-in-with-credentials";
 import { SESSION_MAX_AGE_SECONDS, sessionClaims, sessionCookie } from "./session-cookie";
+import { decodeJwt, encodeJwt } from "./session-jwt";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // next-auth's JWE, with the HKDF-derived key cached instead of derived on every request.
+  jwt: { encode: encodeJwt, decode: decodeJwt },
   // The same cookie the plain-HTML login (app/api/auth/login) writes.
   cookies: { sessionToken: sessionCookie() },
   // One line per problem: next-auth's own logger prints the error's metadata (requests, tokens in

@@ -1,4 +1,5 @@
-import { encode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
+import { encodeJwt } from "./session-jwt";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -25,5 +26,5 @@ export function sessionCookie() {
 /** The signed session cookie value for a person who has just proved their password. */
 export function encodeSessionToken(user: SessionUser & { email: string; fullName: string }): Promise<string> {
   const token: JWT = { sub: user.id, name: user.fullName, email: user.email, ...sessionClaims(user) };
-  return encode({ token, secret: process.env.NEXTAUTH_SECRET!, maxAge: SESSION_MAX_AGE_SECONDS });
+  return encodeJwt({ token, secret: process.env.NEXTAUTH_SECRET!, maxAge: SESSION_MAX_AGE_SECONDS });
 }
