@@ -3,6 +3,7 @@
  * units) signing at the same moment over HTTP. Reports throughput and p50/p95 latency, then checks:
  * 200 valid signatures from the city CA, no duplicates, no errors, audit chain intact.
  * Needs `npm run build` first and PostgreSQL (DATABASE_URL, default 127.0.0.1:5432); uses a fresh database.
+ * DEADLINE_DB=pglite runs it on the embedded PGlite server instead.
  */
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
@@ -13,13 +14,18 @@ import { resultNumber } from "./interleaved";
 const HEADS = Number(process.env.HEADS ?? 200);
 const PORT = 3300;
 const BASE = `http://localhost:${PORT}`;
+// DEADLINE_DB=pglite: the embedded PGlite server (in this process, as the app's own would run beside it).
+const onPglite = process.env.DEADLINE_DB === "pglite";
 const server = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = `camket_deadline_${Date.now()}`;
+const embedded = onPglite ? await (await import("@/lib/db/embedded-server")).startEmbeddedPostgres() : null;
 const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(server);
-url.pathname = `/${dbName}`;
+if (!embedded) {
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+}
+const url = new URL(embedded?.url ?? server);
+if (!embedded) url.pathname = `/${dbName}`;
 const env = {
   ...process.env,
   DATABASE_URL: url.toString(),
@@ -115,7 +121,7 @@ try {
   const duplicated = [...docsPer, ...eventsPer].reduce((sum, g) => sum + Math.max(0, g._count - 1), 0);
   const chain = await checkAuditChain();
 
-  console.log(`${HEADS} heads signing at once over HTTP (next start, PostgreSQL, 2 cores)`);
+  console.log(`${HEADS} heads signing at once over HTTP (next start, ${onPglite ? "PGlite" : "PostgreSQL"}, 2 cores)`);
   console.log(`wall time ${wall.toFixed(2)} s · throughput ${(HEADS / wall).toFixed(1)} signatures/s`);
   console.log(`latency p50 ${percentile(latencies, 50).toFixed(0)} ms · p95 ${percentile(latencies, 95).toFixed(0)} ms · max ${latencies.at(-1)!.toFixed(0)} ms`);
   console.log(`valid signatures from the city CA: ${valid}/${HEADS} · stored signed versions: ${signedDocs} · sign events: ${signEvents} · errors: ${errors.length}`);
@@ -129,7 +135,10 @@ try {
 } finally {
   app?.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, process.env.CPU_PROF ? 5000 : 500));
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  if (embedded) await embedded.stop();
+  else {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
 }
 process.exit();
