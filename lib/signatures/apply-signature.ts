@@ -8,10 +8,10 @@ import { openSigningIdentity, signRevision } from "./sign-revision";
 import { storeSignatures, type SigningRole } from "./store-signatures";
 
 /**
- * The one signing pipeline behind sign and countersign (bulk countersign runs the same steps per chunk): a
- * new incremental PDF revision with a PAdES signature and visible stamp, then — in one transaction — the
- * new bytes, the version row, the status change and the audit event (lib/signatures/store-signatures). The
- * status flip is conditional on the exact hash signed, so of two concurrent signatures exactly one is
+ * One signature end to end (countersignatures, one or many, run the same steps per chunk in
+ * lib/signatures/countersign-assignments): a new incremental PDF revision with a PAdES signature and
+ * visible stamp, then — in one transaction — the new bytes, the version row, the status change and the
+ * audit event (lib/signatures/store-signatures). The status flip is conditional on the exact hash signed, so of two concurrent signatures exactly one is
  * stored; the other changes nothing.
  */
 export async function applySignature(params: {
