@@ -5,6 +5,7 @@ import { messagesFor } from "@/lib/i18n/messages-for";
 import type { StoredCertificate } from "./user-certificate-store";
 import type { SigningTarget } from "./load-signing-context";
 import { openSigningIdentity, signRevision } from "./sign-revision";
+import { createSignerFor } from "./create-signer";
 import { storeSignatures, type SigningRole } from "./store-signatures";
 
 /**
@@ -28,7 +29,8 @@ export async function applySignature(params: {
   const m = messagesFor(actor).signing.results;
   const identity = await openSigningIdentity(actor, params.certificate, now);
   if ("refusal" in identity) return failure(identity.refusal);
-  const signed = await signRevision({ actor, target: params.assignment, role: params.role, identity, imagePng: params.imagePng, now });
+  const signer = await createSignerFor(identity);
+  const signed = await signRevision({ actor, target: params.assignment, role: params.role, signer, imagePng: params.imagePng, now });
   if ("refusal" in signed) return failure(signed.refusal);
   const { stored, revoked } = await storeSignatures({
     actor,

@@ -11,6 +11,7 @@ import { signatureImageSchema } from "./signature-image";
 import { verifySigningGrant } from "./signing-grant";
 import { loadSigningContext } from "./load-signing-context";
 import { openSigningIdentity, signRevision } from "./sign-revision";
+import { createSignerFor } from "./create-signer";
 import { storeSignatures, type SignedRevision } from "./store-signatures";
 import { COUNTERSIGN_CHUNK } from "./countersign-chunk";
 
@@ -50,6 +51,7 @@ export async function countersignAssignments(
   const { assignments, certificate } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK);
   const identity = await openSigningIdentity(actor, certificate, now);
   if ("refusal" in identity) return failure(identity.refusal);
+  const signer = await createSignerFor(identity);
   const signable = [...assignments.values()].filter((a) => a.status === "SIGNED");
   const pdfs = await getFiles(signable.map((a) => a.documentSha256));
 
@@ -62,7 +64,7 @@ export async function countersignAssignments(
     else if (target.status !== "SIGNED") refusals.set(id, formatMessage(m.notSignedYet, { unit: target.unitName }));
     else {
       const pdf = pdfs.get(target.documentSha256) ?? null;
-      const signed = await signRevision({ actor, target, role: "CHAIRPERSON", identity, imagePng: signatureImage, now, pdf });
+      const signed = await signRevision({ actor, target, role: "CHAIRPERSON", signer, imagePng: signatureImage, now, pdf });
       if ("refusal" in signed) refusals.set(id, signed.refusal);
       else revisions.push(signed.revision);
     }

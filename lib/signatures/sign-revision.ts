@@ -4,9 +4,9 @@ import { getFile, sha256Hex } from "@/lib/storage/file-store";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { signPdf } from "@/lib/signing/sign-pdf";
+import type { Signer } from "@/lib/signing/signer";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { CertificateRevokedError, signingIdentityFrom, type SigningIdentity, type StoredCertificate } from "./user-certificate-store";
-import { createSignerFor } from "./create-signer";
 import { SigningKeyUnusableError } from "./open-stored-key";
 import type { SigningTarget } from "./load-signing-context";
 import { SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-signatures";
@@ -34,7 +34,8 @@ export async function signRevision(params: {
   actor: Actor;
   target: SigningTarget;
   role: SigningRole;
-  identity: SigningIdentity;
+  /** From createSignerFor, made once per request: a bulk chunk signs every revision with the same one. */
+  signer: Signer;
   imagePng?: Uint8Array;
   now: Date;
   /** The current PDF when the caller read it already (a bulk chunk reads all of them at once); null: missing. */
@@ -49,7 +50,7 @@ export async function signRevision(params: {
   try {
     signed = await signPdf({
       pdf,
-      signer: await createSignerFor(params.identity),
+      signer: params.signer,
       fieldName: role.field,
       slot: slots.data[role.slot],
       appearance: {
