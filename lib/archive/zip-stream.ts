@@ -1,53 +1,116 @@
-import { Zip, ZipPassThrough } from "fflate";
+import { crc32 } from "node:zlib";
 
 export type ZipEntry = { name: string; bytes: Uint8Array; mtime?: Date };
 
+const encoder = new TextEncoder();
+const LOCAL_HEADER = 30;
+const CENTRAL_RECORD = 46;
+const END_RECORD = 22;
+/** General-purpose flag bit 11: names are UTF-8 (Vietnamese unit names). */
+const UTF8_NAMES = 0x0800;
+/** Version 2.0: stored entries, no ZIP64. */
+const VERSION = 20;
+
 /**
- * A ZIP (store mode: PDFs barely compress) as a pull-driven stream: the next entry is produced only when
- * the consumer asks for more, so at most one file's bytes are in memory whatever the archive's size.
- * fflate emits each entry synchronously and ends it with a data descriptor, so no size is needed up front.
- * No ZIP64: fine below 4 GB per archive.
+ * A ZIP (store mode: PDFs barely compress) as a pull-driven stream: the next entry is read only when the
+ * consumer asks for more, so at most one file's bytes are in memory whatever the archive's size. Every
+ * entry's bytes are in hand before its header is written, so the local header carries the CRC and sizes
+ * (no data descriptors) and the CRC is node's zlib.crc32 — fflate's JavaScript CRC ran at 0.4 GB/s,
+ * zlib's at 5.6 GB/s (issue 12 profile). No ZIP64: fine below 4 GB and 65,535 entries per archive.
  */
 export function zipStream(entries: AsyncIterable<ZipEntry>): ReadableStream<Uint8Array> {
   const iterator = entries[Symbol.asyncIterator]();
-  let target: ReadableStreamDefaultController<Uint8Array>;
-  const zip = new Zip((error, chunk, final) => {
-    if (error) return target.error(error);
-    target.enqueue(chunk);
-    if (final) target.close();
-  });
+  const central: Uint8Array[] = [];
+  let offset = 0;
   return new ReadableStream<Uint8Array>({
-    start(controller) {
-      target = controller;
-    },
-    async pull() {
+    async pull(controller) {
       const next = await iterator.next();
-      if (next.done) return zip.end();
-      const file = new ZipPassThrough(next.value.name);
-      if (next.value.mtime) file.mtime = next.value.mtime;
-      zip.add(file);
-      file.push(next.value.bytes, true);
+      if (next.done) {
+        const directory = Buffer.concat(central);
+        controller.enqueue(directory);
+        controller.enqueue(endRecord(central.length, directory.byteLength, offset));
+        controller.close();
+        return;
+      }
+      const { name, bytes, mtime = new Date() } = next.value;
+      const header = { name: encoder.encode(name), crc: crc32(bytes), size: bytes.byteLength, ...dosDateTime(mtime) };
+      const local = localHeader(header);
+      central.push(centralRecord(header, offset));
+      offset += local.byteLength + bytes.byteLength;
+      controller.enqueue(local);
+      controller.enqueue(bytes);
     },
     async cancel() {
-      zip.terminate();
       await iterator.return?.();
     },
   });
 }
 
-const encoder = new TextEncoder();
+type EntryHeader = { name: Uint8Array; crc: number; size: number; time: number; date: number };
+
+function localHeader(e: EntryHeader): Buffer {
+  const b = Buffer.alloc(LOCAL_HEADER + e.name.byteLength);
+  b.writeUInt32LE(0x04034b50, 0);
+  b.writeUInt16LE(VERSION, 4);
+  b.writeUInt16LE(UTF8_NAMES, 6);
+  b.writeUInt16LE(0, 8); // stored
+  b.writeUInt16LE(e.time, 10);
+  b.writeUInt16LE(e.date, 12);
+  b.writeUInt32LE(e.crc, 14);
+  b.writeUInt32LE(e.size, 18);
+  b.writeUInt32LE(e.size, 22);
+  b.writeUInt16LE(e.name.byteLength, 26);
+  b.set(e.name, LOCAL_HEADER);
+  return b;
+}
+
+function centralRecord(e: EntryHeader, localOffset: number): Buffer {
+  const b = Buffer.alloc(CENTRAL_RECORD + e.name.byteLength);
+  b.writeUInt32LE(0x02014b50, 0);
+  b.writeUInt16LE(VERSION, 4);
+  b.writeUInt16LE(VERSION, 6);
+  b.writeUInt16LE(UTF8_NAMES, 8);
+  b.writeUInt16LE(e.time, 12);
+  b.writeUInt16LE(e.date, 14);
+  b.writeUInt32LE(e.crc, 16);
+  b.writeUInt32LE(e.size, 20);
+  b.writeUInt32LE(e.size, 24);
+  b.writeUInt16LE(e.name.byteLength, 28);
+  b.writeUInt32LE(localOffset, 42);
+  b.set(e.name, CENTRAL_RECORD);
+  return b;
+}
+
+function endRecord(count: number, directorySize: number, directoryOffset: number): Buffer {
+  const b = Buffer.alloc(END_RECORD);
+  b.writeUInt32LE(0x06054b50, 0);
+  b.writeUInt16LE(count, 8);
+  b.writeUInt16LE(count, 10);
+  b.writeUInt32LE(directorySize, 12);
+  b.writeUInt32LE(directoryOffset, 16);
+  return b;
+}
+
+/** MS-DOS date and time (2-second resolution) in the server's local time zone, as unzip shows them. */
+function dosDateTime(at: Date): { time: number; date: number } {
+  const year = Math.min(Math.max(at.getFullYear(), 1980), 2107);
+  return {
+    time: (at.getHours() << 11) | (at.getMinutes() << 5) | (at.getSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate(),
+  };
+}
 
 /** A file name's length as stored in the ZIP (UTF-8 bytes). */
 export const utf8Length = (name: string) => encoder.encode(name).byteLength;
 
 /**
  * The exact byte length of zipStream's output for entries of these names and sizes, known before the
- * first byte: per entry a local header (30 + name), the bytes and a data descriptor (16); per entry a
- * central-directory record (46 + name); and the end record (22). fflate adds no extra fields here.
- * It is announced before the first byte (X-Archive-Bytes), so a download can show a percentage.
+ * first byte: per entry a local header (30 + name) and the bytes; per entry a central-directory record
+ * (46 + name); and the end record (22). It is announced before the first byte (X-Archive-Bytes), so a
+ * download can show a percentage.
  */
 export function zipSize(entries: Iterable<{ name: string; size: number }>): number {
-  let total = 22;
-  for (const { name, size } of entries) total += 30 + 16 + 46 + 2 * utf8Length(name) + size;
+  let total = END_RECORD;
+  for (const { name, size } of entries) total += LOCAL_HEADER + CENTRAL_RECORD + 2 * utf8Length(name) + size;
   return total;
 }

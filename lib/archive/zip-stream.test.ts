@@ -1,0 +1,43 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { crc32 } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { zipSize, zipStream, type ZipEntry } from "./zip-stream";
+
+async function zipOf(entries: ZipEntry[]): Promise<Buffer> {
+  async function* source() {
+    yield* entries;
+  }
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of zipStream(source())) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+describe("zipStream", () => {
+  const entries: ZipEntry[] = [
+    { name: "phuong-duc-thang/Bản cam kết.pdf", bytes: new Uint8Array(70_000).fill(7), mtime: new Date(2017, 2, 15, 9, 30, 12) },
+    { name: "SHA256SUMS", bytes: new TextEncoder().encode("abc\n") },
+  ];
+
+  it("writes CRC and sizes in each local header (no data descriptors), exactly zipSize bytes, and unzip -t accepts it", async () => {
+    const zip = await zipOf(entries);
+    expect(zip.byteLength).toBe(zipSize(entries.map((e) => ({ name: e.name, size: e.bytes.byteLength }))));
+    expect(zip.readUInt32LE(0)).toBe(0x04034b50);
+    expect(zip.readUInt16LE(6) & 0x0008).toBe(0); // bit 3 would mean "sizes follow in a data descriptor"
+    expect(zip.readUInt32LE(14)).toBe(crc32(entries[0].bytes));
+    expect(zip.readUInt32LE(22)).toBe(70_000);
+
+    const dir = mkdtempSync(path.join(tmpdir(), "camket-zip-"));
+    writeFileSync(path.join(dir, "a.zip"), zip);
+    const listing = execFileSync("unzip", ["-t", "a.zip"], { cwd: dir, encoding: "utf8" });
+    expect(listing).toContain("No errors detected");
+    expect(listing).toContain("testing: phuong-duc-thang/B"); // unzip prints non-ASCII per the locale
+    expect(execFileSync("unzip", ["-Z", "-T", "a.zip"], { cwd: dir, encoding: "utf8" })).toContain("20170315.093012");
+  });
+
+  it("an empty archive is just the end record", async () => {
+    expect((await zipOf([])).byteLength).toBe(zipSize([]));
+  });
+});
