@@ -1,9 +1,10 @@
 /**
  * `npx tsx bench/archive.ts`: the campaign archive ZIP of N signed PDFs streamed from the database to a
  * byte-counting sink, against `cat` of the same PDF bytes (one file each) to /dev/null in the same run;
- * and peak RSS of the exporting process at N = 200 and N = 1000 (each in a fresh child process, since peak
- * RSS only grows). The database runs outside the measured process (embedded PGlite in this parent, or
- * DATABASE_URL), so the child's RSS is the export's own.
+ * and peak RSS and first byte of the exporting process at N = 1,000 and 5,000 (ARCHIVE_SIZES to change;
+ * each export in a fresh child process, since peak RSS only grows). Runs once on the embedded PGlite and
+ * once on a scratch database of the PostgreSQL server at POSTGRES_URL (default 127.0.0.1:5432), each in
+ * its own process; the database runs outside the measured process, so the child's RSS is the export's own.
  * The PDFs: one really signed commitment, made distinct per row by a trailing comment (content-addressed store).
  */
 import { execFile, execFileSync } from "node:child_process";
@@ -13,7 +14,43 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const SIZES = [200, 1000];
+const SIZES = (process.env.ARCHIVE_SIZES ?? "1000,5000").split(",").map(Number);
+type Measured = { zipXCat: number; peakRssMb: number; firstByteMs: number };
+
+if (process.argv[2] === undefined) {
+  // Orchestrator: one measuring process per database, then the worst of each as one RESULT line.
+  const pg = (await import("pg")).default;
+  const measure = (databaseUrl?: string) =>
+    new Promise<Measured>((resolve, reject) => {
+      const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+      delete env.DATABASE_URL;
+      if (databaseUrl) env.DATABASE_URL = databaseUrl;
+      const child = execFile(process.execPath, ["--import", "tsx", import.meta.filename, "--measure"], { env: env as NodeJS.ProcessEnv, maxBuffer: 1 << 24 }, (error, stdout) =>
+        error ? reject(error) : resolve(JSON.parse(stdout.trim().split("\n").at(-1)!)),
+      );
+      child.stderr?.pipe(process.stderr);
+      child.stdout?.on("data", (text: Buffer) => process.stdout.write(text.toString().split("\n").filter((l) => !l.startsWith("{")).join("\n")));
+    });
+  const onPglite = await measure();
+  const serverUrl = new URL(process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  const scratch = `camket_bench_archive_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl.href });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${scratch}`);
+  let onPg: Measured;
+  try {
+    onPg = await measure(Object.assign(new URL(serverUrl.href), { pathname: `/${scratch}` }).href);
+  } finally {
+    await admin.query(`DROP DATABASE ${scratch} WITH (FORCE)`);
+    await admin.end();
+  }
+  const { resultNumber } = await import("./interleaved");
+  console.log(
+    `RESULT zip_x_cat_pglite=${resultNumber(onPglite.zipXCat)} zip_x_cat_pg=${resultNumber(onPg.zipXCat)}` +
+      ` peak_rss_mb=${resultNumber(Math.max(onPglite.peakRssMb, onPg.peakRssMb))} first_byte_ms=${resultNumber(Math.max(onPglite.firstByteMs, onPg.firstByteMs))}`,
+  );
+  process.exit(0);
+}
 
 if (process.argv[2] === "--read") {
   // Child, for comparison: only read the same stored files one at a time (no ZIP), report peak RSS.
@@ -56,14 +93,14 @@ if (process.argv[2] === "--export") {
 process.env.CAMKET_MASTER_KEY ??= randomBytes(32).toString("base64");
 let stopDb = async () => {};
 const embedded = !process.env.DATABASE_URL;
+const { deployMigrations } = await import("@/lib/db/migration-engine");
 if (embedded) {
   const { startEmbeddedPostgres } = await import("@/lib/db/embedded-server");
-  const { deployMigrations } = await import("@/lib/db/migration-engine");
   const db = await startEmbeddedPostgres();
-  await deployMigrations(db.url);
   process.env.DATABASE_URL = db.url;
   stopDb = db.stop;
 }
+await deployMigrations(process.env.DATABASE_URL!);
 const { prisma } = await import("@/lib/db/client");
 const { launchTestCampaign, createActor } = await import("@/lib/test/factories");
 const { signAssignment } = await import("@/lib/signatures/sign-assignment");
@@ -146,6 +183,7 @@ const catMs = (files: string[]) => {
 };
 
 console.log(`signed PDF: ${signedPdf.length} bytes; database: ${embedded ? "embedded PGlite (in this parent process)" : "PostgreSQL"}`);
+const worst: Measured = { zipXCat: Infinity, peakRssMb: 0, firstByteMs: 0 };
 for (const n of SIZES) {
   const { campaignId, files } = await benchCampaign(n);
   await exportInChild(campaignId); // warm-up: PostgreSQL caches, tsx transpile cache
@@ -162,7 +200,11 @@ for (const n of SIZES) {
       `        reading the same files from the database without zipping: peak RSS ${readOnly.peakRssMb.toFixed(0)} MB\n` +
       `        same ZIP code from files (no database): ${mbps(pdfBytes, zipFiles)} MB/s · ratio to cat ${(cat / zipFiles).toFixed(2)}`,
   );
+  worst.zipXCat = Math.min(worst.zipXCat, cat / zip.ms);
+  worst.peakRssMb = Math.max(worst.peakRssMb, zip.peakRssMb);
+  worst.firstByteMs = Math.max(worst.firstByteMs, zip.firstByteMs);
 }
+console.log(JSON.stringify(worst));
 await prisma.$disconnect();
 await stopDb();
 process.exit(0);
