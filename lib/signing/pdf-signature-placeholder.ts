@@ -3,8 +3,23 @@
  * and a zero-filled /Contents, then both are patched in place so no offset moves.
  */
 
-/** Bytes reserved for the CMS: room for two certificates plus an RFC 3161 token with its own chain. */
-export const SIGNATURE_CAPACITY_BYTES = 16_384;
+/**
+ * Beyond the certificates a CMS carries: SignerInfo (algorithms, signed attributes with the
+ * signing-certificate-v2 hash, an ECDSA or RSA-4096 signature) and the DER wrapping, with a margin.
+ */
+const CMS_OVERHEAD_BYTES = 2_048;
+/** An RFC 3161 token carries its own SignedData with the TSA's chain (RSA chains run to ~6 KB). */
+const TIMESTAMP_TOKEN_BYTES = 12_288;
+
+/**
+ * Bytes reserved for the CMS, sized from the chain it will carry instead of one fixed size: /Contents is
+ * written as hex, so each unused byte costs two in every copy of the file, and a later revision's reader
+ * (pdf-lib, when countersigning) parses the whole string. The city CA's P-256 chain needs ~3 KB, not 16.
+ */
+export function signatureCapacity(chain: readonly Uint8Array[], withTimestamp: boolean): number {
+  const certificates = chain.reduce((sum, der) => sum + der.byteLength, 0);
+  return certificates + CMS_OVERHEAD_BYTES + (withTimestamp ? TIMESTAMP_TOKEN_BYTES : 0);
+}
 // Ten digits fit any offset up to ~9.3 GB; the real values are written space-padded to the same width.
 export const BYTE_RANGE_PLACEHOLDER = 9_999_999_999;
 
@@ -13,12 +28,16 @@ export interface PreparedSignature {
   byteRange: [number, number, number, number];
   /** Offset of the first hex digit inside /Contents <...>. */
   contentsHexStart: number;
+  /** Bytes of CMS the /Contents can hold. */
+  capacity: number;
 }
 
-const CONTENTS_PLACEHOLDER = Buffer.from(`<${"0".repeat(SIGNATURE_CAPACITY_BYTES * 2)}>`, "latin1");
+/** The zero-filled hex string /Contents is written with, `capacity` bytes once filled. */
+export const contentsPlaceholderHex = (capacity: number) => "0".repeat(capacity * 2);
 
 /** Locates the placeholders at or after `from` (the start of the new revision) and fills /ByteRange. */
-export function fillByteRange(bytes: Uint8Array, from: number, byteRangePlaceholderText: string): PreparedSignature {
+export function fillByteRange(bytes: Uint8Array, from: number, byteRangePlaceholderText: string, capacity: number): PreparedSignature {
+  const CONTENTS_PLACEHOLDER = Buffer.from(`<${contentsPlaceholderHex(capacity)}>`, "latin1");
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const byteRangeMarker = Buffer.from(byteRangePlaceholderText, "latin1");
   const contentsStart = buffer.indexOf(CONTENTS_PLACEHOLDER, from);
@@ -32,7 +51,7 @@ export function fillByteRange(bytes: Uint8Array, from: number, byteRangePlacehol
   const filled = `[${byteRange.join(" ")}]`.padEnd(byteRangeMarker.length, " ");
   if (filled.length !== byteRangeMarker.length) throw new Error("ByteRange does not fit its placeholder");
   buffer.write(filled, byteRangeAt, "latin1");
-  return { bytes, byteRange, contentsHexStart: contentsStart + 1 };
+  return { bytes, byteRange, contentsHexStart: contentsStart + 1, capacity };
 }
 
 /** The exact bytes a signature covers: everything except the /Contents hex string. */
@@ -45,8 +64,8 @@ export function signedRangesContent(bytes: Uint8Array, byteRange: readonly numbe
 }
 
 export function writeContents(prepared: PreparedSignature, cms: Uint8Array): Uint8Array {
-  if (cms.length > SIGNATURE_CAPACITY_BYTES) {
-    throw new Error(`Signature is ${cms.length} bytes; only ${SIGNATURE_CAPACITY_BYTES} are reserved`);
+  if (cms.length > prepared.capacity) {
+    throw new Error(`Signature is ${cms.length} bytes; only ${prepared.capacity} are reserved`);
   }
   prepared.bytes.set(Buffer.from(Buffer.from(cms).toString("hex").toUpperCase(), "latin1"), prepared.contentsHexStart);
   return prepared.bytes;

@@ -81,6 +81,17 @@ describe("signPdf", () => {
     expect(report.signatures[0]!.validation).toMatch(/Digest Mismatch/);
   });
 
+  it("reserves /Contents from the signer's chain: the CMS fills most of it, and a signature adds well under 30 KB", async () => {
+    for (const [before, after] of [[original, signed], [signed, countersigned]] as const) {
+      const { byteRange } = (await readPdfSignatures(after)).at(-1)!;
+      const reservedBytes = (byteRange[2]! - byteRange[1]! - 2) / 2; // the hex digits between < and >
+      const cms = extractSignatureCms(after, byteRange);
+      expect(cms.byteLength).toBeLessThanOrEqual(reservedBytes);
+      expect(reservedBytes - cms.byteLength).toBeLessThanOrEqual(2_048);
+      expect(after.length - before.length).toBeLessThan(30_000); // ~47 KB with the fixed 16 KB reservation (32 KB of hex)
+    }
+  });
+
   it("produces files qpdf finds clean", async () => {
     for (const [name, bytes] of [["signed.pdf", signed], ["countersigned.pdf", countersigned]] as const) {
       const result = await qpdfCheck(await save(name, bytes));

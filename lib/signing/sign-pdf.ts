@@ -10,9 +10,10 @@ import {
 import { copyInto, stampFont, stampImage } from "./appearance-resources";
 import {
   BYTE_RANGE_PLACEHOLDER,
+  contentsPlaceholderHex,
   fillByteRange,
+  signatureCapacity,
   signedRangesContent,
-  SIGNATURE_CAPACITY_BYTES,
   writeContents,
 } from "./pdf-signature-placeholder";
 import type { Signer } from "./signer";
@@ -68,6 +69,7 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   }
 
   const context = doc.context;
+  const capacity = signatureCapacity(options.signer.certificateChain(), Boolean(options.tsaUrl));
   // pdf-lib tracks edits for the incremental save by scanning every object on every dictionary write.
   // Objects created here are new (numbered past the last revision) and saved regardless, so tracking
   // is paused while building them; edits to existing objects below are tracked as usual.
@@ -76,7 +78,7 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   let widgetRef: PDFRef;
   let byteRangePlaceholder: PDFArray;
   try {
-    ({ widgetRef, byteRangePlaceholder } = await buildSignatureObjects(doc, page.ref, options));
+    ({ widgetRef, byteRangePlaceholder } = await buildSignatureObjects(doc, page.ref, options, capacity));
   } finally {
     context.snapshot = snapshot;
   }
@@ -88,7 +90,7 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   const saved = await doc.save({ useObjectStreams: false });
   assertPrefixUnchanged(options.pdf, saved);
 
-  const prepared = fillByteRange(saved, options.pdf.length, byteRangePlaceholder.toString());
+  const prepared = fillByteRange(saved, options.pdf.length, byteRangePlaceholder.toString(), capacity);
   let cms = await options.signer.sign({ data: signedRangesContent(prepared.bytes, prepared.byteRange) });
   if (options.tsaUrl) cms = await addSignatureTimestamp(cms, options.tsaUrl);
   return writeContents(prepared, cms);
@@ -99,6 +101,7 @@ async function buildSignatureObjects(
   doc: PDFDocument,
   pageRef: PDFRef,
   options: SignPdfOptions,
+  capacity: number,
 ): Promise<{ widgetRef: PDFRef; byteRangePlaceholder: PDFArray }> {
   const context = doc.context;
   const appearanceRef = await drawAppearance(doc, options.slot, options.appearance);
@@ -112,7 +115,7 @@ async function buildSignatureObjects(
       Filter: "Adobe.PPKLite",
       SubFilter: "ETSI.CAdES.detached",
       ByteRange: byteRangePlaceholder,
-      Contents: PDFHexString.of("0".repeat(SIGNATURE_CAPACITY_BYTES * 2)),
+      Contents: PDFHexString.of(contentsPlaceholderHex(capacity)),
       M: PDFString.fromDate(options.signingTime),
       ...textEntries({
         Name: options.name,
