@@ -51,15 +51,7 @@ type EntryHeader = { name: Uint8Array; crc: number; size: number; time: number; 
 function localHeader(e: EntryHeader): Buffer {
   const b = Buffer.alloc(LOCAL_HEADER + e.name.byteLength);
   b.writeUInt32LE(0x04034b50, 0);
-  b.writeUInt16LE(VERSION, 4);
-  b.writeUInt16LE(UTF8_NAMES, 6);
-  b.writeUInt16LE(0, 8); // stored
-  b.writeUInt16LE(e.time, 10);
-  b.writeUInt16LE(e.date, 12);
-  b.writeUInt32LE(e.crc, 14);
-  b.writeUInt32LE(e.size, 18);
-  b.writeUInt32LE(e.size, 22);
-  b.writeUInt16LE(e.name.byteLength, 26);
+  writeEntryFields(b, 4, e);
   b.set(e.name, LOCAL_HEADER);
   return b;
 }
@@ -67,18 +59,27 @@ function localHeader(e: EntryHeader): Buffer {
 function centralRecord(e: EntryHeader, localOffset: number): Buffer {
   const b = Buffer.alloc(CENTRAL_RECORD + e.name.byteLength);
   b.writeUInt32LE(0x02014b50, 0);
-  b.writeUInt16LE(VERSION, 4);
-  b.writeUInt16LE(VERSION, 6);
-  b.writeUInt16LE(UTF8_NAMES, 8);
-  b.writeUInt16LE(e.time, 12);
-  b.writeUInt16LE(e.date, 14);
-  b.writeUInt32LE(e.crc, 16);
-  b.writeUInt32LE(e.size, 20);
-  b.writeUInt32LE(e.size, 24);
-  b.writeUInt16LE(e.name.byteLength, 28);
+  b.writeUInt16LE(VERSION, 4); // version made by; the central record's only field before the shared run
+  writeEntryFields(b, 6, e);
   b.writeUInt32LE(localOffset, 42);
   b.set(e.name, CENTRAL_RECORD);
   return b;
+}
+
+/**
+ * The run both records share, in the same order (APPNOTE 4.3.7 and 4.3.12): version needed, flags,
+ * method (0 = stored), time, date, CRC, compressed and uncompressed size, name length.
+ */
+function writeEntryFields(b: Buffer, at: number, e: EntryHeader): void {
+  b.writeUInt16LE(VERSION, at);
+  b.writeUInt16LE(UTF8_NAMES, at + 2);
+  b.writeUInt16LE(0, at + 4);
+  b.writeUInt16LE(e.time, at + 6);
+  b.writeUInt16LE(e.date, at + 8);
+  b.writeUInt32LE(e.crc, at + 10);
+  b.writeUInt32LE(e.size, at + 14);
+  b.writeUInt32LE(e.size, at + 18);
+  b.writeUInt16LE(e.name.byteLength, at + 22);
 }
 
 function endRecord(count: number, directorySize: number, directoryOffset: number): Buffer {
