@@ -5,6 +5,7 @@ import { formatSigningTime } from "@/lib/time/vietnam-time";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { signPdf } from "@/lib/signing/sign-pdf";
 import type { Signer } from "@/lib/signing/signer";
+import { UnsignablePdfError } from "@/lib/signing/unsignable-pdf-error";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { CertificateRevokedError, signingIdentityFrom, type SigningIdentity, type StoredCertificate } from "./user-certificate-store";
 import { SigningKeyUnusableError } from "./open-stored-key";
@@ -65,6 +66,11 @@ export async function signRevision(params: {
       tsaUrl: process.env.CAMKET_TSA_URL || undefined,
     });
   } catch (error) {
+    // camket renders every PDF it signs, so one the writer cannot read is a damaged stored file: say so, log why.
+    if (error instanceof UnsignablePdfError) {
+      console.error(`assignment ${target.id}: stored PDF ${target.documentSha256} is unsignable: ${error.message}`);
+      return { refusal: messagesFor(actor).signing.results.pdfUnreadable };
+    }
     // The signer's name, title or unit stored before input refused characters the stamp's font lacks.
     const refusal = unprintableRefusal(error, actor);
     if (refusal === null) throw error;

@@ -1,29 +1,63 @@
-import { PDFDocument, PDFObjectCopier, type PDFFont, type PDFRef } from "@cantoo/pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFRef, PDFStream, type PDFContext, type PDFFont, type PDFObject } from "@cantoo/pdf-lib";
 import fontkit from "@cantoo/fontkit";
 import { createHash } from "node:crypto";
 import { loadTinos } from "@/lib/pdf/fonts";
 import { UnprintableTextError, unprintableCharacters } from "@/lib/pdf/printable-text";
+import type { IncrementalUpdate } from "./incremental-update";
 
 /**
- * The stamp's font subset and signature image, built once in a private PDF and copied (compressed
- * streams and all) into each document signed. Subsetting and PNG decoding dominate the cost of a
- * signature; a chairperson countersigning a whole campaign reuses the same image and, because the
- * key is the character set plus all digits, the same font subset.
+ * The stamp's font subset and signature image, built once with pdf-lib in a private PDF and kept as
+ * serialised objects (compressed streams and all) that each signature writes out under fresh object
+ * numbers. Subsetting, PNG decoding and serialising dominate the cost of a signature if done each time; a
+ * chairperson countersigning a whole campaign reuses the same image and, because the key is the character
+ * set plus all digits, the same font subset.
  */
 
 const MAX_ENTRIES = 64;
 const ALWAYS_INCLUDED = "0123456789:/()+ ";
 
-interface Prepared<T> {
-  doc: PDFDocument;
-  resource: T;
+/** One object of a resource: PDF syntax with references left as private object numbers, plus stream data. */
+interface ObjectTemplate {
+  number: number;
+  parts: (string | number)[];
+  stream?: Uint8Array;
 }
 
-const fonts = new Map<string, Promise<Prepared<PDFFont>>>();
-const images = new Map<string, Promise<Prepared<{ ref: PDFRef; width: number; height: number }>>>();
+/** A resource's object graph, serialised once; `writeTo` renumbers it into an update. */
+export class ResourceTemplate {
+  constructor(
+    private readonly root: number,
+    private readonly objects: ObjectTemplate[],
+  ) {}
 
-/** A Tinos subset covering `lines` (UnprintableTextError for a character it lacks); measure and encode text with it, then `copyInto` the target document. */
-export async function stampFont(lines: string[]): Promise<Prepared<PDFFont>> {
+  /** Writes every object of the resource as a new object of `update`; returns the root's new number. */
+  writeTo(update: IncrementalUpdate): number {
+    const numbers = new Map(this.objects.map((object) => [object.number, update.allocate()]));
+    for (const object of this.objects) {
+      const body = object.parts.map((part) => (typeof part === "number" ? `${numbers.get(part)} 0 R` : part)).join("");
+      update.writeObject(numbers.get(object.number)!, body, object.stream);
+    }
+    return numbers.get(this.root)!;
+  }
+}
+
+export interface StampFont {
+  /** Measures and encodes the stamp's text. */
+  font: PDFFont;
+  template: ResourceTemplate;
+}
+
+export interface StampImage {
+  width: number;
+  height: number;
+  template: ResourceTemplate;
+}
+
+const fonts = new Map<string, Promise<StampFont>>();
+const images = new Map<string, Promise<StampImage>>();
+
+/** A Tinos subset covering `lines` (UnprintableTextError for a character it lacks). */
+export async function stampFont(lines: string[]): Promise<StampFont> {
   // A name stored before input refused such characters must not lose letters on the stamp silently.
   const unprintable = unprintableCharacters(lines.join(""));
   if (unprintable.length > 0) throw new UnprintableTextError(unprintable);
@@ -38,24 +72,64 @@ export async function stampFont(lines: string[]): Promise<Prepared<PDFFont>> {
     const font = await doc.embedFont(loadTinos("regular"), { subset: true, customName: `${tag}+Tinos-Regular` });
     font.encodeText(characters); // fixes the subset's glyph set before it is embedded
     await doc.flush();
-    return { doc, resource: font };
+    return { font, template: templateOf(doc.context, font.ref) };
   });
 }
 
-export async function stampImage(png: Uint8Array): Promise<Prepared<{ ref: PDFRef; width: number; height: number }>> {
+export async function stampImage(png: Uint8Array): Promise<StampImage> {
   const key = createHash("sha256").update(png).digest("hex");
   return cached(images, key, async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     const image = await doc.embedPng(png);
     await doc.flush();
-    return { doc, resource: { ref: image.ref, width: image.width, height: image.height } };
+    return { width: image.width, height: image.height, template: templateOf(doc.context, image.ref) };
   });
 }
 
-/** Copies a prepared resource's object graph into `target` and returns its new reference there. */
-export function copyInto(prepared: Prepared<{ ref: PDFRef }>, target: PDFDocument): PDFRef {
-  const copier = PDFObjectCopier.for(prepared.doc.context, target.context);
-  return target.context.register(copier.copy(prepared.doc.context.lookup(prepared.resource.ref)!));
+/** Serialises the objects reachable from `root`, references kept as placeholders. */
+function templateOf(context: PDFContext, root: PDFRef): ResourceTemplate {
+  const objects: ObjectTemplate[] = [];
+  const queued = new Set([root.objectNumber]);
+  const pending = [root];
+  const serialise = (value: PDFObject, parts: (string | number)[]) => {
+    if (value instanceof PDFRef) {
+      parts.push(value.objectNumber);
+      if (!queued.has(value.objectNumber)) {
+        queued.add(value.objectNumber);
+        pending.push(value);
+      }
+    } else if (value instanceof PDFDict) {
+      parts.push("<<");
+      for (const [key, entry] of value.entries()) {
+        parts.push(` ${key.toString()} `);
+        serialise(entry, parts);
+      }
+      parts.push(" >>");
+    } else if (value instanceof PDFArray) {
+      parts.push("[");
+      for (const entry of value.asArray()) {
+        parts.push(" ");
+        serialise(entry, parts);
+      }
+      parts.push(" ]");
+    } else {
+      parts.push(value.toString());
+    }
+  };
+  for (let ref = pending.shift(); ref; ref = pending.shift()) {
+    const value = context.lookup(ref);
+    if (!value) throw new Error(`Stamp resource object ${ref.objectNumber} is missing`);
+    const parts: (string | number)[] = [];
+    if (value instanceof PDFStream) {
+      value.updateDict(); // sets /Length for the contents as written
+      serialise(value.dict, parts);
+      objects.push({ number: ref.objectNumber, parts, stream: value.getContents() });
+    } else {
+      serialise(value, parts);
+      objects.push({ number: ref.objectNumber, parts });
+    }
+  }
+  return new ResourceTemplate(root.objectNumber, objects);
 }
 
 function cached<T>(map: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {

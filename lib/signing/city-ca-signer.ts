@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { buildSignedData, ecdsaRawToDer } from "./cms-signed-data";
 import type { Signer } from "./signer";
 
@@ -22,9 +21,9 @@ export async function createCityCaSigner(options: CityCaSignerOptions): Promise<
   const chain = [options.certDer, ...options.issuerCertsDer];
   return {
     certificateChain: () => chain,
-    sign: ({ data }) =>
+    sign: ({ contentDigest }) =>
       buildSignedData({
-        contentDigest: createHash("sha256").update(data).digest(),
+        contentDigest,
         certificateChain: chain,
         signSignedAttributes: async (der) =>
           ecdsaRawToDer(new Uint8Array(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key, new Uint8Array(der)))),

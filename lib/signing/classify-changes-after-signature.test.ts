@@ -46,10 +46,12 @@ describe("what was added after a signature", () => {
   });
 
   it("a graphics-state restore slipped between the page's content streams is a content change", async () => {
-    const countersigned = await signPdf(countersignOptions(pki, signed));
+    // A page with several content streams: pdf-lib appends one (wrapped in q/Q streams) when drawing on a loaded page.
+    const drawnOn = await appendUpdate(await createSamplePdf(), (doc) => doc.getPage(0).drawText("Ban sao", { x: 80, y: 780, size: 8 }));
+    const countersigned = await signPdf(countersignOptions(pki, await signPdf(headSignOptions(pki, drawnOn))));
     const text = new TextDecoder("latin1").decode(countersigned);
-    const [, page, list] = [...text.matchAll(/\n(\d+) 0 obj\n<<\n\/Type \/Page\n[\s\S]*?\/Contents \[ ([^\]]*)\]/g)].at(-1)!;
-    const body = /\n\d+ 0 obj\n(<<\n\/Type \/Page\n[\s\S]*?)\nendobj/.exec(text.slice(text.lastIndexOf(`\n${page} 0 obj\n`)))![1]!;
+    const [, page, list] = [...text.matchAll(/\n(\d+) 0 obj\n<<\s*\/Type \/Page\s[\s\S]*?\/Contents \[ ([^\]]*)\]/g)].at(-1)!;
+    const body = /\n\d+ 0 obj\n(<<\s*\/Type \/Page\s[\s\S]*?)\nendobj/.exec(text.slice(text.lastIndexOf(`\n${page} 0 obj\n`)))![1]!;
     const refs = list!.trim().split(/ (?=\d+ 0 R)/);
     const wedged = [...refs.slice(0, 2), "900 0 R", ...refs.slice(2)].join(" ");
     const update = `\n900 0 obj\n<< /Length 2 >>\nstream\nQ\nendstream\nendobj\n${page} 0 obj\n${body.replace(list!, `${wedged} `)}\nendobj\n%%EOF\n`;

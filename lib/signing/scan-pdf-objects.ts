@@ -95,10 +95,10 @@ export function indexPdfObjects(text: string, checkDeadline: () => void, onTooCo
   return { text, entries, byNumber };
 }
 
-type CompressedObject = Pick<PdfObjectEntry, "number" | "bodyStart" | "bodyEnd" | "source">;
+export type CompressedObject = Pick<PdfObjectEntry, "number" | "bodyStart" | "bodyEnd" | "source">;
 
 /** The objects an object stream holds (ISO 32000 7.5.7), or undefined when it cannot be decompressed within budget. */
-function unpackObjectStream(dictionary: string, data: string, budget: { bytes: number }): CompressedObject[] | undefined {
+export function unpackObjectStream(dictionary: string, data: string, budget: { bytes: number }): CompressedObject[] | undefined {
   const filter = /\/Filter[\0\t\n\f\r ]*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dictionary)?.[1]?.replace(/[[\]\s]/g, "");
   const count = Number(/\/N[\0\t\n\f\r ]+(\d{1,7})/.exec(dictionary)?.[1]);
   const first = Number(/\/First[\0\t\n\f\r ]+(\d{1,10})/.exec(dictionary)?.[1]);
