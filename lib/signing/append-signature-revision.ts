@@ -36,11 +36,13 @@ export async function appendSignatureRevision(input: SignatureRevisionInput): Pr
   const acroForm = pdf.dictionary(acroFormValue);
   if (acroFormValue !== undefined && !acroForm) throw new UnsignablePdfError("damaged", "the AcroForm is unreadable");
   const fieldsValue = acroForm?.entries.get("Fields");
-  const names = pdf.fieldNames(pdf.references(fieldsValue)).map(decodeTextString);
-  if (names.includes(input.fieldName)) throw new UnsignablePdfError("field-exists", `the PDF already has a field named ${input.fieldName}`);
+  const fields = pdf.fieldObjects(pdf.references(fieldsValue));
+  if (fields.some((field) => decodeTextString(field.value.entries.get("T")) === input.fieldName)) {
+    throw new UnsignablePdfError("field-exists", `the PDF already has a field named ${input.fieldName}`);
+  }
 
   const update = new IncrementalUpdate(pdf);
-  const appearance = await writeSignatureStamp(update, input.slot, input.appearance);
+  const appearance = await writeSignatureStamp(update, input.slot, input.appearance, (baseFont) => stampFontIn(pdf, fields, baseFont));
   const signature = update.allocate();
   const dictionary = `<< /Type /Sig ${input.signatureEntries.join(" ")} /ByteRange ${BYTE_RANGE_PLACEHOLDER} /Contents <${"0".repeat(input.capacity * 2)}> >>`;
   const signatureAt = update.writeObject(signature, dictionary);
@@ -100,6 +102,18 @@ function appendReference(pdf: PdfForUpdate, update: IncrementalUpdate, value: st
   if (array?.value.kind !== "array") throw new UnsignablePdfError("damaged", `object ${target} should be an array`);
   update.writeObject(array.number, withReference(array.value.normalized, reference), undefined, array.generation);
   return value;
+}
+
+/** A reference to the font named `baseFont` in the appearance of one of the document's fields (an earlier signature's stamp). */
+function stampFontIn(pdf: PdfForUpdate, fields: PdfObject[], baseFont: string): string | undefined {
+  for (const field of fields) {
+    const appearance = pdf.object(referenceOf(pdf.dictionary(field.value.entries.get("AP"))?.entries.get("N")));
+    const fonts = pdf.dictionary(pdf.dictionary(appearance?.value.entries.get("Resources"))?.entries.get("Font"));
+    for (const value of fonts?.entries.values() ?? []) {
+      if (pdf.object(referenceOf(value))?.value.entries.get("BaseFont") === `/${baseFont}`) return value;
+    }
+  }
+  return undefined;
 }
 
 /** A normalised array ("[ … ]") with one more element. */

@@ -22,10 +22,19 @@ const MIN_FONT_SIZE = 6;
 const LINE_HEIGHT = 1.2;
 const PADDING = 2;
 
-/** Writes the widget's Form XObject into `update`: signature image on top, the text lines centred in 10 pt Tinos below it. */
-export async function writeSignatureStamp(update: IncrementalUpdate, slot: SignatureSlot, appearance: SignatureAppearance): Promise<number> {
+/**
+ * Writes the widget's Form XObject into `update`: signature image on top, the text lines centred in 10 pt
+ * Tinos below it. `fontInDocument` finds the stamp font an earlier signature of the document wrote, by
+ * its unique /BaseFont, so it is not written twice.
+ */
+export async function writeSignatureStamp(
+  update: IncrementalUpdate,
+  slot: SignatureSlot,
+  appearance: SignatureAppearance,
+  fontInDocument: (baseFont: string) => string | undefined,
+): Promise<number> {
   const lines = appearance.lines.map((line) => line.normalize("NFC"));
-  const { font, template: fontTemplate } = await stampFont(lines);
+  const { font, template: fontTemplate, baseFont } = await stampFont(lines);
   const image = appearance.imagePng ? await stampImage(appearance.imagePng) : undefined;
 
   const ops: string[] = [];
@@ -46,14 +55,14 @@ export async function writeSignatureStamp(update: IncrementalUpdate, slot: Signa
   }
   ops.push("ET");
 
-  const fontNumber = fontTemplate.writeTo(update);
+  const fontReference = fontInDocument(baseFont) ?? `${fontTemplate.writeTo(update)} 0 R`;
   const imageNumber = image?.template.writeTo(update);
   const xObject = imageNumber === undefined ? "" : ` /XObject << /Im1 ${imageNumber} 0 R >>`;
   const content = Buffer.from(ops.join("\n"), "latin1");
   const number = update.allocate();
   update.writeObject(
     number,
-    `<< /Type /XObject /Subtype /Form /BBox [ 0 0 ${num(slot.width)} ${num(slot.height)} ] /Resources << /Font << /F1 ${fontNumber} 0 R >>${xObject} >> /Length ${content.length} >>`,
+    `<< /Type /XObject /Subtype /Form /BBox [ 0 0 ${num(slot.width)} ${num(slot.height)} ] /Resources << /Font << /F1 ${fontReference} >>${xObject} >> /Length ${content.length} >>`,
     content,
   );
   return number;

@@ -128,10 +128,10 @@ export class PdfForUpdate {
     throw new UnsignablePdfError("no-such-page", `the document has no page ${index + 1}`);
   }
 
-  /** The /T of each field named by the AcroForm's /Fields (top level; camket's signature fields are). */
-  fieldNames(fields: number[]): (string | undefined)[] {
+  /** The field dictionaries the AcroForm's /Fields names (top level; camket's signature fields are). */
+  fieldObjects(fields: number[]): PdfObject[] {
     if (fields.length > MAX_FIELDS) throw new UnsignablePdfError("too-complex", "the form has too many fields");
-    return fields.map((field) => this.object(field)?.value.entries.get("T"));
+    return fields.flatMap((field) => this.object(field) ?? []);
   }
 
   private findStartxref(): number {
