@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { signAssignment } from "@/lib/signatures/sign-assignment";
-import { createSignaturePng } from "@/lib/signing/testing/signature-png";
-import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { createActor, launchTestCampaign, signAsHead } from "@/lib/test/factories";
 import { recordAssignmentView } from "./record-assignment-view";
 
-const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
 const viewedEvents = (assignmentId: string) => prisma.auditEvent.count({ where: { assignmentId, type: "ASSIGNMENT_VIEWED" } });
 
 describe("recordAssignmentView", () => {
@@ -22,12 +19,7 @@ describe("recordAssignmentView", () => {
     await recordAssignmentView(await createActor("CHAIRPERSON"), head.assignment, {});
     expect(await viewedEvents(head.assignment.id)).toBe(1);
 
-    const signed = await signAssignment(head.actor, {
-      assignmentId: head.assignment.id,
-      reviewedSha256: head.assignment.documentSha256,
-      password: head.password,
-      signatureImage: png,
-    });
+    const signed = await signAsHead(head);
     expect(signed.ok).toBe(true);
     await recordAssignmentView(head.actor, head.assignment, {}); // the reload after signing
     expect(await viewedEvents(head.assignment.id)).toBe(1);

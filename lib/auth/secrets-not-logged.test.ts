@@ -2,15 +2,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { signAssignment } from "@/lib/signatures/sign-assignment";
 import { countersignAssignment, startCountersigning } from "@/lib/signatures/countersign-assignment";
 import { masterKeyText } from "@/lib/signatures/master-key";
-import { createSignaturePng } from "@/lib/signing/testing/signature-png";
-import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { createActor, launchTestCampaign, signAsHead, signatureDataUrl } from "@/lib/test/factories";
 import { authOptions } from "./auth-options";
 
 const authorize = (authOptions.providers[0] as unknown as { options: CredentialsConfig }).options.authorize;
-const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
+const png = signatureDataUrl();
 
 /** Everything the app writes to the console while it handles passwords, keys, grants and tokens. */
 function captureConsole() {
@@ -32,7 +30,7 @@ describe("secrets never reach the logs or the audit trail", () => {
     const [head] = heads;
     await expect(authorize({ email: head!.user.email, password: "DoanSai#123" }, { headers: {} } as never)).rejects.toThrow();
     await authorize({ email: head!.user.email, password: head!.password }, { headers: {} } as never);
-    expect(await signAssignment(head!.actor, { assignmentId: head!.assignment.id, reviewedSha256: head!.assignment.documentSha256, password: head!.password, signatureImage: png })).toMatchObject({ ok: true });
+    expect(await signAsHead(head!)).toMatchObject({ ok: true });
 
     const chair = await createActor("CHAIRPERSON");
     expect(await startCountersigning(chair, "DoanSai#456")).toMatchObject({ ok: false });

@@ -6,21 +6,18 @@ import { listCampaignUnits } from "./list-campaign-units";
 import { dashboardQuerySchema, ignoredParams } from "./dashboard-query";
 import { unitsCsv } from "./units-csv";
 import { unitsXlsx } from "./units-xlsx";
-import { signAssignment } from "@/lib/signatures/sign-assignment";
 import { declineAssignment } from "@/lib/signatures/decline-assignment";
-import { createSignaturePng } from "@/lib/signing/testing/signature-png";
-import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { createActor, launchTestCampaign, signAsHead } from "@/lib/test/factories";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { writeTemp } from "@/lib/test/pdf-tools";
 
-const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
 const query = (raw: Record<string, string> = {}) => dashboardQuerySchema.parse(raw);
 
 describe("dashboard data", () => {
   it("counts by kind and status, filters, searches without diacritics, sorts, pages and exports", async () => {
     const { campaignId, heads } = await launchTestCampaign(4, "WARD");
     const [a, b, c] = heads;
-    await signAssignment(a.actor, { assignmentId: a.assignment.id, reviewedSha256: a.assignment.documentSha256, password: a.password, signatureImage: png });
+    await signAsHead(a);
     await declineAssignment(b.actor, b.assignment.id, { reason: "Cần sửa tên đơn vị trong văn bản." });
     await prisma.assignment.update({ where: { id: c.assignment.id }, data: { status: "VIEWED", firstViewedAt: new Date() } });
 
@@ -62,7 +59,7 @@ describe("dashboard data", () => {
     const { campaignId, heads } = await launchTestCampaign(3, "COMMUNE");
     const [a, b, c] = heads;
     for (const [i, h] of heads.entries()) await prisma.unit.update({ where: { id: h.unit.id }, data: { sortOrder: 1000 + i } });
-    await signAssignment(a.actor, { assignmentId: a.assignment.id, reviewedSha256: a.assignment.documentSha256, password: a.password, signatureImage: png });
+    await signAsHead(a);
     await declineAssignment(b.actor, b.assignment.id, { reason: "Cần sửa tên đơn vị trong văn bản." });
     const ids = async (raw: Record<string, string>, now?: Date) => (await listCampaignUnits(campaignId, query(raw), { now })).rows.map((r) => r.assignmentId);
 

@@ -3,10 +3,8 @@ import { SMTPServer } from "smtp-server";
 import { prisma } from "@/lib/db/client";
 import { sendReminders } from "./send-reminders";
 import { runScheduledReminders } from "./run-scheduled-reminders";
-import { signAssignment } from "@/lib/signatures/sign-assignment";
 import { declineAssignment } from "@/lib/signatures/decline-assignment";
-import { createSignaturePng } from "@/lib/signing/testing/signature-png";
-import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { createActor, launchTestCampaign, signAsHead } from "@/lib/test/factories";
 
 type Mail = { to: string; raw: string };
 const inbox: Mail[] = [];
@@ -49,9 +47,8 @@ const decode = (raw: string) => {
 describe("reminders by e-mail", () => {
   it("reminds every pending head once, with unit and deadline in Vietnamese, and nobody who signed or declined", async () => {
     const { campaignId, heads } = await launchTestCampaign(4);
-    const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
     const [signer, decliner, ...pending] = heads;
-    await signAssignment(signer.actor, { assignmentId: signer.assignment.id, reviewedSha256: signer.assignment.documentSha256, password: signer.password, signatureImage: png });
+    await signAsHead(signer);
     await declineAssignment(decliner.actor, decliner.assignment.id, { reason: "Đề nghị điều chỉnh nội dung cam kết số 5." });
     const chair = await createActor("CHAIRPERSON");
     inbox.length = 0;

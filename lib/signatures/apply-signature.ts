@@ -4,8 +4,8 @@ import type { AuditContext } from "@/lib/audit/audit-types";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import type { StoredCertificate } from "./user-certificate-store";
 import type { SigningTarget } from "./load-signing-context";
-import { openSigningIdentity, signRevision } from "./sign-revision";
-import { createSignerFor } from "./create-signer";
+import { signRevision } from "./sign-revision";
+import { openSigner } from "./open-signer";
 import { storeSignatures, type SigningRole } from "./store-signatures";
 
 /**
@@ -27,15 +27,14 @@ export async function applySignature(params: {
 }): Promise<FormResult> {
   const { actor, now } = params;
   const m = messagesFor(actor).signing.results;
-  const identity = await openSigningIdentity(actor, params.certificate, now);
-  if ("refusal" in identity) return failure(identity.refusal);
-  const signer = await createSignerFor(identity);
-  const signed = await signRevision({ actor, target: params.assignment, role: params.role, signer, imagePng: params.imagePng, now });
+  const opened = await openSigner(actor, params.certificate, now);
+  if ("refusal" in opened) return failure(opened.refusal);
+  const signed = await signRevision({ actor, target: params.assignment, role: params.role, signer: opened.signer, imagePng: params.imagePng, now });
   if ("refusal" in signed) return failure(signed.refusal);
   const { stored, revoked } = await storeSignatures({
     actor,
     role: params.role,
-    certificate: { id: identity.certificateId, serialHex: identity.serialHex },
+    certificate: opened.certificate,
     revisions: [signed.revision],
     context: params.context,
     now,

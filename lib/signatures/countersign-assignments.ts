@@ -10,11 +10,10 @@ import { getFiles } from "@/lib/storage/file-store";
 import { signatureImageSchema } from "./signature-image";
 import { verifySigningGrant } from "./signing-grant";
 import { loadSigningContext } from "./load-signing-context";
-import { openSigningIdentity, signRevision } from "./sign-revision";
-import { createSignerFor } from "./create-signer";
+import { signRevision } from "./sign-revision";
+import { openSigner } from "./open-signer";
 import { storeSignatures, type SignedRevision } from "./store-signatures";
 import { COUNTERSIGN_CHUNK } from "./countersign-chunk";
-
 
 const chunkSchema = z.object({
   assignmentIds: z.array(idSchema("assignment")).min(1).max(COUNTERSIGN_CHUNK),
@@ -49,9 +48,8 @@ export async function countersignAssignments(
   if (!verifySigningGrant(grant, actor.id, now)) return failure(m.grantExpired);
 
   const { assignments, certificate } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK);
-  const identity = await openSigningIdentity(actor, certificate, now);
-  if ("refusal" in identity) return failure(identity.refusal);
-  const signer = await createSignerFor(identity);
+  const opened = await openSigner(actor, certificate, now);
+  if ("refusal" in opened) return failure(opened.refusal);
   const signable = [...assignments.values()].filter((a) => a.status === "SIGNED");
   const pdfs = await getFiles(signable.map((a) => a.documentSha256));
 
@@ -64,14 +62,14 @@ export async function countersignAssignments(
     else if (target.status !== "SIGNED") refusals.set(id, formatMessage(m.notSignedYet, { unit: target.unitName }));
     else {
       const pdf = pdfs.get(target.documentSha256) ?? null;
-      const signed = await signRevision({ actor, target, role: "CHAIRPERSON", signer, imagePng: signatureImage, now, pdf });
+      const signed = await signRevision({ actor, target, role: "CHAIRPERSON", signer: opened.signer, imagePng: signatureImage, now, pdf });
       if ("refusal" in signed) refusals.set(id, signed.refusal);
       else revisions.push(signed.revision);
     }
   }
 
   const { stored, revoked } = revisions.length
-    ? await storeSignatures({ actor, role: "CHAIRPERSON", certificate: { id: identity.certificateId, serialHex: identity.serialHex }, revisions, context, now })
+    ? await storeSignatures({ actor, role: "CHAIRPERSON", certificate: opened.certificate, revisions, context, now })
     : { stored: new Set<string>(), revoked: false };
   const outcomes = assignmentIds.map((id): CountersignOutcome => {
     const unit = { unit: assignments.get(id)?.unitName ?? "" };

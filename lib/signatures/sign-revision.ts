@@ -7,25 +7,11 @@ import { signPdf } from "@/lib/signing/sign-pdf";
 import type { Signer } from "@/lib/signing/signer";
 import { UnsignablePdfError } from "@/lib/signing/unsignable-pdf-error";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
-import { CertificateRevokedError, signingIdentityFrom, type SigningIdentity, type StoredCertificate } from "./user-certificate-store";
-import { SigningKeyUnusableError } from "./open-stored-key";
 import type { SigningTarget } from "./load-signing-context";
 import { SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-signatures";
 
 const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
 const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema });
-
-/** The signer's identity from the certificate read with the assignment, or the refusal to show them. */
-export async function openSigningIdentity(actor: Actor, certificate: StoredCertificate | null, now: Date): Promise<SigningIdentity | { refusal: string }> {
-  try {
-    return await signingIdentityFrom(actor, certificate, now);
-  } catch (error) {
-    if (error instanceof CertificateRevokedError) return { refusal: messagesFor(actor).signing.results.certificateRevoked };
-    // Detail already logged by openStoredKey; the signer can only ask for a new certificate.
-    if (error instanceof SigningKeyUnusableError) return { refusal: messagesFor(actor).common.signingKey.unusable };
-    throw error;
-  }
-}
 
 /**
  * The assignment's current PDF with one more PAdES signature and its visible stamp in the role's block, as
@@ -35,7 +21,7 @@ export async function signRevision(params: {
   actor: Actor;
   target: SigningTarget;
   role: SigningRole;
-  /** From createSignerFor, made once per request: a bulk chunk signs every revision with the same one. */
+  /** From openSigner, made once per request: a bulk chunk signs every revision with the same one. */
   signer: Signer;
   imagePng?: Uint8Array;
   now: Date;

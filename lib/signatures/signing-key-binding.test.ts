@@ -2,19 +2,16 @@ import { describe, expect, it } from "vitest";
 import { createCipheriv, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { parseMasterKey, decryptPrivateKey } from "@/lib/signing/key-encryption";
-import { createSignaturePng } from "@/lib/signing/testing/signature-png";
-import { launchTestCampaign } from "@/lib/test/factories";
+import { launchTestCampaign, signAsHead } from "@/lib/test/factories";
 import { sha256Hex } from "@/lib/storage/file-store";
-import { signAssignment } from "./sign-assignment";
 import { issueFreshCertificate } from "./user-certificate-store";
 import { masterKeyText } from "./master-key";
 
-const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
 const UNUSABLE = "Khóa ký của bạn không dùng được; liên hệ quản trị để cấp lại chứng thư.";
 
 type Head = Awaited<ReturnType<typeof launchTestCampaign>>["heads"][number];
 const sign = (head: Head) =>
-  signAssignment(head.actor, { assignmentId: head.assignment.id, reviewedSha256: head.assignment.documentSha256, password: head.password, signatureImage: png });
+  signAsHead(head);
 
 async function nothingSigned(head: Head) {
   expect((await prisma.assignment.findUniqueOrThrow({ where: { id: head.assignment.id } })).status).toBe("PENDING");

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import type { Role, UnitKind } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
+import { createSignaturePng } from "@/lib/signing/testing/signature-png";
 
 // Test data with unique names, so test files can share one database without stepping on each other.
 
@@ -50,6 +51,16 @@ export async function publishTestTemplate(admin: Actor, content: unknown) {
   const published = await publishTemplateVersion(admin, draft.id);
   if (!published.ok) throw new Error(published.message);
   return draft.id;
+}
+
+/** A drawn signature as the signing form posts it. */
+export const signatureDataUrl = (png: Uint8Array = createSignaturePng()) => `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
+
+/** A head from launchTestCampaign signs their commitment as the form does: the reviewed hash, their password, a drawn signature. */
+export async function signAsHead(head: { actor: Actor; password: string; assignment: { id: string; documentSha256: string } }) {
+  const { signAssignment } = await import("@/lib/signatures/sign-assignment");
+  const { id, documentSha256 } = head.assignment;
+  return signAssignment(head.actor, { assignmentId: id, reviewedSha256: documentSha256, password: head.password, signatureImage: signatureDataUrl() });
 }
 
 /** Units with heads, and a launched campaign over exactly them. */

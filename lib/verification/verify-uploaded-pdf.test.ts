@@ -1,17 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PDFHexString, PDFNumber, rgb } from "@cantoo/pdf-lib";
 import { prisma } from "@/lib/db/client";
-import { signAssignment } from "@/lib/signatures/sign-assignment";
 import { revokeCertificate } from "@/lib/signatures/revoke-certificate";
 import { countersignAssignment, startCountersigning } from "@/lib/signatures/countersign-assignment";
-import { createSignaturePng } from "@/lib/signing/testing/signature-png";
 import { appendUpdate } from "@/lib/signing/testing/append-update";
 import { createCityCa, issueUserCertificate } from "@/lib/signing/city-ca";
 import { createCityCaSigner } from "@/lib/signing/city-ca-signer";
 import { signPdf } from "@/lib/signing/sign-pdf";
 import { readPdfSignatures } from "@/lib/signing/read-pdf-signatures";
 import { getFile } from "@/lib/storage/file-store";
-import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { createActor, launchTestCampaign, signAsHead, signatureDataUrl } from "@/lib/test/factories";
 import { verifyUploadedPdf } from "./verify-uploaded-pdf";
 
 let signedPdf: Uint8Array;
@@ -24,12 +22,7 @@ beforeAll(async () => {
   head = campaign.heads[0]!;
   campaignName = (await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.campaignId } })).name;
   originalPdf = (await getFile(head.assignment.documentSha256))!;
-  const result = await signAssignment(head.actor, {
-    assignmentId: head.assignment.id,
-    reviewedSha256: head.assignment.documentSha256,
-    password: head.password,
-    signatureImage: `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`,
-  });
+  const result = await signAsHead(head);
   if (!result.ok) throw new Error(result.message);
   signedPdf = (await getFile((await prisma.assignment.findUniqueOrThrow({ where: { id: head.assignment.id } })).documentSha256))!;
 });
@@ -104,9 +97,8 @@ describe("verifying an uploaded PDF", () => {
   it("countersigned through the app: valid; the head's signature does not cover the file, and what follows is the allowed countersignature", async () => {
     const { heads } = await launchTestCampaign(1);
     const [other] = heads;
-    const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
-    const input = { assignmentId: other!.assignment.id, reviewedSha256: other!.assignment.documentSha256, password: other!.password, signatureImage: png };
-    expect(await signAssignment(other!.actor, input)).toMatchObject({ ok: true });
+    const png = signatureDataUrl();
+    expect(await signAsHead(other!)).toMatchObject({ ok: true });
     const chair = await createActor("CHAIRPERSON");
     const start = await startCountersigning(chair, "MatKhau@123");
     expect(await countersignAssignment(chair, { assignmentId: other!.assignment.id, grant: start.grant, signatureImage: png })).toMatchObject({ ok: true });
