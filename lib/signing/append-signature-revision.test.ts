@@ -21,6 +21,7 @@ let dir: string;
 let sample: Uint8Array;
 
 const file = (name: string) => path.join(dir, name);
+const saved = async (name: string, bytes: Uint8Array) => (await writeFile(file(name), bytes), file(name));
 
 async function qpdf(args: string[], output: string): Promise<Uint8Array> {
   const result = await run("qpdf", [...args, file(output)]);
@@ -74,6 +75,12 @@ describe("signing PDFs from other producers", { timeout: 30_000 }, () => {
 
   it("a linearized file (qpdf --linearize): the update chains to its first-page section", async () => {
     await expectSignsAndCountersigns("linearized.pdf", await qpdf(["--linearize", file("sample.pdf")], "linearized-in.pdf"), 3);
+  });
+
+  it("a hybrid-reference file: the catalog in an object stream that only the /XRefStm stream lists", async () => {
+    const hybrid = hybridPdf();
+    expect((await qpdfCheck(await saved("hybrid-in.pdf", hybrid))).output).toContain("No syntax or stream encoding errors");
+    await expectSignsAndCountersigns("hybrid.pdf", hybrid, 1);
   });
 
   it("Chromium's --print-to-pdf output", async () => {
@@ -132,4 +139,31 @@ function pdfWithPageTree(kids: string[], count: number): Uint8Array {
   const rows = offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("");
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${body.length}\n%%EOF\n`;
   return Buffer.from(body, "latin1");
+}
+
+/**
+ * A hybrid-reference file (ISO 32000 7.5.8.4): the classic table marks the catalog (object 1) free, and the
+ * cross-reference stream named by the trailer's /XRefStm places it in object stream 4, so a reader that
+ * ignores /XRefStm finds no catalog at all.
+ */
+function hybridPdf(): Uint8Array {
+  const parts: Buffer[] = [Buffer.from("%PDF-1.5\n", "latin1")];
+  const offsets = new Map<number, number>();
+  const length = () => parts.reduce((sum, part) => sum + part.length, 0);
+  const object = (number: number, body: string, stream?: Buffer) => {
+    offsets.set(number, length());
+    parts.push(Buffer.from(`${number} 0 obj\n${body}\n`, "latin1"));
+    if (stream) parts.push(Buffer.from("stream\n", "latin1"), stream, Buffer.from("\nendstream\n", "latin1"));
+    parts.push(Buffer.from("endobj\n", "latin1"));
+  };
+  object(2, "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>");
+  object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 595 842 ] >>");
+  const packed = Buffer.from("1 0 << /Type /Catalog /Pages 2 0 R >>", "latin1");
+  object(4, `<< /Type /ObjStm /N 1 /First 4 /Length ${packed.length} >>`, packed);
+  const row = Buffer.from([2, 0, 0, 0, 4, 0, 0]); // type 2: in object stream 4, at index 0
+  object(5, `<< /Type /XRef /Size 6 /W [ 1 4 2 ] /Index [ 1 1 ] /Length ${row.length} >>`, row);
+  const xref = length();
+  const rows = [2, 3, 4, 5].map((n) => `${String(offsets.get(n)).padStart(10, "0")} 00000 n \n`).join("");
+  parts.push(Buffer.from(`xref\n0 6\n0000000000 65535 f \n0000000000 00000 f \n${rows}trailer\n<< /Size 6 /Root 1 0 R /XRefStm ${offsets.get(5)} >>\nstartxref\n${xref}\n%%EOF\n`, "latin1"));
+  return Buffer.concat(parts);
 }
