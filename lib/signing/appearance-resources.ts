@@ -19,7 +19,9 @@ const MAX_ENTRIES = 64;
 const TONES = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"];
 const VIETNAMESE = [..."aăâeêioôơuưy"].flatMap((vowel) => TONES.map((tone) => (vowel + tone).normalize("NFC"))).join("") + "đ";
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
-const STAMP_CHARACTERS = ASCII + VIETNAMESE + VIETNAMESE.toUpperCase();
+const STAMP_CHARACTERS = new Set(ASCII + VIETNAMESE + VIETNAMESE.toUpperCase());
+/** Measured and encoded lines kept per font: a chairperson's name, title and unit repeat on every stamp. */
+const MAX_LINES = 256;
 
 /** One object of a resource: PDF syntax with references left as private object numbers, plus stream data. */
 interface ObjectTemplate {
@@ -47,8 +49,8 @@ export class ResourceTemplate {
 }
 
 export interface StampFont {
-  /** Measures and encodes the stamp's text. */
-  font: PDFFont;
+  /** A line's width at 1000 pt and its text as a hex string of glyph ids, for the content stream. */
+  measure(line: string): { width: number; encoded: string };
   template: ResourceTemplate;
   /** The subset's unique /BaseFont: a document that already has this font object can point at it. */
   baseFont: string;
@@ -65,10 +67,12 @@ const images = new Map<string, Promise<StampImage>>();
 
 /** A Tinos subset covering `lines` (UnprintableTextError for a character it lacks). */
 export async function stampFont(lines: string[]): Promise<StampFont> {
+  const text = lines.join("");
+  const beyond = [...text].filter((c) => !STAMP_CHARACTERS.has(c));
   // A name stored before input refused such characters must not lose letters on the stamp silently.
-  const unprintable = unprintableCharacters(lines.join(""));
+  const unprintable = unprintableCharacters(beyond.join(""));
   if (unprintable.length > 0) throw new UnprintableTextError(unprintable);
-  const characters = [...new Set(STAMP_CHARACTERS + lines.join(""))].sort().join("");
+  const characters = [...new Set([...STAMP_CHARACTERS, ...beyond])].sort().join("");
   return cached(fonts, characters, async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(fontkit);
@@ -80,7 +84,7 @@ export async function stampFont(lines: string[]): Promise<StampFont> {
     const font = await doc.embedFont(loadTinos("regular"), { subset: true, customName: baseFont });
     font.encodeText(characters); // fixes the subset's glyph set before it is embedded
     await doc.flush();
-    return { font, template: templateOf(doc.context, font.ref), baseFont };
+    return { measure: measurer(font), template: templateOf(doc.context, font.ref), baseFont };
   });
 }
 
@@ -92,6 +96,20 @@ export async function stampImage(png: Uint8Array): Promise<StampImage> {
     await doc.flush();
     return { width: image.width, height: image.height, template: templateOf(doc.context, image.ref) };
   });
+}
+
+/** fontkit's shaping is most of a stamp's remaining cost; a line measured once is not shaped again. */
+function measurer(font: PDFFont): StampFont["measure"] {
+  const lines = new Map<string, { width: number; encoded: string }>();
+  return (line) => {
+    let measured = lines.get(line);
+    if (!measured) {
+      measured = { width: font.widthOfTextAtSize(line, 1000), encoded: font.encodeText(line).toString() };
+      if (lines.size >= MAX_LINES) lines.delete(lines.keys().next().value!);
+      lines.set(line, measured);
+    }
+    return measured;
+  };
 }
 
 /** Serialises the objects reachable from `root`, references kept as placeholders. */

@@ -34,7 +34,7 @@ export async function writeSignatureStamp(
   fontInDocument: (baseFont: string) => string | undefined,
 ): Promise<number> {
   const lines = appearance.lines.map((line) => line.normalize("NFC"));
-  const { font, template: fontTemplate, baseFont } = await stampFont(lines);
+  const { measure, template: fontTemplate, baseFont } = await stampFont(lines);
   const image = appearance.imagePng ? await stampImage(appearance.imagePng) : undefined;
 
   const ops: string[] = [];
@@ -47,10 +47,11 @@ export async function writeSignatureStamp(
   ops.push("BT", "0 g");
   for (const line of lines) {
     // Long unit names shrink rather than spill out of the box.
-    const naturalWidth = font.widthOfTextAtSize(line, FONT_SIZE);
+    const { width, encoded } = measure(line);
+    const naturalWidth = (width * FONT_SIZE) / 1000;
     const size = Math.max(MIN_FONT_SIZE, Math.min(FONT_SIZE, (FONT_SIZE * (slot.width - 2 * PADDING)) / naturalWidth));
     const lineX = Math.max(PADDING, (slot.width - (naturalWidth * size) / FONT_SIZE) / 2);
-    ops.push(`/F1 ${num(size)} Tf`, `1 0 0 1 ${num(lineX)} ${num(baseline)} Tm`, `${font.encodeText(line).toString()} Tj`);
+    ops.push(`/F1 ${num(size)} Tf`, `1 0 0 1 ${num(lineX)} ${num(baseline)} Tm`, `${encoded} Tj`);
     baseline -= FONT_SIZE * LINE_HEIGHT;
   }
   ops.push("ET");
