@@ -8,14 +8,42 @@ import type { AuditEventType } from "@/lib/audit/audit-types";
 import { documentFileName } from "@/lib/assignments/document-file-name";
 import { vi } from "@/lib/i18n/messages/vi";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
-import { getFiles, sha256Hex } from "@/lib/storage/file-store";
+import { getFile, sha256Hex, streamStoredFile } from "@/lib/storage/file-store";
+import { StoredFileMissingError } from "@/lib/storage/stored-file-errors";
+import type { AssignmentStatus, DocumentKind, UnitKind } from "@/lib/generated/prisma/enums";
 import { slugify } from "@/lib/units/slugify";
 import { canUseArchive } from "./archive-access";
 import { verificationGuide } from "./verification-guide";
 import { utf8Length, zipSize, zipStream, type ZipEntry } from "./zip-stream";
 
 export const ARCHIVE_FORMAT = "camket-archive/1";
-const FILES_PER_READ = 16;
+
+/** One stored version of one assignment, with its assignment and unit: the archive's rows come in one join. */
+type VersionRow = {
+  assignmentId: string;
+  revision: number;
+  headName: string;
+  headTitle: string;
+  status: AssignmentStatus;
+  issuedAt: Date;
+  firstViewedAt: Date | null;
+  signedAt: Date | null;
+  countersignedAt: Date | null;
+  declinedAt: Date | null;
+  declineReason: string | null;
+  currentSha256: string;
+  unitName: string;
+  unitKind: UnitKind;
+  unitCode: string | null;
+  unitSlug: string;
+  documentKind: DocumentKind | null;
+  sha256: string | null;
+  storedAt: Date | null;
+  documentSignedAt: Date | null;
+  size: number | null;
+  crc32: bigint | null;
+  inRow: boolean | null;
+};
 
 /**
  * The whole signed record of one campaign as a streamed ZIP an auditor can check without camket:
@@ -26,56 +54,53 @@ const FILES_PER_READ = 16;
  */
 export async function streamCampaignArchive(actor: Actor | null, campaignId: string, context: AuditContext = {}) {
   if (!canUseArchive(actor) || !z.uuid().safeParse(campaignId).success) return null;
-  const campaign = await prisma.campaign.findFirst({
-    where: { id: campaignId, status: { not: "DRAFT" } },
-    include: {
-      templateVersion: { select: { version: true, contentHash: true, publishedAt: true } },
-      assignments: {
-        orderBy: [{ unit: { sortOrder: "asc" } }, { revision: "asc" }],
-        include: {
-          unit: { select: { name: true, kind: true, code: true, slug: true } },
-          documents: { orderBy: { createdAt: "asc" }, include: { file: { select: { size: true } } } },
-        },
-      },
-    },
-  });
+  const [campaign, rows] = await Promise.all([
+    prisma.campaign.findFirst({
+      where: { id: campaignId, status: { not: "DRAFT" } },
+      include: { templateVersion: { select: { version: true, contentHash: true, publishedAt: true } } },
+    }),
+    campaignVersions(campaignId),
+  ]);
   if (!campaign) return null;
   const ca = await getCityCa();
   const exportedAt = new Date();
   const fileName = `luu-tru-${slugify(campaign.name).slice(0, 60)}-${exportedAt.toISOString().slice(0, 10)}.zip`;
-  const documentCount = campaign.assignments.reduce((n, a) => n + a.documents.length, 0);
+  const assignments = groupByAssignment(rows);
+  const documentCount = rows.filter((r) => r.sha256 !== null).length;
   await prisma.$transaction((tx) =>
     recordAuditEvent(tx, { ...context, type: "ARCHIVE_EXPORTED", campaignId, data: { fileName, documents: documentCount } }),
   );
 
-  const units = campaign.assignments.map((a) => ({
-    assignmentId: a.id,
-    unit: a.unit.name,
-    unitCode: a.unit.code,
-    kind: a.unit.kind,
-    kindLabel: vi.common.unitKinds[a.unit.kind],
+  const units = assignments.map(([a, documents]) => ({
+    assignmentId: a.assignmentId,
+    unit: a.unitName,
+    unitCode: a.unitCode,
+    kind: a.unitKind,
+    kindLabel: vi.common.unitKinds[a.unitKind],
     revision: a.revision,
     head: a.headName,
     headTitle: a.headTitle,
     status: a.status,
     statusLabel: vi.common.assignmentStatus[a.status],
-    issuedAt: a.createdAt,
+    issuedAt: a.issuedAt,
     firstViewedAt: a.firstViewedAt,
     signedAt: a.signedAt,
     countersignedAt: a.countersignedAt,
     declinedAt: a.declinedAt,
     declineReason: a.declineReason,
-    currentSha256: a.documentSha256,
-    versions: a.documents.map((d) => ({
-      kind: d.kind,
-      kindLabel: vi.common.documentKinds[d.kind],
-      file: `pdf/${documentFileName(a.unit.slug, d.kind, a.revision)}`,
-      sha256: d.sha256,
-      size: d.file.size,
-      storedAt: d.createdAt,
-      signedAt: d.signedAt,
+    currentSha256: a.currentSha256,
+    versions: documents.map((d) => ({
+      kind: d.documentKind!,
+      kindLabel: vi.common.documentKinds[d.documentKind!],
+      file: `pdf/${documentFileName(a.unitSlug, d.documentKind!, a.revision)}`,
+      sha256: d.sha256!,
+      size: d.size!,
+      storedAt: d.storedAt!,
+      signedAt: d.documentSignedAt,
     })),
   }));
+  // Not in the manifest: how each file is read (CRC from the row and a stream from the store, or a legacy row's bytes).
+  const stored = new Map(rows.flatMap((r) => (r.sha256 ? [[r.sha256, { crc32: r.crc32 === null ? null : Number(r.crc32), inRow: r.inRow === true }] as const] : [])));
   const manifest = {
     format: ARCHIVE_FORMAT,
     exportedAt,
@@ -98,7 +123,8 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
     units,
   };
 
-  const text = (name: string, content: string): ZipEntry => ({ name, bytes: new TextEncoder().encode(content), mtime: exportedAt });
+  type TextEntry = { name: string; bytes: Uint8Array; mtime: Date };
+  const text = (name: string, content: string): TextEntry => ({ name, bytes: new TextEncoder().encode(content), mtime: exportedAt });
   // Everything but the PDFs is made up front (the export event is already recorded, so the log holds it):
   // with the PDFs' stored sizes that gives the archive's exact length before the first byte.
   const guide = text("HUONG-DAN-KIEM-TRA.txt", verificationGuide(campaign.name, ca.sha256Fingerprint));
@@ -115,28 +141,71 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
 
   async function* entries(): AsyncGenerator<ZipEntry> {
     const sums: string[] = [];
-    const withSum = (entry: ZipEntry, sha256 = sha256Hex(entry.bytes)) => (sums.push(`${sha256}  ${entry.name}`), entry);
-    yield withSum(guide);
-    yield withSum(caPem);
-    yield withSum(manifestEntry);
-    // Read in batches, the next batch while this one is zipped: one query per file was most of the time.
-    // A batch is ~2 MB, so memory stays flat whatever the campaign's size.
-    const batchOf = (start: number) => getFiles(versions.slice(start, start + FILES_PER_READ).map((v) => v.sha256));
-    let next = batchOf(0);
-    for (let start = 0; start < versions.length; start += FILES_PER_READ) {
-      const batch = await next;
-      next = batchOf(start + FILES_PER_READ);
-      for (const version of versions.slice(start, start + FILES_PER_READ)) {
-        const bytes = batch.get(version.sha256);
-        if (!bytes) throw new Error(`Thiếu tệp ${version.sha256} trong kho lưu trữ`);
-        // Content-addressed storage: the key is the SHA-256, so a corrupted file fails `sha256sum -c`.
-        yield withSum({ name: version.file, bytes, mtime: version.storedAt }, version.sha256);
-      }
+    const line = (sha256: string, name: string) => sums.push(`${sha256}  ${name}`);
+    for (const entry of [guide, caPem, manifestEntry]) {
+      line(sha256Hex(entry.bytes), entry.name);
+      yield entry;
     }
-    yield withSum(auditLog);
+    for (const version of versions) {
+      // Content-addressed storage: the key is the SHA-256, checked as the bytes stream past (a corrupted file
+      // fails the download), so SHA256SUMS needs no second read.
+      line(version.sha256, version.file);
+      const file = stored.get(version.sha256)!;
+      if (file.crc32 === null || file.inRow) {
+        // A legacy row not yet moved out (npm run storage:move-out): its bytes come from the row, CRC computed here.
+        const bytes = await getFile(version.sha256);
+        if (!bytes) throw new StoredFileMissingError(version.sha256);
+        yield { name: version.file, bytes, mtime: version.storedAt };
+        continue;
+      }
+      yield {
+        name: version.file,
+        mtime: version.storedAt,
+        size: version.size,
+        crc32: file.crc32,
+        open: async () => {
+          const chunks = await streamStoredFile(version.sha256, version.size);
+          if (!chunks) throw new StoredFileMissingError(version.sha256);
+          return chunks;
+        },
+      };
+    }
+    line(sha256Hex(auditLog.bytes), auditLog.name);
+    yield auditLog;
     yield text("SHA256SUMS", `${sums.join("\n")}\n`);
   }
   return { fileName, documentCount, size, stream: zipStream(entries()) };
+}
+
+/**
+ * Every stored version of the campaign's assignments in one query: assignment, unit and file (size, CRC, whether
+ * the bytes are still in the row) joined, in the archive's order — units as the city lists them, revisions, then
+ * versions as stored. An assignment without documents still has its row (document columns null).
+ */
+function campaignVersions(campaignId: string): Promise<VersionRow[]> {
+  return prisma.$queryRaw<VersionRow[]>`
+    SELECT a.id AS "assignmentId", a.revision, a."headName", a."headTitle", a.status::text AS status, a."createdAt" AS "issuedAt",
+           a."firstViewedAt", a."signedAt", a."countersignedAt", a."declinedAt", a."declineReason", a."documentSha256" AS "currentSha256",
+           u.name AS "unitName", u.kind::text AS "unitKind", u.code AS "unitCode", u.slug AS "unitSlug",
+           d.kind::text AS "documentKind", d.sha256, d."createdAt" AS "storedAt", d."signedAt" AS "documentSignedAt",
+           f.size, f.crc32, (f.bytes IS NOT NULL) AS "inRow"
+    FROM "Assignment" a
+    JOIN "Unit" u ON u.id = a."unitId"
+    LEFT JOIN "AssignmentDocument" d ON d."assignmentId" = a.id
+    LEFT JOIN "StoredFile" f ON f.sha256 = d.sha256
+    WHERE a."campaignId" = ${campaignId}
+    ORDER BY u."sortOrder", a.revision, a.id, d."createdAt", d.id`;
+}
+
+/** The join's rows grouped back into assignments (rows arrive ordered, an assignment's rows together). */
+function groupByAssignment(rows: readonly VersionRow[]): [VersionRow, VersionRow[]][] {
+  const groups: [VersionRow, VersionRow[]][] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    const group = last && last[0].assignmentId === row.assignmentId ? last : (groups.push([row, []]), groups.at(-1)!);
+    if (row.sha256 !== null) group[1].push(row);
+  }
+  return groups;
 }
 
 /** The campaign's audit events, one JSON object a line, with the fields their hash covers. */
