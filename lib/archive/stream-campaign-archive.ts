@@ -54,22 +54,25 @@ type VersionRow = {
  */
 export async function streamCampaignArchive(actor: Actor | null, campaignId: string, context: AuditContext = {}) {
   if (!canUseArchive(actor) || !z.uuid().safeParse(campaignId).success) return null;
-  const [campaign, rows] = await Promise.all([
+  // Everything before the first byte waits on the database: these three at once.
+  const [campaign, rows, ca] = await Promise.all([
     prisma.campaign.findFirst({
       where: { id: campaignId, status: { not: "DRAFT" } },
       include: { templateVersion: { select: { version: true, contentHash: true, publishedAt: true } } },
     }),
     campaignVersions(campaignId),
+    getCityCa(),
   ]);
   if (!campaign) return null;
-  const ca = await getCityCa();
   const exportedAt = new Date();
   const fileName = `luu-tru-${slugify(campaign.name).slice(0, 60)}-${exportedAt.toISOString().slice(0, 10)}.zip`;
   const assignments = groupByAssignment(rows);
   const documentCount = rows.filter((r) => r.sha256 !== null).length;
-  await prisma.$transaction((tx) =>
-    recordAuditEvent(tx, { ...context, type: "ARCHIVE_EXPORTED", campaignId, data: { fileName, documents: documentCount } }),
-  );
+  // The export is recorded, then the campaign's log (which holds that event) read, while the manifest is built.
+  const auditLogText = prisma
+    .$transaction((tx) => recordAuditEvent(tx, { ...context, type: "ARCHIVE_EXPORTED", campaignId, data: { fileName, documents: documentCount } }))
+    .then(() => campaignAuditLog(campaignId));
+  auditLogText.catch(() => {}); // awaited below; this only keeps a failure from being "unhandled" meanwhile
 
   const units = assignments.map(([a, documents]) => ({
     assignmentId: a.assignmentId,
@@ -124,13 +127,13 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
   };
 
   type TextEntry = { name: string; bytes: Uint8Array; mtime: Date };
-  const text = (name: string, content: string): TextEntry => ({ name, bytes: new TextEncoder().encode(content), mtime: exportedAt });
+  const text = (name: string, content: string): TextEntry => ({ name, bytes: Buffer.from(content, "utf8"), mtime: exportedAt });
   // Everything but the PDFs is made up front (the export event is already recorded, so the log holds it):
   // with the PDFs' stored sizes that gives the archive's exact length before the first byte.
   const guide = text("HUONG-DAN-KIEM-TRA.txt", verificationGuide(campaign.name, ca.sha256Fingerprint));
   const caPem = text("city-ca.pem", ca.certPem);
   const manifestEntry = text("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
-  const auditLog = text("audit-log.jsonl", await campaignAuditLog(campaignId));
+  const auditLog = text("audit-log.jsonl", await auditLogText);
   const versions = units.flatMap((unit) => unit.versions);
   const summed = [guide, caPem, manifestEntry, auditLog]
     .map((e) => ({ name: e.name, size: e.bytes.byteLength }))
@@ -190,7 +193,7 @@ const VERSIONS_SQL = `
            a.id, a.revision, a."headName", a."headTitle", a.status, a."createdAt", a."firstViewedAt", a."signedAt", a."countersignedAt", a."declinedAt",
            a."declineReason", a."documentSha256", u.name, u.kind, u.code, u.slug, d.kind, d.sha256, d."createdAt", d."signedAt",
            f.size, f.crc32, f.bytes IS NOT NULL)
-         ORDER BY u."sortOrder", a.revision, a.id, d."createdAt", d.id), '[]')::text AS json
+         ORDER BY u."sortOrder", a.revision, a.id COLLATE "C", d."createdAt", d.id COLLATE "C"), '[]')::text AS json
   FROM "Assignment" a
   JOIN "Unit" u ON u.id = a."unitId"
   LEFT JOIN "AssignmentDocument" d ON d."assignmentId" = a.id

@@ -127,7 +127,7 @@ function dosDateTime(at: Date): { time: number; date: number } {
 }
 
 /** A file name's length as stored in the ZIP (UTF-8 bytes). */
-export const utf8Length = (name: string) => encoder.encode(name).byteLength;
+export const utf8Length = (name: string) => Buffer.byteLength(name, "utf8");
 
 /**
  * The exact byte length of zipStream's output for entries of these names and sizes, known before the
