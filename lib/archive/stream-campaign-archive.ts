@@ -17,6 +17,8 @@ import { verificationGuide } from "./verification-guide";
 import { utf8Length, zipSize, zipStream, type ZipEntry } from "./zip-stream";
 
 export const ARCHIVE_FORMAT = "camket-archive/1";
+const READ_AHEAD = 8;
+const SMALL_FILE = 1024 * 1024;
 
 /** One stored version of one assignment, with its assignment and unit (times as ISO strings): the archive's rows come in one join. */
 type VersionRow = {
@@ -149,21 +151,36 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
       line(sha256Hex(entry.bytes), entry.name);
       yield entry;
     }
-    for (const version of versions) {
-      // Content-addressed storage: the key is the SHA-256, checked as the bytes stream past (a corrupted file
-      // fails the download), so SHA256SUMS needs no second read.
+    // Small files (signed PDFs are ~50–150 KB) are read a few ahead, so the disk and the hashing of the next
+    // ones overlap the writing of this one: at most READ_AHEAD files, each ≤ SMALL_FILE, whatever the campaign's
+    // size. Larger ones are streamed when their turn comes. Every read is checked against the SHA-256 (the key),
+    // so a corrupted file fails the download and SHA256SUMS needs no second read.
+    const reads = new Map<number, Promise<Uint8Array | null>>();
+    let scheduled = 0;
+    for (let i = 0; i < versions.length; i++) {
+      for (; scheduled < versions.length && scheduled < i + READ_AHEAD; scheduled++) {
+        if (versions[scheduled]!.size > SMALL_FILE) continue;
+        const read = getFile(versions[scheduled]!.sha256);
+        read.catch(() => {}); // awaited in its turn; not "unhandled" while it waits
+        reads.set(scheduled, read);
+      }
+      const version = versions[i]!;
+      const mtime = new Date(version.storedAt);
       line(version.sha256, version.file);
       const file = stored.get(version.sha256)!;
-      if (file.crc32 === null || file.inRow) {
-        // A legacy row not yet moved out (npm run storage:move-out): its bytes come from the row, CRC computed here.
-        const bytes = await getFile(version.sha256);
+      const read = reads.get(i);
+      reads.delete(i);
+      if (read || file.crc32 === null || file.inRow) {
+        // A legacy row not yet moved out (npm run storage:move-out) has its bytes in the row and maybe no CRC yet.
+        const bytes = await (read ?? getFile(version.sha256));
         if (!bytes) throw new StoredFileMissingError(version.sha256);
-        yield { name: version.file, bytes, mtime: new Date(version.storedAt) };
+        if (file.crc32 === null) yield { name: version.file, bytes, mtime };
+        else yield { name: version.file, mtime, size: version.size, crc32: file.crc32, open: async () => [bytes] };
         continue;
       }
       yield {
         name: version.file,
-        mtime: new Date(version.storedAt),
+        mtime,
         size: version.size,
         crc32: file.crc32,
         open: async () => {

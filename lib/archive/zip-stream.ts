@@ -6,7 +6,7 @@ import { crc32 } from "node:zlib";
  */
 export type ZipEntry = { name: string; mtime?: Date } & (
   | { bytes: Uint8Array }
-  | { size: number; crc32: number; open: () => Promise<AsyncIterable<Uint8Array>> }
+  | { size: number; crc32: number; open: () => Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>> }
 );
 
 const encoder = new TextEncoder();
