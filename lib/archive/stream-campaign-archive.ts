@@ -197,14 +197,6 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
   return { fileName, documentCount, size, stream: zipStream(entries()) };
 }
 
-/** The columns of VersionRow, in the order of the arrays the query returns. */
-const VERSION_COLUMNS = [
-  "assignmentId", "revision", "headName", "headTitle", "status", "issuedAt", "firstViewedAt", "signedAt", "countersignedAt", "declinedAt",
-  "declineReason", "currentSha256", "unitName", "unitKind", "unitCode", "unitSlug", "documentKind", "sha256", "storedAt", "documentSignedAt",
-  "size", "crc32", "inRow",
-] as const satisfies readonly (keyof VersionRow)[];
-const TIMES = new Set<string>(["issuedAt", "firstViewedAt", "signedAt", "countersignedAt", "declinedAt", "storedAt", "documentSignedAt"]);
-
 const VERSIONS_SQL = `
   SELECT coalesce(json_agg(json_build_array(
            a.id, a.revision, a."headName", a."headTitle", a.status, a."createdAt", a."firstViewedAt", a."signedAt", a."countersignedAt", a."declinedAt",
@@ -227,14 +219,17 @@ const VERSIONS_SQL = `
  */
 async function campaignVersions(campaignId: string): Promise<VersionRow[]> {
   const [{ json }] = await prisma.$queryRawUnsafe<{ json: string }[]>(VERSIONS_SQL, campaignId);
-  return (JSON.parse(json) as unknown[][]).map((values) => {
-    const row: Record<string, unknown> = {};
-    VERSION_COLUMNS.forEach((column, i) => {
-      const value = values[i];
-      row[column] = TIMES.has(column) && typeof value === "string" ? new Date(`${value}Z`).toISOString() : value;
-    });
-    return row as VersionRow;
-  });
+  // PostgreSQL writes a timestamp(3) as "2026-12-04T05:44:24.819", or shorter when the milliseconds end in zeros.
+  const iso = (time: string | null) => (time === null ? null : time.length === 23 ? `${time}Z` : new Date(`${time}Z`).toISOString());
+  type Values = [string, number, string, string, AssignmentStatus, string, string | null, string | null, string | null, string | null,
+    string | null, string, string, UnitKind, string | null, string, DocumentKind | null, string | null, string | null, string | null,
+    number | null, number | null, boolean | null];
+  return (JSON.parse(json) as Values[]).map((v) => ({
+    assignmentId: v[0], revision: v[1], headName: v[2], headTitle: v[3], status: v[4], issuedAt: iso(v[5])!, firstViewedAt: iso(v[6]),
+    signedAt: iso(v[7]), countersignedAt: iso(v[8]), declinedAt: iso(v[9]), declineReason: v[10], currentSha256: v[11], unitName: v[12],
+    unitKind: v[13], unitCode: v[14], unitSlug: v[15], documentKind: v[16], sha256: v[17], storedAt: iso(v[18]), documentSignedAt: iso(v[19]),
+    size: v[20], crc32: v[21], inRow: v[22],
+  }));
 }
 
 /** The join's rows grouped back into assignments (rows arrive ordered, an assignment's rows together). */
