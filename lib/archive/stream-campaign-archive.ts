@@ -7,7 +7,7 @@ import { AUDIT_EVENT_LABELS } from "@/lib/audit/audit-event-labels";
 import type { AuditEventType } from "@/lib/audit/audit-types";
 import { documentFileName } from "@/lib/assignments/document-file-name";
 import { vi } from "@/lib/i18n/messages/vi";
-import { getCityCa } from "@/lib/signatures/city-ca-store";
+import { readCityCaCertificate } from "@/lib/signatures/read-city-ca-certificate";
 import { getFile, sha256Hex, streamStoredFile } from "@/lib/storage/file-store";
 import { StoredFileMissingError } from "@/lib/storage/stored-file-errors";
 import type { AssignmentStatus, DocumentKind, UnitKind } from "@/lib/generated/prisma/enums";
@@ -63,7 +63,7 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
       include: { templateVersion: { select: { version: true, contentHash: true, publishedAt: true } } },
     }),
     campaignVersions(campaignId),
-    getCityCa(),
+    readCityCaCertificate(),
   ]);
   if (!campaign) return null;
   const exportedAt = new Date();
