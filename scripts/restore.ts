@@ -4,6 +4,8 @@ import { runMaintenance } from "@/lib/db/run-maintenance";
 import { deployMigrations } from "@/lib/db/migration-engine";
 import { restoreBackup } from "@/lib/backup/restore-backup";
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 const backupFile = process.argv[2];
 if (!backupFile) {
   console.error("Cách dùng: npm run restore -- <tệp sao lưu .tar>");
@@ -14,6 +16,6 @@ await runMaintenance("npm run restore", { code: 1, message: "Khôi phục thất
   await deployMigrations(database.url);
   const manifest = await restoreBackup(database.url, backupFile);
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-  console.log(`Đã khôi phục ${backupFile} (sao lưu lúc ${manifest.createdAt}): ${manifest.tables.length} bảng, ${rows} dòng.`);
+  console.log(`Đã khôi phục ${backupFile} (sao lưu lúc ${manifest.createdAt}): ${manifest.tables.length} bảng, ${rows} dòng, ${manifest.blobs.length} tệp PDF vào kho lưu trữ.`);
   return 0;
 });

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -7,6 +9,8 @@ import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { vi as viMessages } from "@/lib/i18n/messages/vi";
 import { createSignaturePng } from "@/lib/signing/testing/signature-png";
 import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { blobKey } from "@/lib/storage/blob-store";
+import { blobDirectory } from "@/lib/storage/current-blob-store";
 import { POST as signRoute } from "@/app/(app)/cam-ket/[id]/ky/route";
 import { GET as listCampaignsRoute } from "@/app/api/v1/campaigns/route";
 import { GET as campaignStatusRoute } from "@/app/api/v1/campaigns/[id]/status/route";
@@ -149,6 +153,25 @@ describe("/api/v1 with hostile input", () => {
       const result = await answer(await response);
       expect(result.status, name).toBe(status);
       expect(result.body, name).toEqual({ error: expect.any(String) });
+    }
+  });
+
+  it("a PDF corrupted in the blob store: 500 JSON saying so, never the bytes; the file's hash in the log", async () => {
+    const { documentSha256 } = await prisma.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    const file = path.join(blobDirectory(), ...blobKey(documentSha256).split("/"));
+    const good = readFileSync(file);
+    writeFileSync(file, Buffer.concat([good.subarray(0, 100), Buffer.from("X"), good.subarray(101)]));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const response = await assignmentPdfRoute(get(`/assignments/${assignmentId}/pdf`), params(assignmentId));
+      expect(response.headers.get("content-type")).toContain("application/json");
+      const result = await answer(response);
+      expect(result.status).toBe(500);
+      expect(result.body.error).toContain("bị hỏng");
+      expect(logged.mock.calls.some(([line]) => String(line).includes(documentSha256))).toBe(true);
+    } finally {
+      writeFileSync(file, good);
+      logged.mockRestore();
     }
   });
 

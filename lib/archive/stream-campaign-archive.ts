@@ -7,15 +7,45 @@ import { AUDIT_EVENT_LABELS } from "@/lib/audit/audit-event-labels";
 import type { AuditEventType } from "@/lib/audit/audit-types";
 import { documentFileName } from "@/lib/assignments/document-file-name";
 import { vi } from "@/lib/i18n/messages/vi";
-import { getCityCa } from "@/lib/signatures/city-ca-store";
-import { getFiles, sha256Hex } from "@/lib/storage/file-store";
+import { readCityCaCertificate } from "@/lib/signatures/read-city-ca-certificate";
+import { getFile, sha256Hex, streamStoredFile } from "@/lib/storage/file-store";
+import { StoredFileMissingError } from "@/lib/storage/stored-file-errors";
+import type { AssignmentStatus, DocumentKind, UnitKind } from "@/lib/generated/prisma/enums";
 import { slugify } from "@/lib/units/slugify";
 import { canUseArchive } from "./archive-access";
 import { verificationGuide } from "./verification-guide";
 import { utf8Length, zipSize, zipStream, type ZipEntry } from "./zip-stream";
 
 export const ARCHIVE_FORMAT = "camket-archive/1";
-const FILES_PER_READ = 16;
+const READ_AHEAD = 8;
+const SMALL_FILE = 1024 * 1024;
+
+/** One stored version of one assignment, with its assignment and unit (times as ISO strings): the archive's rows come in one join. */
+type VersionRow = {
+  assignmentId: string;
+  revision: number;
+  headName: string;
+  headTitle: string;
+  status: AssignmentStatus;
+  issuedAt: string;
+  firstViewedAt: string | null;
+  signedAt: string | null;
+  countersignedAt: string | null;
+  declinedAt: string | null;
+  declineReason: string | null;
+  currentSha256: string;
+  unitName: string;
+  unitKind: UnitKind;
+  unitCode: string | null;
+  unitSlug: string;
+  documentKind: DocumentKind | null;
+  sha256: string | null;
+  storedAt: string | null;
+  documentSignedAt: string | null;
+  size: number | null;
+  crc32: number | null;
+  inRow: boolean | null;
+};
 
 /**
  * The whole signed record of one campaign as a streamed ZIP an auditor can check without camket:
@@ -26,56 +56,56 @@ const FILES_PER_READ = 16;
  */
 export async function streamCampaignArchive(actor: Actor | null, campaignId: string, context: AuditContext = {}) {
   if (!canUseArchive(actor) || !z.uuid().safeParse(campaignId).success) return null;
-  const campaign = await prisma.campaign.findFirst({
-    where: { id: campaignId, status: { not: "DRAFT" } },
-    include: {
-      templateVersion: { select: { version: true, contentHash: true, publishedAt: true } },
-      assignments: {
-        orderBy: [{ unit: { sortOrder: "asc" } }, { revision: "asc" }],
-        include: {
-          unit: { select: { name: true, kind: true, code: true, slug: true } },
-          documents: { orderBy: { createdAt: "asc" }, include: { file: { select: { size: true } } } },
-        },
-      },
-    },
-  });
+  // Everything before the first byte waits on the database: these three at once.
+  const [campaign, rows, ca] = await Promise.all([
+    prisma.campaign.findFirst({
+      where: { id: campaignId, status: { not: "DRAFT" } },
+      include: { templateVersion: { select: { version: true, contentHash: true, publishedAt: true } } },
+    }),
+    campaignVersions(campaignId),
+    readCityCaCertificate(),
+  ]);
   if (!campaign) return null;
-  const ca = await getCityCa();
   const exportedAt = new Date();
   const fileName = `luu-tru-${slugify(campaign.name).slice(0, 60)}-${exportedAt.toISOString().slice(0, 10)}.zip`;
-  const documentCount = campaign.assignments.reduce((n, a) => n + a.documents.length, 0);
-  await prisma.$transaction((tx) =>
-    recordAuditEvent(tx, { ...context, type: "ARCHIVE_EXPORTED", campaignId, data: { fileName, documents: documentCount } }),
-  );
+  const assignments = groupByAssignment(rows);
+  const documentCount = rows.filter((r) => r.sha256 !== null).length;
+  // The export is recorded, then the campaign's log (which holds that event) read, while the manifest is built.
+  const auditLogText = prisma
+    .$transaction((tx) => recordAuditEvent(tx, { ...context, type: "ARCHIVE_EXPORTED", campaignId, data: { fileName, documents: documentCount } }))
+    .then(() => campaignAuditLog(campaignId));
+  auditLogText.catch(() => {}); // awaited below; this only keeps a failure from being "unhandled" meanwhile
 
-  const units = campaign.assignments.map((a) => ({
-    assignmentId: a.id,
-    unit: a.unit.name,
-    unitCode: a.unit.code,
-    kind: a.unit.kind,
-    kindLabel: vi.common.unitKinds[a.unit.kind],
+  const units = assignments.map(([a, documents]) => ({
+    assignmentId: a.assignmentId,
+    unit: a.unitName,
+    unitCode: a.unitCode,
+    kind: a.unitKind,
+    kindLabel: vi.common.unitKinds[a.unitKind],
     revision: a.revision,
     head: a.headName,
     headTitle: a.headTitle,
     status: a.status,
     statusLabel: vi.common.assignmentStatus[a.status],
-    issuedAt: a.createdAt,
+    issuedAt: a.issuedAt,
     firstViewedAt: a.firstViewedAt,
     signedAt: a.signedAt,
     countersignedAt: a.countersignedAt,
     declinedAt: a.declinedAt,
     declineReason: a.declineReason,
-    currentSha256: a.documentSha256,
-    versions: a.documents.map((d) => ({
-      kind: d.kind,
-      kindLabel: vi.common.documentKinds[d.kind],
-      file: `pdf/${documentFileName(a.unit.slug, d.kind, a.revision)}`,
-      sha256: d.sha256,
-      size: d.file.size,
-      storedAt: d.createdAt,
-      signedAt: d.signedAt,
+    currentSha256: a.currentSha256,
+    versions: documents.map((d) => ({
+      kind: d.documentKind!,
+      kindLabel: vi.common.documentKinds[d.documentKind!],
+      file: `pdf/${documentFileName(a.unitSlug, d.documentKind!, a.revision)}`,
+      sha256: d.sha256!,
+      size: d.size!,
+      storedAt: d.storedAt!,
+      signedAt: d.documentSignedAt,
     })),
   }));
+  // Not in the manifest: how each file is read (CRC from the row and a stream from the store, or a legacy row's bytes).
+  const stored = new Map(rows.flatMap((r) => (r.sha256 ? [[r.sha256, { crc32: r.crc32, inRow: r.inRow === true }] as const] : [])));
   const manifest = {
     format: ARCHIVE_FORMAT,
     exportedAt,
@@ -98,13 +128,14 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
     units,
   };
 
-  const text = (name: string, content: string): ZipEntry => ({ name, bytes: new TextEncoder().encode(content), mtime: exportedAt });
+  type TextEntry = { name: string; bytes: Uint8Array; mtime: Date };
+  const text = (name: string, content: string): TextEntry => ({ name, bytes: Buffer.from(content, "utf8"), mtime: exportedAt });
   // Everything but the PDFs is made up front (the export event is already recorded, so the log holds it):
   // with the PDFs' stored sizes that gives the archive's exact length before the first byte.
   const guide = text("HUONG-DAN-KIEM-TRA.txt", verificationGuide(campaign.name, ca.sha256Fingerprint));
   const caPem = text("city-ca.pem", ca.certPem);
   const manifestEntry = text("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
-  const auditLog = text("audit-log.jsonl", await campaignAuditLog(campaignId));
+  const auditLog = text("audit-log.jsonl", await auditLogText);
   const versions = units.flatMap((unit) => unit.versions);
   const summed = [guide, caPem, manifestEntry, auditLog]
     .map((e) => ({ name: e.name, size: e.bytes.byteLength }))
@@ -115,28 +146,101 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
 
   async function* entries(): AsyncGenerator<ZipEntry> {
     const sums: string[] = [];
-    const withSum = (entry: ZipEntry, sha256 = sha256Hex(entry.bytes)) => (sums.push(`${sha256}  ${entry.name}`), entry);
-    yield withSum(guide);
-    yield withSum(caPem);
-    yield withSum(manifestEntry);
-    // Read in batches, the next batch while this one is zipped: one query per file was most of the time.
-    // A batch is ~2 MB, so memory stays flat whatever the campaign's size.
-    const batchOf = (start: number) => getFiles(versions.slice(start, start + FILES_PER_READ).map((v) => v.sha256));
-    let next = batchOf(0);
-    for (let start = 0; start < versions.length; start += FILES_PER_READ) {
-      const batch = await next;
-      next = batchOf(start + FILES_PER_READ);
-      for (const version of versions.slice(start, start + FILES_PER_READ)) {
-        const bytes = batch.get(version.sha256);
-        if (!bytes) throw new Error(`Thiếu tệp ${version.sha256} trong kho lưu trữ`);
-        // Content-addressed storage: the key is the SHA-256, so a corrupted file fails `sha256sum -c`.
-        yield withSum({ name: version.file, bytes, mtime: version.storedAt }, version.sha256);
-      }
+    const line = (sha256: string, name: string) => sums.push(`${sha256}  ${name}`);
+    for (const entry of [guide, caPem, manifestEntry]) {
+      line(sha256Hex(entry.bytes), entry.name);
+      yield entry;
     }
-    yield withSum(auditLog);
+    // Small files (signed PDFs are ~50–150 KB) are read a few ahead, so the disk and the hashing of the next
+    // ones overlap the writing of this one: at most READ_AHEAD files, each ≤ SMALL_FILE, whatever the campaign's
+    // size. Larger ones are streamed when their turn comes. Every read is checked against the SHA-256 (the key),
+    // so a corrupted file fails the download and SHA256SUMS needs no second read.
+    const reads = new Map<number, Promise<Uint8Array | null>>();
+    let scheduled = 0;
+    for (let i = 0; i < versions.length; i++) {
+      for (; scheduled < versions.length && scheduled < i + READ_AHEAD; scheduled++) {
+        if (versions[scheduled]!.size > SMALL_FILE) continue;
+        const read = getFile(versions[scheduled]!.sha256);
+        read.catch(() => {}); // awaited in its turn; not "unhandled" while it waits
+        reads.set(scheduled, read);
+      }
+      const version = versions[i]!;
+      const mtime = new Date(version.storedAt);
+      line(version.sha256, version.file);
+      const file = stored.get(version.sha256)!;
+      const read = reads.get(i);
+      reads.delete(i);
+      if (read || file.crc32 === null || file.inRow) {
+        // A legacy row not yet moved out (npm run storage:move-out) has its bytes in the row and maybe no CRC yet.
+        const bytes = await (read ?? getFile(version.sha256));
+        if (!bytes) throw new StoredFileMissingError(version.sha256);
+        if (file.crc32 === null) yield { name: version.file, bytes, mtime };
+        else yield { name: version.file, mtime, size: version.size, crc32: file.crc32, open: async () => [bytes] };
+        continue;
+      }
+      yield {
+        name: version.file,
+        mtime,
+        size: version.size,
+        crc32: file.crc32,
+        open: async () => {
+          const chunks = await streamStoredFile(version.sha256, version.size);
+          if (!chunks) throw new StoredFileMissingError(version.sha256);
+          return chunks;
+        },
+      };
+    }
+    line(sha256Hex(auditLog.bytes), auditLog.name);
+    yield auditLog;
     yield text("SHA256SUMS", `${sums.join("\n")}\n`);
   }
   return { fileName, documentCount, size, stream: zipStream(entries()) };
+}
+
+const VERSIONS_SQL = `
+  SELECT coalesce(json_agg(json_build_array(
+           a.id, a.revision, a."headName", a."headTitle", a.status, a."createdAt", a."firstViewedAt", a."signedAt", a."countersignedAt", a."declinedAt",
+           a."declineReason", a."documentSha256", u.name, u.kind, u.code, u.slug, d.kind, d.sha256, d."createdAt", d."signedAt",
+           f.size, f.crc32, f.bytes IS NOT NULL)
+         ORDER BY u."sortOrder", a.revision, a.id COLLATE "C", d."createdAt", d.id COLLATE "C"), '[]')::text AS json
+  FROM "Assignment" a
+  JOIN "Unit" u ON u.id = a."unitId"
+  LEFT JOIN "AssignmentDocument" d ON d."assignmentId" = a.id
+  LEFT JOIN "StoredFile" f ON f.sha256 = d.sha256
+  WHERE a."campaignId" = $1`;
+
+/**
+ * Every stored version of the campaign's assignments in one query: assignment, unit and file (size, CRC, whether
+ * the bytes are still in the row) joined, in the archive's order — units as the city lists them, revisions, then
+ * versions as stored. An assignment without documents still has its row (document columns null). PostgreSQL
+ * builds the rows as JSON arrays that cross as one text value: at 5,000 rows, converting each value of each row
+ * on the client was most of the time before the first byte. Times come as PostgreSQL writes a `timestamp(3)`
+ * (UTC, as Prisma stores DateTime) and leave as ISO 8601 with Z, as Date.toJSON writes them.
+ */
+async function campaignVersions(campaignId: string): Promise<VersionRow[]> {
+  const [{ json }] = await prisma.$queryRawUnsafe<{ json: string }[]>(VERSIONS_SQL, campaignId);
+  // PostgreSQL writes a timestamp(3) as "2026-12-04T05:44:24.819", or shorter when the milliseconds end in zeros.
+  const iso = (time: string | null) => (time === null ? null : time.length === 23 ? `${time}Z` : new Date(`${time}Z`).toISOString());
+  type Values = [string, number, string, string, AssignmentStatus, string, string | null, string | null, string | null, string | null,
+    string | null, string, string, UnitKind, string | null, string, DocumentKind | null, string | null, string | null, string | null,
+    number | null, number | null, boolean | null];
+  return (JSON.parse(json) as Values[]).map((v) => ({
+    assignmentId: v[0], revision: v[1], headName: v[2], headTitle: v[3], status: v[4], issuedAt: iso(v[5])!, firstViewedAt: iso(v[6]),
+    signedAt: iso(v[7]), countersignedAt: iso(v[8]), declinedAt: iso(v[9]), declineReason: v[10], currentSha256: v[11], unitName: v[12],
+    unitKind: v[13], unitCode: v[14], unitSlug: v[15], documentKind: v[16], sha256: v[17], storedAt: iso(v[18]), documentSignedAt: iso(v[19]),
+    size: v[20], crc32: v[21], inRow: v[22],
+  }));
+}
+
+/** The join's rows grouped back into assignments (rows arrive ordered, an assignment's rows together). */
+function groupByAssignment(rows: readonly VersionRow[]): [VersionRow, VersionRow[]][] {
+  const groups: [VersionRow, VersionRow[]][] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    const group = last && last[0].assignmentId === row.assignmentId ? last : (groups.push([row, []]), groups.at(-1)!);
+    if (row.sha256 !== null) group[1].push(row);
+  }
+  return groups;
 }
 
 /** The campaign's audit events, one JSON object a line, with the fields their hash covers. */

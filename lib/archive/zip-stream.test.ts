@@ -16,7 +16,7 @@ async function zipOf(entries: ZipEntry[]): Promise<Buffer> {
 }
 
 describe("zipStream", () => {
-  const entries: ZipEntry[] = [
+  const entries: { name: string; bytes: Uint8Array; mtime?: Date }[] = [
     { name: "phuong-duc-thang/Bản cam kết.pdf", bytes: new Uint8Array(70_000).fill(7), mtime: new Date(2017, 2, 15, 9, 30, 12) },
     { name: "SHA256SUMS", bytes: new TextEncoder().encode("abc\n") },
   ];
@@ -35,6 +35,40 @@ describe("zipStream", () => {
     expect(listing).toContain("No errors detected");
     expect(listing).toContain("testing: phuong-duc-thang/B"); // unzip prints non-ASCII per the locale
     expect(execFileSync("unzip", ["-Z", "-T", "a.zip"], { cwd: dir, encoding: "utf8" })).toContain("20170315.093012");
+  });
+
+  it("streams an entry from its stored size and CRC without holding its bytes: same ZIP as with the bytes in hand", async () => {
+    const bytes = new Uint8Array(200_000).map((_, i) => i % 251);
+    const mtime = new Date(2017, 2, 15, 9, 30, 12);
+    let opened = 0;
+    const streamed: ZipEntry = {
+      name: "a.pdf",
+      mtime,
+      size: bytes.byteLength,
+      crc32: crc32(bytes),
+      open: async () => {
+        opened++;
+        return (async function* () {
+          for (let at = 0; at < bytes.byteLength; at += 65_536) yield bytes.subarray(at, at + 65_536);
+        })();
+      },
+    };
+    const zip = await zipOf([streamed]);
+    expect(opened).toBe(1);
+    expect(zip.equals(await zipOf([{ name: "a.pdf", mtime, bytes }]))).toBe(true);
+  });
+
+  it("fails the archive when a streamed entry is shorter or longer than announced", async () => {
+    const entry = (actual: number): ZipEntry => ({
+      name: "a.pdf",
+      size: 1000,
+      crc32: 0,
+      open: async () => (async function* () {
+        yield new Uint8Array(actual);
+      })(),
+    });
+    await expect(zipOf([entry(999)])).rejects.toThrow(/999 bytes read, 1000 announced/);
+    await expect(zipOf([entry(1001)])).rejects.toThrow(/announced/);
   });
 
   it("an empty archive is just the end record", async () => {

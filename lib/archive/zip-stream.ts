@@ -1,6 +1,13 @@
 import { crc32 } from "node:zlib";
 
-export type ZipEntry = { name: string; bytes: Uint8Array; mtime?: Date };
+/**
+ * One file of the archive: its bytes in hand, or — for a file from the store — its size and CRC-32 as stored at
+ * write time and a function that opens its bytes as chunks, so the header is written before any byte is read.
+ */
+export type ZipEntry = { name: string; mtime?: Date } & (
+  | { bytes: Uint8Array }
+  | { size: number; crc32: number; open: () => Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>> }
+);
 
 const encoder = new TextEncoder();
 const LOCAL_HEADER = 30;
@@ -12,38 +19,56 @@ const UTF8_NAMES = 0x0800;
 const VERSION = 20;
 
 /**
- * A ZIP (store mode: PDFs barely compress) as a pull-driven stream: the next entry is read only when the
- * consumer asks for more, so at most one file's bytes are in memory whatever the archive's size. Every
- * entry's bytes are in hand before its header is written, so the local header carries the CRC and sizes
- * (no data descriptors) and the CRC is node's zlib.crc32 — fflate's JavaScript CRC ran at 0.4 GB/s,
- * zlib's at 5.6 GB/s (issue 12 profile). No ZIP64: fine below 4 GB and 65,535 entries per archive.
+ * A ZIP (store mode: PDFs barely compress) as a pull-driven stream: the next chunk is produced only when the
+ * consumer asks for more, so memory stays flat whatever the archive's size. Every local header carries the CRC
+ * and sizes (no data descriptors): for entries in hand the CRC is node's zlib.crc32 (fflate's JavaScript CRC ran
+ * at 0.4 GB/s, zlib's at 5.6 GB/s, issue 12 profile); for entries from the store it is the CRC stored at write,
+ * and their bytes are streamed through without being held. A streamed entry that turns out longer or shorter
+ * than announced fails the stream (the archive would be wrong). No ZIP64: fine below 4 GB and 65,535 entries.
  */
 export function zipStream(entries: AsyncIterable<ZipEntry>): ReadableStream<Uint8Array> {
-  const iterator = entries[Symbol.asyncIterator]();
+  const chunks = zipChunks(entries);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+async function* zipChunks(entries: AsyncIterable<ZipEntry>): AsyncGenerator<Uint8Array, void, undefined> {
   const central: Uint8Array[] = [];
   let offset = 0;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) {
-        const directory = Buffer.concat(central);
-        controller.enqueue(directory);
-        controller.enqueue(endRecord(central.length, directory.byteLength, offset));
-        controller.close();
-        return;
-      }
-      const { name, bytes, mtime = new Date() } = next.value;
-      const header = { name: encoder.encode(name), crc: crc32(bytes), size: bytes.byteLength, ...dosDateTime(mtime) };
-      const local = localHeader(header);
-      central.push(centralRecord(header, offset));
-      offset += local.byteLength + bytes.byteLength;
-      controller.enqueue(local);
-      controller.enqueue(bytes);
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
+  for await (const entry of entries) {
+    const { name, mtime = new Date() } = entry;
+    const inHand = "bytes" in entry;
+    const size = inHand ? entry.bytes.byteLength : entry.size;
+    const header = { name: encoder.encode(name), crc: inHand ? crc32(entry.bytes) : entry.crc32, size, ...dosDateTime(mtime) };
+    const local = localHeader(header);
+    central.push(centralRecord(header, offset));
+    offset += local.byteLength + size;
+    if (inHand) {
+      yield Buffer.concat([local, entry.bytes]);
+      continue;
+    }
+    yield local;
+    let written = 0;
+    for await (const chunk of await entry.open()) {
+      written += chunk.byteLength;
+      if (written > size) break;
+      yield chunk;
+    }
+    if (written !== size) throw new Error(`ZIP entry ${name}: ${written} bytes read, ${size} announced`);
+  }
+  const directory = Buffer.concat(central);
+  yield Buffer.concat([directory, endRecord(central.length, directory.byteLength, offset)]);
 }
 
 type EntryHeader = { name: Uint8Array; crc: number; size: number; time: number; date: number };
@@ -102,7 +127,7 @@ function dosDateTime(at: Date): { time: number; date: number } {
 }
 
 /** A file name's length as stored in the ZIP (UTF-8 bytes). */
-export const utf8Length = (name: string) => encoder.encode(name).byteLength;
+export const utf8Length = (name: string) => Buffer.byteLength(name, "utf8");
 
 /**
  * The exact byte length of zipStream's output for entries of these names and sizes, known before the

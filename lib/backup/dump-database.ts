@@ -5,6 +5,8 @@ import { once } from "node:events";
 import pg from "pg";
 
 export type TableDump = { table: string; file: string; rows: number; size: number; sha256: string };
+/** A file whose bytes live in the blob store, not in its StoredFile row. */
+export type BlobReference = { sha256: string; size: number };
 
 const BATCH = 1_000;
 
@@ -12,9 +14,10 @@ const BATCH = 1_000;
  * Every table of the public schema as JSON lines (one `row_to_json` per row) into `directory`, all read in one
  * REPEATABLE READ snapshot, so the dump is one consistent moment even while camket keeps signing. JSON rather than
  * pg_dump: the same code reads the embedded PGlite (PostgreSQL 17, newer than a Debian pg_dump) and a real server,
- * and `json_populate_recordset` loads it back with every type's own text input.
+ * and `json_populate_recordset` loads it back with every type's own text input. Also lists, from the same snapshot,
+ * the files whose bytes are in the blob store rather than in their row (the backup copies those blobs).
  */
-export async function dumpDatabase(url: string, directory: string): Promise<TableDump[]> {
+export async function dumpDatabase(url: string, directory: string): Promise<{ tables: TableDump[]; blobs: BlobReference[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -25,8 +28,10 @@ export async function dumpDatabase(url: string, directory: string): Promise<Tabl
     );
     const dumps: TableDump[] = [];
     for (const { name } of tables.rows) dumps.push(await dumpTable(client, name, directory));
+    // In the same snapshot: the files the dumped rows point at whose bytes are in the blob store.
+    const blobs = await client.query<BlobReference>(`SELECT sha256, size FROM "StoredFile" WHERE bytes IS NULL ORDER BY sha256`);
     await client.query("COMMIT");
-    return dumps;
+    return { tables: dumps, blobs: blobs.rows };
   } finally {
     await client.end();
   }

@@ -10,15 +10,17 @@ const BATCH = 500;
 
 /**
  * Loads a dump (dumpDatabase's JSON lines in `directory`) into a database already migrated to the same schema, in
- * one transaction: all of it or nothing. Tables go parents first (foreign keys are checked as usual); the user
+ * one transaction: all of it or nothing. `beforeLoad` runs once the target is known to be empty and of the same
+ * schema, before the load (restoreBackup writes the blobs there). Tables go parents first (foreign keys are checked as usual); the user
  * triggers are off while loading — the rows are history, not new actions (the audit log's append-only guard, the
  * unit-rank renumbering) — and sequences continue after the highest restored value.
  */
-export async function restoreDatabase(url: string, directory: string, tables: readonly string[]): Promise<void> {
+export async function restoreDatabase(url: string, directory: string, tables: readonly string[], beforeLoad: () => Promise<void> = async () => {}): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await refuseUnlessEmptyAndSameSchema(client, directory, tables);
+    await beforeLoad();
     await client.query("BEGIN");
     for (const table of await parentsFirst(client, tables.filter((t) => t !== MIGRATIONS))) {
       await client.query(`ALTER TABLE ${quoteIdent(table)} DISABLE TRIGGER USER`);

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -57,10 +60,20 @@ async function startEmbeddedInChild(): Promise<{ url: string; stop(): Promise<vo
  * as inject("databaseUrl").
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The run's own blob store, whatever the developer's environment says: tests never write into .data/blobs
+  // or a configured bucket, and two runs at once never share blobs. Workers inherit it.
+  const blobs = mkdtempSync(path.join(tmpdir(), "camket-test-blobs-"));
+  process.env.CAMKET_STORAGE_DIR = blobs;
+  delete process.env.CAMKET_STORAGE;
+  const removeBlobs = () => rmSync(blobs, { recursive: true, force: true });
   const database = process.env.DATABASE_URL
     ? await createScratchDatabase(process.env.DATABASE_URL)
     : await startEmbeddedInChild();
-  const stop = "drop" in database ? database.drop : database.stop;
+  const stopDatabase = "drop" in database ? database.drop : database.stop;
+  const stop = async () => {
+    await stopDatabase();
+    removeBlobs();
+  };
   try {
     await deployMigrations(database.url);
   } catch (error) {

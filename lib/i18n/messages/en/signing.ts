@@ -66,6 +66,7 @@ export const signing: typeof vi = {
     jsonRequired: "The request body must be JSON.",
     badVersion: "Invalid parameter: version must be ORIGINAL, SIGNED or COUNTERSIGNED.",
     documentNotFound: "Document not found.",
+    storedFileDamaged: "The stored PDF is damaged or missing, so it is not served; ask an administrator to restore it from a backup.",
   },
   results: {
     notFound: "Commitment not found.",

@@ -68,6 +68,7 @@ export const signing = {
     jsonRequired: "Nội dung yêu cầu phải là JSON.",
     badVersion: "Tham số không hợp lệ: version phải là ORIGINAL, SIGNED hoặc COUNTERSIGNED.",
     documentNotFound: "Không tìm thấy tài liệu.",
+    storedFileDamaged: "Tệp PDF lưu trữ bị hỏng hoặc bị mất nên không được gửi; hãy báo quản trị để khôi phục từ bản sao lưu.",
   },
   /** Results of lib/signatures: signing, declining, countersigning, reissuing, certificates. */
   results: {

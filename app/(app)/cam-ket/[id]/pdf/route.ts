@@ -5,6 +5,7 @@ import { getAssignmentPdf } from "@/lib/assignments/get-assignment-pdf";
 import { DOCUMENT_KINDS } from "@/lib/assignments/document-file-name";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { messagesFor } from "@/lib/i18n/messages-for";
+import { StoredFileCorruptedError, StoredFileMissingError } from "@/lib/storage/stored-file-errors";
 
 export const runtime = "nodejs";
 
@@ -25,7 +26,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     kind: query.data.version,
     download,
     context: await auditContextFor(actor),
+  }).catch((error: unknown) => {
+    // Detected by hash and already logged with the file's SHA-256 (lib/storage/file-store): never served.
+    if (error instanceof StoredFileCorruptedError || error instanceof StoredFileMissingError) return "damaged" as const;
+    throw error;
   });
+  if (pdf === "damaged") return Response.json({ error: m.storedFileDamaged }, { status: 500 });
   if (!pdf) return Response.json({ error: m.documentNotFound }, { status: 404 });
   return new Response(Buffer.from(pdf.bytes), {
     headers: {

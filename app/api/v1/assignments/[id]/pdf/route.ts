@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiError, notFoundError, withApiActor } from "@/lib/api/api-handler";
 import { getAssignmentPdf } from "@/lib/assignments/get-assignment-pdf";
+import { StoredFileCorruptedError, StoredFileMissingError } from "@/lib/storage/stored-file-errors";
 import { DOCUMENT_KINDS } from "@/lib/assignments/document-file-name";
 
 export const runtime = "nodejs";
@@ -16,7 +17,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       kind: query.data.version,
       download: true,
       context: { actorId: actor.id, actorEmail: actor.email, userAgent: request.headers.get("user-agent")?.slice(0, 500) },
+    }).catch((error: unknown) => {
+      // Detected by hash and already logged with the file's SHA-256 (lib/storage/file-store): never served.
+      if (error instanceof StoredFileCorruptedError || error instanceof StoredFileMissingError) return error;
+      throw error;
     });
+    if (pdf instanceof Error) return apiError(500, pdf.message);
     if (!pdf) return notFoundError();
     return new Response(Buffer.from(pdf.bytes), {
       headers: {
