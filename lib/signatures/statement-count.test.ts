@@ -7,8 +7,11 @@ import { countersignAssignment, startCountersigning } from "./countersign-assign
 import { getSigningIdentity } from "./user-certificate-store";
 
 const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
-/** Issue 12: one signature, password check included, in at most this many statements (BEGIN and COMMIT count). */
-const MAX_STATEMENTS = 6;
+/**
+ * Issue 12 asked for at most 6: one read (assignment, unit, slots, certificate, password hash, throttle row) and
+ * one store statement (file row, status, document row, audit event; BEGIN and COMMIT would count).
+ */
+const MAX_STATEMENTS = 2;
 
 describe("the signing hot path", () => {
   it(`signs and countersigns in at most ${MAX_STATEMENTS} SQL statements each, password check included`, async () => {

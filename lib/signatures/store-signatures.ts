@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { auditHashTemplate, storedEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
-import { putFile } from "@/lib/storage/file-store";
+import { writeBlob } from "@/lib/storage/file-store";
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
 import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
 
@@ -15,9 +15,9 @@ export type SigningRole = keyof typeof SIGNING_ROLES;
 export type SignedRevision = { assignmentId: string; unitId: string; campaignId: string; sha256Before: string; sha256After: string; bytes: Uint8Array };
 
 /**
- * Stores signed revisions in one transaction: the files, then one statement that flips each assignment's
- * status only if it still has the status and exact bytes that were signed and the certificate is still
- * unrevoked, inserts a document row for each one that moved, and appends one audit event per moved one to
+ * Stores signed revisions in one statement (its own transaction), after writing their blobs: it flips each
+ * assignment's status only if it still has the status and exact bytes that were signed and the certificate is
+ * still unrevoked, inserts the file and document rows for each one that moved, and appends one audit event per moved one to
  * the hash chain — the chain's head read under its lock inside the statement (camket_audit_chain_head), each
  * hash finished in SQL from the text lib/audit/record-audit-event hashes. A revision whose assignment moved
  * meanwhile (signed in another session) or whose certificate was revoked is left out, nothing else changes.
@@ -51,9 +51,10 @@ export async function storeSignatures(params: {
   const at = now.toISOString();
   const isHead = params.role === "HEAD";
 
-  return prisma.$transaction(async (tx) => {
-    for (const r of revisions) await putFile(tx, r.bytes);
-    const rows = await tx.$queryRaw<{ id: string | null; revoked: boolean }[]>`
+  // The blobs are durable before the statement runs; if it moves nothing they stay as orphans for
+  // `npm run storage:cleanup`, never a row without its bytes.
+  const blobs = await Promise.all(revisions.map((r) => writeBlob(r.bytes)));
+  const rows = await prisma.$queryRaw<{ id: string | null; revoked: boolean }[]>`
       WITH RECURSIVE input AS (
         SELECT * FROM unnest(${column((r) => r.assignmentId)}::text[], ${column((r) => r.sha256Before)}::text[],
                              ${column((r) => r.sha256After)}::text[], ${templates.map((t) => t.prefix)}::text[],
@@ -69,6 +70,13 @@ export async function storeSignatures(params: {
         WHERE a.id = i.id AND a.status::text = ANY(${[...role.from]}::text[]) AND a."documentSha256" = i.before
           AND EXISTS (SELECT 1 FROM "UserCertificate" c WHERE c.id = ${certificate.id} AND c."revokedAt" IS NULL)
         RETURNING a.id, i.after, i.prefix, i.suffix, i.data, i.ord
+      ),
+      files AS (
+        INSERT INTO "StoredFile" (sha256, size, crc32, "contentType")
+        SELECT f.sha256, f.size, f.crc32, 'application/pdf'
+        FROM unnest(${blobs.map((b) => b.sha256)}::text[], ${blobs.map((b) => b.size)}::int[], ${blobs.map((b) => b.crc32)}::bigint[]) AS f(sha256, size, crc32)
+        WHERE f.sha256 IN (SELECT after FROM moved)
+        ON CONFLICT (sha256) DO NOTHING
       ),
       numbered AS (SELECT m.*, row_number() OVER (ORDER BY m.ord) AS n FROM moved m),
       chain AS (
@@ -95,20 +103,5 @@ export async function storeSignatures(params: {
       )
       SELECT m.id, NOT EXISTS (SELECT 1 FROM "UserCertificate" c WHERE c.id = ${certificate.id} AND c."revokedAt" IS NULL) AS revoked
       FROM (SELECT 1) AS one LEFT JOIN moved m ON true`;
-    const stored = new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
-    const revoked = rows[0]?.revoked ?? false;
-    // Nothing moved: roll the files back too. (Of a chunk where only some moved, the others' files stay
-    // unreferenced, for the store's orphan cleanup: rare, and cheaper than signing the chunk again.)
-    if (stored.size === 0) throw new NothingStored(revoked);
-    return { stored, revoked };
-  }).catch((error: unknown) => {
-    if (error instanceof NothingStored) return { stored: new Set<string>(), revoked: error.revoked };
-    throw error;
-  });
-}
-
-class NothingStored extends Error {
-  constructor(readonly revoked: boolean) {
-    super("no assignment moved");
-  }
+  return { stored: new Set(rows.flatMap((r) => (r.id ? [r.id] : []))), revoked: rows[0]?.revoked ?? false };
 }

@@ -18,13 +18,25 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").upd
  * never a row without its bytes.
  */
 export async function putFile(db: Db, bytes: Uint8Array, contentType = "application/pdf"): Promise<string> {
+  const { sha256, size, crc32 } = await writeBlob(bytes);
+  await db.storedFile.createMany({ data: [{ sha256, size, crc32: BigInt(crc32), contentType }], skipDuplicates: true });
+  return sha256;
+}
+
+export interface WrittenBlob {
+  sha256: string;
+  size: number;
+  crc32: number;
+}
+
+/**
+ * The blob half of putFile, for a caller that inserts the StoredFile row in its own statement (the signing
+ * store does, with the status change and audit event): the bytes are durable when this returns.
+ */
+export async function writeBlob(bytes: Uint8Array): Promise<WrittenBlob> {
   const sha256 = sha256Hex(bytes);
   await currentBlobStore().put(sha256, bytes);
-  await db.storedFile.createMany({
-    data: [{ sha256, size: bytes.byteLength, crc32: BigInt(crc32(bytes)), contentType }],
-    skipDuplicates: true,
-  });
-  return sha256;
+  return { sha256, size: bytes.byteLength, crc32: crc32(bytes) };
 }
 
 /**
