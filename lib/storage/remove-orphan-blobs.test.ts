@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { runToEnd, TSX } from "@/lib/runtime/test-fixtures/run-process";
 import { blobKey } from "./blob-store";
@@ -11,10 +11,15 @@ import { filesystemBlobStore } from "./filesystem-blob-store";
 import { removeOrphanBlobs } from "./remove-orphan-blobs";
 
 const HOUR = 60 * 60_000;
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
 
 /** A fresh store directory with a referenced blob, an old orphan, a young orphan and an old partial write. */
 async function scene() {
   const root = mkdtempSync(path.join(tmpdir(), "camket-cleanup-"));
+  roots.push(root);
   const store = filesystemBlobStore(root);
   const fileOf = (key: string) => path.join(root, ...key.split("/"));
   const old = new Date(Date.now() - 2 * HOUR);

@@ -12,14 +12,17 @@ export type S3Settings = { bucket: string; endpoint?: string; region?: string };
 export function s3BlobStore(settings: S3Settings): BlobStore {
   const { bucket } = settings;
   let client: Promise<{ s3: S3Client; sdk: typeof import("@aws-sdk/client-s3") }> | undefined;
-  const connect = () =>
-    (client ??= import("@aws-sdk/client-s3").then((sdk) => ({
+  const connect = () => {
+    // The SDK warns once per process that Node 20 support ends; camket's Node floor is documented in the README.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+    return (client ??= import("@aws-sdk/client-s3").then((sdk) => ({
       sdk,
       s3: new sdk.S3Client({
         region: settings.region || process.env.AWS_REGION || "us-east-1",
         ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
       }),
     })));
+  };
 
   async function getObject(sha256: string) {
     const { s3, sdk } = await connect();
