@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { sha256Hex } from "@/lib/storage/file-store";
 import { decryptPrivateKey, encryptPrivateKey, KeyDecryptionError, needsRewrap, parseMasterKey } from "@/lib/signing/key-encryption";
 import { keyMatchesCertificate } from "@/lib/signing/key-matches-certificate";
@@ -10,22 +9,19 @@ export class SigningKeyUnusableError extends Error {
 }
 
 /**
- * Pairs (certificate, sealed key) already found to match, by the SHA-256 of both: parsing the key to compare
- * public keys cost ~1.2 ms of each signature, and a sealed blob that decrypts for its certificate once
- * decrypts to the same key every time. Bounded; forgetting one only means checking it again.
+ * Encrypts a freshly issued key bound to its owner (a user id, or "city-ca") and certificate, once it is
+ * checked to be that certificate's key: the authenticated binding then vouches for the match at every
+ * later opening.
  */
-const matchedPairs = new Set<string>();
-const MAX_MATCHED_PAIRS = 10_000;
-
-/** Encrypts a freshly issued key bound to its owner (a user id, or "city-ca") and certificate. */
 export function sealKey(ownerId: string, certDer: Uint8Array, privateKeyPkcs8: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (!keyMatchesCertificate(privateKeyPkcs8, certDer)) throw new Error("Refusing to seal a key that is not the certificate's own");
   return new Uint8Array(encryptPrivateKey(privateKeyPkcs8, parseMasterKey(masterKeyText()), { ownerId, certificateSha256: sha256Hex(certDer) }));
 }
 
 /**
  * Decrypts a stored key for exactly this owner and certificate (the fingerprint is computed from the
- * stored certificate, never read from a column an attacker could copy along), then checks it is the
- * certificate's own key. A legacy unbound (v1) key that passes is handed to `rewrap` in the bound format.
+ * stored certificate, never read from a column an attacker could copy along). A legacy unbound (v1) key is
+ * also checked to be the certificate's own key, and handed to `rewrap` in the bound format.
  */
 export async function openStoredKey(params: {
   ownerId: string;
@@ -44,14 +40,12 @@ export async function openStoredKey(params: {
     console.error(`Signing key of ${label} does not open:`, error.message);
     throw new SigningKeyUnusableError(error.message);
   }
-  const pair = createHash("sha256").update(certDer).update(encryptedKey).digest("base64");
-  if (!matchedPairs.has(pair)) {
-    if (!keyMatchesCertificate(privateKeyPkcs8, certDer)) {
-      console.error(`Signing key of ${label} is not the key of that certificate`);
-      throw new SigningKeyUnusableError("The stored key does not match the certificate's public key");
-    }
-    if (matchedPairs.size >= MAX_MATCHED_PAIRS) matchedPairs.clear();
-    matchedPairs.add(pair);
+  // A bound key was checked against its certificate when sealed, and AES-GCM authenticates that binding;
+  // parsing both to compare public keys cost ~2 ms of every head's first signature on deadline day. An
+  // unbound legacy key carries no such proof, so it is compared here (and sealed bound if it matches).
+  if (needsRewrap(encryptedKey) && !keyMatchesCertificate(privateKeyPkcs8, certDer)) {
+    console.error(`Signing key of ${label} is not the key of that certificate`);
+    throw new SigningKeyUnusableError("The stored key does not match the certificate's public key");
   }
   if (needsRewrap(encryptedKey)) await params.rewrap(sealKey(ownerId, certDer, privateKeyPkcs8));
   return privateKeyPkcs8;

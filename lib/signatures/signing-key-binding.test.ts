@@ -6,12 +6,12 @@ import { launchTestCampaign, signAsHead } from "@/lib/test/factories";
 import { sha256Hex } from "@/lib/storage/file-store";
 import { issueFreshCertificate } from "./user-certificate-store";
 import { masterKeyText } from "./master-key";
+import { sealKey } from "./open-stored-key";
 
 const UNUSABLE = "Khóa ký của bạn không dùng được; liên hệ quản trị để cấp lại chứng thư.";
 
 type Head = Awaited<ReturnType<typeof launchTestCampaign>>["heads"][number];
-const sign = (head: Head) =>
-  signAsHead(head);
+const sign = signAsHead;
 
 async function nothingSigned(head: Head) {
   expect((await prisma.assignment.findUniqueOrThrow({ where: { id: head.assignment.id } })).status).toBe("PENDING");
@@ -63,5 +63,13 @@ describe("a stored signing key only works for its own user and certificate", () 
     const rewrapped = await prisma.userCertificate.findUniqueOrThrow({ where: { id: mine.id } });
     expect(rewrapped.encryptedKey[0]).toBe(2);
     expect(Buffer.from(plain(rewrapped)).equals(Buffer.from(plain(mine)))).toBe(true);
+  });
+
+  it("a key is sealed only for its own certificate, so a bound key needs no public-key comparison when opened", async () => {
+    const { heads } = await launchTestCampaign(2);
+    const [a, b] = heads as [Head, Head];
+    const { mine, theirs, plain } = await issueBoth(a, b);
+    expect(() => sealKey(a.user.id, new Uint8Array(mine.certDer), plain(theirs))).toThrow("Refusing to seal a key that is not the certificate's own");
+    expect(sealKey(a.user.id, new Uint8Array(mine.certDer), plain(mine))[0]).toBe(2);
   });
 });
