@@ -7,6 +7,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { deployMigrations } from "@/lib/db/migration-engine";
 import { resultNumber } from "./interleaved";
@@ -28,8 +31,13 @@ if (!embedded) {
 }
 const url = new URL(embedded?.url ?? server);
 if (!embedded) url.pathname = `/${dbName}`;
+// The server's and this process's blob store: a scratch directory, removed at exit.
+const blobs = mkdtempSync(path.join(tmpdir(), "camket-deadline-blobs-"));
+process.on("exit", () => rmSync(blobs, { recursive: true, force: true }));
 const env = {
   ...process.env,
+  CAMKET_STORAGE: "filesystem",
+  CAMKET_STORAGE_DIR: blobs,
   DATABASE_URL: url.toString(),
   CAMKET_MASTER_KEY: randomBytes(32).toString("base64"),
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

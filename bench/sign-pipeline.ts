@@ -9,6 +9,12 @@ import { createHash } from "node:crypto";
 import { interleavedMedians } from "./interleaved";
 
 const target = process.argv[2] ?? "pglite";
+// The signed PDFs go to a scratch blob store, removed at exit, never into the app's .data/blobs.
+const { mkdtempSync, rmSync } = await import("node:fs");
+const blobs = mkdtempSync(`${(await import("node:os")).tmpdir()}/camket-bench-blobs-`);
+process.env.CAMKET_STORAGE_DIR = blobs;
+delete process.env.CAMKET_STORAGE;
+process.on("exit", () => rmSync(blobs, { recursive: true, force: true }));
 let stop = async () => {};
 if (target === "pglite") {
   const { startEmbeddedPostgres } = await import("@/lib/db/embedded-server");
