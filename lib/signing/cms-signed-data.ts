@@ -35,27 +35,48 @@ export interface BuildSignedDataInput {
 export async function buildSignedData(input: BuildSignedDataInput): Promise<Uint8Array> {
   const [signerDer] = input.certificateChain;
   if (!signerDer) throw new Error("certificateChain is empty");
-  const signer = signerIdentity(signerDer);
+  const signedAttributes = signedAttributesDer({ contentDigest: input.contentDigest, signerCertDer: signerDer, contentType: input.contentType });
+  return assembleSignedData({ ...input, signedAttributes, signature: await input.signSignedAttributes(signedAttributes) });
+}
+
+/**
+ * The first phase of a CAdES signature: the DER SET of signed attributes (contentType, messageDigest,
+ * signing-certificate-v2 naming `signerCertDer`) that the key signs. A key the server never holds (a token,
+ * a .p12 in the browser, a CSC service) signs exactly these bytes (or their SHA-256) between the phases.
+ */
+export function signedAttributesDer(input: { contentDigest: Uint8Array; signerCertDer: Uint8Array; contentType?: string }): Uint8Array {
+  // DER SET OF order; what gets signed is this universal SET, embedded in the SignerInfo as [0] IMPLICIT.
+  return setOf([
+    attribute(OID.contentType, objectIdentifier(input.contentType ?? OID.data)),
+    attribute(OID.messageDigest, octetString(input.contentDigest)),
+    attribute(OID.signingCertificateV2, signerIdentity(input.signerCertDer).signingCertificateV2),
+  ]);
+}
+
+/** The second phase: the SignedData around signed attributes and the signature value made over them. */
+export function assembleSignedData(input: {
+  signedAttributes: Uint8Array;
+  /** The SignerInfo signature value (ECDSA: DER Ecdsa-Sig-Value). */
+  signature: Uint8Array;
+  certificateChain: Uint8Array[];
+  signatureAlgorithmOid?: string;
+  contentType?: string;
+  encapsulatedContent?: Uint8Array;
+}): Uint8Array {
+  const [signerDer] = input.certificateChain;
+  if (!signerDer) throw new Error("certificateChain is empty");
   const contentType = input.contentType ?? OID.data;
   const sha256 = sequence(objectIdentifier(OID.sha256));
-
-  // DER SET OF order; what gets signed is this universal SET, embedded below as [0] IMPLICIT.
-  const signedAttributes = setOf([
-    attribute(OID.contentType, objectIdentifier(contentType)),
-    attribute(OID.messageDigest, octetString(input.contentDigest)),
-    attribute(OID.signingCertificateV2, signer.signingCertificateV2),
-  ]);
-  const signature = await input.signSignedAttributes(signedAttributes);
-  const signedAttributesImplicit = new Uint8Array(signedAttributes);
+  const signedAttributesImplicit = new Uint8Array(input.signedAttributes);
   signedAttributesImplicit[0] = 0xa0;
 
   const signerInfo = sequence(
     smallInteger(1),
-    signer.issuerAndSerialNumber,
+    signerIdentity(signerDer).issuerAndSerialNumber,
     sha256,
     signedAttributesImplicit,
     sequence(objectIdentifier(input.signatureAlgorithmOid ?? OID.ecdsaWithSha256)),
-    octetString(signature),
+    octetString(input.signature),
   );
   const encapContentInfo = input.encapsulatedContent
     ? sequence(objectIdentifier(contentType), contextConstructed(0, octetString(input.encapsulatedContent)))

@@ -4,6 +4,7 @@ export const OID = {
   signedData: "1.2.840.113549.1.7.2",
   sha256: "2.16.840.1.101.3.4.2.1",
   ecdsaWithSha256: "1.2.840.10045.4.3.2",
+  sha256WithRsaEncryption: "1.2.840.113549.1.1.11",
   contentType: "1.2.840.113549.1.9.3",
   messageDigest: "1.2.840.113549.1.9.4",
   signingTime: "1.2.840.113549.1.9.5",
