@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/find-active-user";
 import { getFile, sha256Hex } from "@/lib/storage/file-store";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
 import { messagesFor } from "@/lib/i18n/messages-for";
-import { signPdf } from "@/lib/signing/sign-pdf";
+import { prepareSignature, signPdf, type SignPdfOptions } from "@/lib/signing/sign-pdf";
+import type { PreparedSignature } from "@/lib/signing/pdf-signature-placeholder";
 import type { Signer } from "@/lib/signing/signer";
 import { UnsignablePdfError } from "@/lib/signing/unsignable-pdf-error";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
@@ -13,44 +14,65 @@ import { SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-si
 const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
 const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema });
 
-/**
- * The assignment's current PDF with one more PAdES signature and its visible stamp in the role's block, as
- * a new incremental revision (earlier signatures stay valid); nothing is stored yet.
- */
-export async function signRevision(params: {
+export interface RevisionParams {
   actor: Actor;
   target: SigningTarget;
   role: SigningRole;
-  /** From openSigner, made once per request: a bulk chunk signs every revision with the same one. */
-  signer: Signer;
   imagePng?: Uint8Array;
   now: Date;
   /** The current PDF when the caller read it already (a bulk chunk reads all of them at once); null: missing. */
   pdf?: Uint8Array | null;
-}): Promise<{ revision: SignedRevision } | { refusal: string }> {
+}
+
+/**
+ * The assignment's current PDF with one more PAdES signature and its visible stamp in the role's block, as
+ * a new incremental revision (earlier signatures stay valid); nothing is stored yet.
+ */
+export async function signRevision(
+  params: RevisionParams & {
+    /** From openSigner, made once per request: a bulk chunk signs every revision with the same one. */
+    signer: Signer;
+  },
+): Promise<{ revision: SignedRevision } | { refusal: string }> {
+  const built = await buildRevision(params, (options) => signPdf({ ...options, signer: params.signer }));
+  if ("refusal" in built) return built;
+  const { id: assignmentId, unitId, campaignId, documentSha256: sha256Before } = params.target;
+  return { revision: { assignmentId, unitId, campaignId, sha256Before, sha256After: sha256Hex(built.value), bytes: built.value } };
+}
+
+/** The same revision prepared for a key the server does not hold: /Contents empty, sized for `chain` (phase one). */
+export function prepareRevision(params: RevisionParams, chain: Uint8Array[]): Promise<{ value: PreparedSignature } | { refusal: string }> {
+  return buildRevision(params, (options) => prepareSignature(options, chain));
+}
+
+/**
+ * The role's revision options (field, slot, stamp lines, dictionary entries) handed to `build`; a damaged
+ * stored PDF or a name the stamp font cannot print becomes the refusal the signer sees.
+ */
+async function buildRevision<T>(params: RevisionParams, build: (options: Omit<SignPdfOptions, "signer">) => Promise<T>): Promise<{ value: T } | { refusal: string }> {
   const { actor, target, now } = params;
   const role = SIGNING_ROLES[params.role];
   const slots = slotsSchema.safeParse(target.slots);
   const pdf = params.pdf === undefined ? await getFile(target.documentSha256) : params.pdf;
   if (!slots.success || !pdf) return { refusal: messagesFor(actor).signing.results.pdfUnreadable };
-  let signed;
   try {
-    signed = await signPdf({
-      pdf,
-      signer: params.signer,
-      fieldName: role.field,
-      slot: slots.data[role.slot],
-      appearance: {
-        imagePng: params.imagePng,
-        lines: [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
-      },
-      signingTime: now,
-      name: actor.fullName,
-      reason: role.reason,
-      location: "Phan Thiết, Bình Thuận, Việt Nam",
-      contactInfo: actor.email,
-      tsaUrl: process.env.CAMKET_TSA_URL || undefined,
-    });
+    return {
+      value: await build({
+        pdf,
+        fieldName: role.field,
+        slot: slots.data[role.slot],
+        appearance: {
+          imagePng: params.imagePng,
+          lines: [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
+        },
+        signingTime: now,
+        name: actor.fullName,
+        reason: role.reason,
+        location: "Phan Thiết, Bình Thuận, Việt Nam",
+        contactInfo: actor.email,
+        tsaUrl: process.env.CAMKET_TSA_URL || undefined,
+      }),
+    };
   } catch (error) {
     // camket renders every PDF it signs, so one the writer cannot read is a damaged stored file: say so, log why.
     if (error instanceof UnsignablePdfError) {
@@ -62,6 +84,4 @@ export async function signRevision(params: {
     if (refusal === null) throw error;
     return { refusal };
   }
-  const { id: assignmentId, unitId, campaignId, documentSha256: sha256Before } = target;
-  return { revision: { assignmentId, unitId, campaignId, sha256Before, sha256After: sha256Hex(signed), bytes: signed } };
 }

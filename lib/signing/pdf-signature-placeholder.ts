@@ -42,7 +42,7 @@ export function signedRangesContent(bytes: Uint8Array, byteRange: readonly numbe
 }
 
 /** The second phase: the CMS written as hex over the zeros of /Contents. */
-export function writeContents(prepared: PreparedSignature, cms: Uint8Array): Uint8Array {
+export function writeContents(prepared: Omit<PreparedSignature, "contentDigest">, cms: Uint8Array): Uint8Array {
   if (cms.length > prepared.capacity) {
     throw new Error(`Signature is ${cms.length} bytes; only ${prepared.capacity} are reserved`);
   }
