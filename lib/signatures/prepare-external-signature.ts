@@ -3,15 +3,13 @@ import { z } from "zod";
 import { hasRole, type Actor } from "@/lib/auth/find-active-user";
 import { SIGNING_RECHECK } from "@/lib/auth/login-throttle";
 import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/form-result";
-import { namedHeadRefusal } from "@/lib/assignments/named-head-refusal";
 import { idSchema } from "@/lib/forms/text-fields";
 import { messagesFor } from "@/lib/i18n/messages-for";
-import { messageRef } from "@/lib/i18n/message-ref";
 import { signedAttributesDer } from "@/lib/signing/cms-signed-data";
 import { prisma } from "@/lib/db/client";
 import { writeBlob } from "@/lib/storage/file-store";
 import { signatureImageSchema } from "./signature-image";
-import { statusRefusal } from "./status-refusal";
+import { headSigningRefusal, reviewedSha256Schema } from "./head-signing-refusal";
 import { loadSigningContext } from "./load-signing-context";
 import { prepareRevision } from "./sign-revision";
 import { getCityCa } from "./city-ca-store";
@@ -21,7 +19,7 @@ export const PENDING_SIGNATURE_MINUTES = 10;
 
 const prepareInputSchema = z.object({
   assignmentId: idSchema("assignment"),
-  reviewedSha256: z.string().regex(/^[0-9a-f]{64}$/, messageRef("signing.results.reviewedHashMissing")),
+  reviewedSha256: reviewedSha256Schema,
   /** DER of the certificate the external key will sign with, base64. */
   certificate: z.base64().max(20_000),
   signatureImage: signatureImageSchema,
@@ -42,17 +40,16 @@ export type PreparedExternalSignature = FormResult & {
  */
 export async function prepareExternalSignature(actor: Actor | null, input: unknown, now = new Date()): Promise<PreparedExternalSignature> {
   if (!hasRole(actor, "UNIT_HEAD")) return forbidden(actor);
-  const m = messagesFor(actor).signing.results;
+  const messages = messagesFor(actor);
+  const m = messages.signing.results;
   const parsed = prepareInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const { assignmentId, reviewedSha256, signatureImage } = parsed.data;
   const certificateDer = new Uint8Array(Buffer.from(parsed.data.certificate, "base64"));
 
   const { assignment, certificate } = await loadSigningContext(actor, assignmentId, SIGNING_RECHECK);
-  if (!assignment) return failure(m.notFound);
-  const refusal = statusRefusal(assignment.status, messagesFor(actor)) ?? namedHeadRefusal(assignment, actor, messagesFor(actor));
-  if (refusal) return failure(refusal);
-  if (assignment.documentSha256 !== reviewedSha256) return failure(m.documentChanged);
+  const refusal = headSigningRefusal(assignment, actor, reviewedSha256, messages);
+  if (refusal || !assignment) return failure(refusal ?? m.notFound);
   if (!certificate || !Buffer.from(certificate.certDer).equals(certificateDer)) return failure(m.externalCertificateNotYours);
   if (certificate.revokedAt) return failure(m.certificateRevoked);
 

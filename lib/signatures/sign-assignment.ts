@@ -4,12 +4,11 @@ import { checkPassword } from "@/lib/auth/authenticate-user";
 import { SIGNING_RECHECK } from "@/lib/auth/login-throttle";
 import { failure, forbidden, invalidInput, type FormResult } from "@/lib/forms/form-result";
 import type { AuditContext } from "@/lib/audit/audit-types";
-import { namedHeadRefusal } from "@/lib/assignments/named-head-refusal";
 import { idSchema } from "@/lib/forms/text-fields";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { messageRef } from "@/lib/i18n/message-ref";
 import { signatureImageSchema } from "./signature-image";
-import { statusRefusal } from "./status-refusal";
+import { headSigningRefusal, reviewedSha256Schema } from "./head-signing-refusal";
 import { applySignature } from "./apply-signature";
 import { loadSigningContext } from "./load-signing-context";
 
@@ -17,7 +16,7 @@ const PASSWORD_REQUIRED = messageRef("signing.results.signPasswordRequired");
 
 const signInputSchema = z.object({
   assignmentId: idSchema("assignment"),
-  reviewedSha256: z.string().regex(/^[0-9a-f]{64}$/, messageRef("signing.results.reviewedHashMissing")),
+  reviewedSha256: reviewedSha256Schema,
   password: z.string({ error: PASSWORD_REQUIRED }).min(1, PASSWORD_REQUIRED).max(200),
   signatureImage: signatureImageSchema,
 });
@@ -37,14 +36,8 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
 
   // One statement reads the assignment, the certificate and what the password check needs.
   const { assignment, certificate, credentials } = await loadSigningContext(actor, assignmentId, SIGNING_RECHECK);
-  if (!assignment) return failure(m.signing.results.notFound);
-  const refusal = statusRefusal(assignment.status, m);
-  if (refusal) return failure(refusal);
-  const notNamed = namedHeadRefusal(assignment, actor, m);
-  if (notNamed) return failure(notNamed);
-  if (assignment.documentSha256 !== reviewedSha256) {
-    return failure(m.signing.results.documentChanged);
-  }
+  const refusal = headSigningRefusal(assignment, actor, reviewedSha256, m);
+  if (refusal || !assignment) return failure(refusal ?? m.signing.results.notFound);
   const auth = await checkPassword(credentials, password, now);
   if (!auth.ok) {
     const message = auth.reason === "locked" ? m.signing.results.accountLocked : m.signing.results.wrongPasswordNothingSigned;
