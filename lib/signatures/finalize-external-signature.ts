@@ -6,11 +6,12 @@ import { messagesFor } from "@/lib/i18n/messages-for";
 import { prisma } from "@/lib/db/client";
 import { assembleSignedData } from "@/lib/signing/cms-signed-data";
 import { checkExternalSignature } from "@/lib/signing/check-external-signature";
-import { writeContents } from "@/lib/signing/pdf-signature-placeholder";
-import { addSignatureTimestamp } from "@/lib/signing/timestamp";
+import type { PreparedSignature } from "@/lib/signing/pdf-signature-placeholder";
+import { embedSignature } from "@/lib/signing/sign-pdf";
 import { getFile, sha256Hex } from "@/lib/storage/file-store";
 import { getCityCa } from "./city-ca-store";
 import { storeSignatures } from "./store-signatures";
+import { configuredTsaUrl } from "./sign-revision";
 
 const finalizeInputSchema = z.object({
   pendingId: z.uuid(),
@@ -52,11 +53,10 @@ export async function finalizeExternalSignature(actor: Actor | null, input: unkn
   const claimed = await prisma.pendingSignature.updateMany({ where: { id: pending.id, finalizedAt: null, expiresAt: { gt: now } }, data: { finalizedAt: now } });
   if (claimed.count !== 1) return failure(m.pendingUsed);
 
-  let cms = assembleSignedData({ signedAttributes, signature: check.signatureValue, signatureAlgorithmOid: check.signatureAlgorithmOid, certificateChain: [certDer, ca.certDer] });
-  const tsaUrl = process.env.CAMKET_TSA_URL || undefined;
-  if (tsaUrl) cms = await addSignatureTimestamp(cms, tsaUrl);
-  const [start1, length1, start2, length2] = pending.byteRange as [number, number, number, number];
-  const signed = writeContents({ bytes, byteRange: [start1, length1, start2, length2], contentsHexStart: pending.contentsHexStart, capacity: pending.capacity }, cms);
+  const cms = assembleSignedData({ signedAttributes, signature: check.signatureValue, signatureAlgorithmOid: check.signatureAlgorithmOid, certificateChain: [certDer, ca.certDer] });
+  const { contentsHexStart, capacity } = pending;
+  const byteRange = pending.byteRange as PreparedSignature["byteRange"];
+  const signed = await embedSignature({ bytes, byteRange, contentsHexStart, capacity }, cms, configuredTsaUrl());
   const { stored, revoked } = await storeSignatures({
     actor,
     role: "HEAD",

@@ -14,6 +14,9 @@ import { SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-si
 const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
 const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema });
 
+/** CAMKET_TSA_URL: the time-stamping authority every signature's CMS is sent to (PAdES B-T), if any. */
+export const configuredTsaUrl = () => process.env.CAMKET_TSA_URL || undefined;
+
 export interface RevisionParams {
   actor: Actor;
   target: SigningTarget;
@@ -70,7 +73,7 @@ async function buildRevision<T>(params: RevisionParams, build: (options: Omit<Si
         reason: role.reason,
         location: "Phan Thiết, Bình Thuận, Việt Nam",
         contactInfo: actor.email,
-        tsaUrl: process.env.CAMKET_TSA_URL || undefined,
+        tsaUrl: configuredTsaUrl(),
       }),
     };
   } catch (error) {

@@ -29,9 +29,12 @@ export interface SignPdfOptions {
  */
 export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   const prepared = await prepareSignature(options, options.signer.certificateChain());
-  let cms = await options.signer.sign({ contentDigest: prepared.contentDigest });
-  if (options.tsaUrl) cms = await addSignatureTimestamp(cms, options.tsaUrl);
-  return writeContents(prepared, cms);
+  return embedSignature(prepared, await options.signer.sign({ contentDigest: prepared.contentDigest }), options.tsaUrl);
+}
+
+/** The second phase, whoever made the CMS: time-stamped when a TSA is given (PAdES B-T), then written into /Contents. */
+export async function embedSignature(prepared: Omit<PreparedSignature, "contentDigest">, cms: Uint8Array, tsaUrl?: string): Promise<Uint8Array> {
+  return writeContents(prepared, tsaUrl ? await addSignatureTimestamp(cms, tsaUrl) : cms);
 }
 
 /**
