@@ -39,7 +39,7 @@ export interface IssueOptions {
   isCa?: boolean;
 }
 
-const pem = (der: Uint8Array) => new x509.X509Certificate(der).toString("pem");
+const pem = (der: Uint8Array) => new x509.X509Certificate(new Uint8Array(der)).toString("pem");
 
 /** A self-signed root (or, with `issuer`, an intermediate under it). */
 export async function createTestCa(commonName: string, issuer?: TestCa, now = new Date()): Promise<TestCa> {
@@ -115,7 +115,7 @@ export async function createTestCrl(ca: TestCa, revokedSerialsHex: string[], now
   return new Uint8Array(crl.rawData);
 }
 
-export const serialOf = (certDer: Uint8Array) => new x509.X509Certificate(certDer).serialNumber.toLowerCase();
+export const serialOf = (certDer: Uint8Array) => new x509.X509Certificate(new Uint8Array(certDer)).serialNumber.toLowerCase();
 export const fingerprintOf = (der: Uint8Array) => createHash("sha256").update(der).digest("hex");
 
 function randomSerial(): string {
