@@ -13,7 +13,7 @@ export async function issueCertificateForUser(actor: Actor | null, userId: strin
   const m = messagesFor(actor).signing.results;
   const user = /^[0-9a-f-]{36}$/i.test(userId) ? await findActiveUserById(userId) : null;
   if (!user) return failure(m.userNotFound);
-  if (await prisma.userCertificate.findFirst({ where: { userId, revokedAt: null } })) return failure(m.hasLiveCertificate);
+  if (await prisma.userCertificate.findFirst({ where: { userId, revokedAt: null, method: "SERVER_KEY" } })) return failure(m.hasLiveCertificate);
   const certificate = await issueFreshCertificate(user);
   await prisma.$transaction((tx) =>
     recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", data: { action: "issue-certificate", userId, serial: certificate.serialHex } }),

@@ -13,7 +13,7 @@ import { issueFreshCertificate } from "./user-certificate-store";
 export async function issueCertificatesAhead(userIds: readonly string[], now = new Date()): Promise<void> {
   if (userIds.length === 0) return;
   const users = await prisma.user.findMany({
-    where: { id: { in: [...userIds] }, active: true, role: { in: ["UNIT_HEAD", "CHAIRPERSON"] }, certificates: { none: {} } },
+    where: { id: { in: [...userIds] }, active: true, role: { in: ["UNIT_HEAD", "CHAIRPERSON"] }, certificates: { none: { method: "SERVER_KEY" } } },
     select: { id: true, fullName: true, jobTitle: true, email: true, unit: { select: { id: true, name: true, kind: true } } },
   });
   for (const user of users) {

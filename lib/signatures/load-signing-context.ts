@@ -70,7 +70,7 @@ export async function loadSigningContext(actor: Actor, assignmentIds: string | r
     LEFT JOIN "Unit" un ON un.id = a."unitId"
     LEFT JOIN "AssignmentDocument" d ON d."assignmentId" = a.id AND d.kind = 'ORIGINAL'
     LEFT JOIN LATERAL (
-      SELECT * FROM "UserCertificate" WHERE "userId" = ${actor.id} ORDER BY "createdAt" DESC LIMIT 1
+      SELECT * FROM "UserCertificate" WHERE "userId" = ${actor.id} AND method = 'SERVER_KEY' ORDER BY "createdAt" DESC LIMIT 1
     ) c ON true
     LEFT JOIN "User" u ON u.email = ${email}
     LEFT JOIN "LoginThrottle" t ON t.email = ${email} AND t.address = ${address}`;

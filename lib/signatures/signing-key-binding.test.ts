@@ -31,7 +31,7 @@ async function issueBoth(a: Head, b: Head) {
   const mine = await issueFreshCertificate(a.actor);
   const theirs = await issueFreshCertificate(b.actor);
   const plain = (row: typeof mine) =>
-    decryptPrivateKey(new Uint8Array(row.encryptedKey), parseMasterKey(masterKeyText()), { ownerId: row.userId, certificateSha256: sha256Hex(new Uint8Array(row.certDer)) });
+    decryptPrivateKey(new Uint8Array(row.encryptedKey!), parseMasterKey(masterKeyText()), { ownerId: row.userId, certificateSha256: sha256Hex(new Uint8Array(row.certDer)) });
   return { mine, theirs, plain };
 }
 
@@ -40,7 +40,7 @@ describe("a stored signing key only works for its own user and certificate", () 
     const { heads } = await launchTestCampaign(2);
     const [me, other] = heads;
     const { mine, theirs } = await issueBoth(me, other);
-    await prisma.userCertificate.update({ where: { id: mine.id }, data: { encryptedKey: new Uint8Array(theirs.encryptedKey) } });
+    await prisma.userCertificate.update({ where: { id: mine.id }, data: { encryptedKey: new Uint8Array(theirs.encryptedKey!) } });
     expect(await sign(me)).toEqual({ ok: false, message: UNUSABLE });
     await nothingSigned(me);
   });
@@ -61,7 +61,7 @@ describe("a stored signing key only works for its own user and certificate", () 
     await prisma.userCertificate.update({ where: { id: mine.id }, data: { encryptedKey: legacyV1(plain(mine)) } });
     expect(await sign(me)).toMatchObject({ ok: true });
     const rewrapped = await prisma.userCertificate.findUniqueOrThrow({ where: { id: mine.id } });
-    expect(rewrapped.encryptedKey[0]).toBe(2);
+    expect(rewrapped.encryptedKey?.[0]).toBe(2);
     expect(Buffer.from(plain(rewrapped)).equals(Buffer.from(plain(mine)))).toBe(true);
   });
 

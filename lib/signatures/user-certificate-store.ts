@@ -19,10 +19,10 @@ export class CertificateRevokedError extends Error {
  * silently replaced: the admin must issue a new one (issueFreshCertificate), so revocation means something.
  */
 export async function getSigningIdentity(actor: Actor, now = new Date()): Promise<SigningIdentity> {
-  return signingIdentityFrom(actor, await prisma.userCertificate.findFirst({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } }), now);
+  return signingIdentityFrom(actor, await prisma.userCertificate.findFirst({ where: { userId: actor.id, method: "SERVER_KEY" }, orderBy: { createdAt: "desc" } }), now);
 }
 
-export type StoredCertificate = { id: string; serialHex: string; certDer: Uint8Array; encryptedKey: Uint8Array; notAfter: Date; revokedAt: Date | null };
+export type StoredCertificate = { id: string; serialHex: string; certDer: Uint8Array; encryptedKey: Uint8Array | null; notAfter: Date; revokedAt: Date | null };
 
 /**
  * getSigningIdentity for the latest certificate the caller read with its own query (the signing path reads
@@ -37,7 +37,8 @@ export async function signingIdentityFrom(actor: Actor, latest: StoredCertificat
   }
   const live = latest && latest.notAfter > now ? latest : await issueFreshCertificate(actor, now);
   const certDer = new Uint8Array(live.certDer);
-  const encryptedKey = new Uint8Array(live.encryptedKey);
+  // A SERVER_KEY row always has its key (the query filters by method).
+  const encryptedKey = new Uint8Array(live.encryptedKey!);
   const privateKeyPkcs8 = await openStoredKey({
     ownerId: actor.id,
     label: `certificate ${live.serialHex} of user ${actor.id}`,
@@ -76,7 +77,7 @@ export async function issueFreshCertificate(actor: Pick<Actor, "id" | "fullName"
   } catch (error) {
     // Another request issued one at the same moment: use that one.
     if (isUniqueViolationOn(error, "one_live_per_user")) {
-      return prisma.userCertificate.findFirstOrThrow({ where: { userId: actor.id, revokedAt: null } });
+      return prisma.userCertificate.findFirstOrThrow({ where: { userId: actor.id, revokedAt: null, method: "SERVER_KEY" } });
     }
     throw error;
   }
