@@ -20,6 +20,8 @@ export interface ExternalKey {
   certificate: Uint8Array;
   /** Issuer certificates as offered by the token / file / service (may be empty), DER. */
   chain: Uint8Array[];
+  /** The remote-signing credential (CSC credentialID), for method "CSC". */
+  credentialId?: string;
   /** Human label (subject CN, token label). */
   label: string;
   /**
