@@ -9,7 +9,7 @@ export const MAX_CERTIFICATE_BYTES = 20 * 1024;
 
 /** One certificate read two ways: @peculiar/x509 for extensions, node:crypto for signature and issuer checks. */
 export type ParsedCertificate = {
-  der: Uint8Array;
+  der: Uint8Array<ArrayBuffer>;
   cert: x509.X509Certificate;
   node: NodeCertificate;
   subject: string;
@@ -20,6 +20,8 @@ export type ParsedCertificate = {
   notAfter: Date;
   /** basicConstraints cA. */
   isCa: boolean;
+  /** basicConstraints pathLenConstraint, when the certificate states one. */
+  pathLength?: number;
   selfSigned: boolean;
 };
 
@@ -47,6 +49,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate | undefined
       notBefore: cert.notBefore,
       notAfter: cert.notAfter,
       isCa: basic?.ca === true,
+      pathLength: basic?.pathLength,
       selfSigned,
     };
   } catch {
