@@ -19,6 +19,7 @@ export const NAV_ITEMS: Record<Role, NavItem[]> = {
     { href: "/quan-tri/mau-cam-ket", label: "templates" },
     { href: "/quan-tri/chien-dich", label: "campaigns" },
     { href: "/quan-tri/chung-thu", label: "certificates" },
+    { href: "/quan-tri/tin-cay", label: "trustList" },
     { href: "/quan-tri/hop-thu", label: "outbox" },
     dashboard,
     archive,

@@ -21,6 +21,7 @@ export const common: typeof vi = {
     templates: "Commitment template",
     campaigns: "Campaigns",
     certificates: "Certificates",
+    trustList: "Trust list",
     outbox: "Outbox",
   },
   header: {

@@ -20,6 +20,7 @@ export const common = {
     templates: "Mẫu cam kết",
     campaigns: "Chiến dịch",
     certificates: "Chứng thư số",
+    trustList: "Danh sách tin cậy",
     outbox: "Hộp thư đi",
   },
   header: {

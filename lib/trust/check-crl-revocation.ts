@@ -1,0 +1,120 @@
+import { normalizeSerial, x509, type ParsedCertificate } from "./certificates";
+
+/** How long a CRL download may take, and how large it may be. */
+export const CRL_TIMEOUT_MS = 5_000;
+export const MAX_CRL_BYTES = 5 * 1024 * 1024;
+/** A CRL with no nextUpdate is kept this long. */
+const DEFAULT_CRL_TTL_MS = 60 * 60_000;
+const MAX_CACHED_CRLS = 200;
+
+export type UnknownReason = "none" | "unreachable" | "tooLarge" | "malformed" | "badSignature" | "stale";
+
+export type RevocationCheck =
+  | { status: "GOOD"; url: string }
+  | { status: "REVOKED"; url: string; revokedAt: Date }
+  | { status: "UNKNOWN"; reason: UnknownReason; url?: string };
+
+type CachedCrl = { crl: x509.X509Crl; revokedSerials: Map<string, Date>; expiresAt: number };
+
+/** Verified CRLs by issuer and URL, kept until their nextUpdate. */
+const cache = new Map<string, CachedCrl>();
+
+/** For tests: forget every cached CRL. */
+export function clearCrlCache(): void {
+  cache.clear();
+}
+
+/** The http(s) CRL distribution points a certificate names. */
+export function crlUrlsOf(cert: ParsedCertificate): string[] {
+  const ext = cert.cert.getExtension(x509.CRLDistributionPointsExtension);
+  if (!ext) return [];
+  const urls: string[] = [];
+  for (const point of ext.distributionPoints) {
+    for (const name of point.distributionPoint?.fullName ?? []) {
+      const uri = name.uniformResourceIdentifier;
+      if (uri && /^https?:\/\//i.test(uri)) urls.push(uri);
+    }
+  }
+  return urls;
+}
+
+/**
+ * Looks the leaf up in the first CRL it names that can be fetched and whose signature verifies with the
+ * issuer's key and whose thisUpdate/nextUpdate cover `now`. A CRL signed by any other key is no proof
+ * either way. UNKNOWN (with the reason of the last URL tried) when none can be used.
+ */
+export async function checkCrlRevocation(leaf: ParsedCertificate, issuer: ParsedCertificate, now: Date): Promise<RevocationCheck> {
+  const urls = crlUrlsOf(leaf);
+  if (urls.length === 0) return { status: "UNKNOWN", reason: "none" };
+  let last: RevocationCheck = { status: "UNKNOWN", reason: "none" };
+  for (const url of urls.slice(0, 3)) {
+    const crl = await verifiedCrl(url, issuer, now);
+    if ("reason" in crl) {
+      last = { status: "UNKNOWN", reason: crl.reason, url };
+      continue;
+    }
+    const revokedAt = crl.revokedSerials.get(normalizeSerial(leaf.serialHex));
+    return revokedAt ? { status: "REVOKED", url, revokedAt } : { status: "GOOD", url };
+  }
+  return last;
+}
+
+async function verifiedCrl(url: string, issuer: ParsedCertificate, now: Date): Promise<CachedCrl | { reason: UnknownReason }> {
+  const key = `${issuer.sha256Fingerprint} ${url}`;
+  const cached = cache.get(key);
+  if (cached && cached.expiresAt > now.getTime() && cached.crl.thisUpdate.getTime() <= now.getTime()) return cached;
+  if (cached) cache.delete(key);
+
+  const downloaded = await download(url);
+  if ("reason" in downloaded) return downloaded;
+  let crl: x509.X509Crl;
+  try {
+    crl = new x509.X509Crl(downloaded.bytes);
+  } catch {
+    return { reason: "malformed" };
+  }
+  let signedByIssuer = false;
+  try {
+    signedByIssuer = crl.issuer === issuer.subject && (await crl.verify({ publicKey: issuer.cert }));
+  } catch {
+    signedByIssuer = false;
+  }
+  if (!signedByIssuer) return { reason: "badSignature" };
+  const nextUpdate = crl.nextUpdate;
+  if (crl.thisUpdate.getTime() > now.getTime() || (nextUpdate && nextUpdate.getTime() < now.getTime())) return { reason: "stale" };
+
+  const revokedSerials = new Map<string, Date>();
+  for (const entry of crl.entries) revokedSerials.set(normalizeSerial(entry.serialNumber), entry.revocationDate);
+  const entry: CachedCrl = { crl, revokedSerials, expiresAt: nextUpdate ? nextUpdate.getTime() : now.getTime() + DEFAULT_CRL_TTL_MS };
+  if (cache.size >= MAX_CACHED_CRLS) cache.delete(cache.keys().next().value!);
+  cache.set(key, entry);
+  return entry;
+}
+
+async function download(url: string): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { reason: UnknownReason }> {
+  try {
+    const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(CRL_TIMEOUT_MS) });
+    if (!response.ok || !response.body) return { reason: "unreachable" };
+    const declared = Number(response.headers.get("content-length") ?? "0");
+    if (declared > MAX_CRL_BYTES) {
+      await response.body.cancel().catch(() => undefined);
+      return { reason: "tooLarge" };
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_CRL_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        return { reason: "tooLarge" };
+      }
+      chunks.push(value);
+    }
+    return { bytes: new Uint8Array(Buffer.concat(chunks)) };
+  } catch {
+    return { reason: "unreachable" };
+  }
+}

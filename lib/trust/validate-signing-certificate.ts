@@ -1,0 +1,200 @@
+import { prisma } from "@/lib/db/client";
+import { messagesFor } from "@/lib/i18n/messages-for";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatDate } from "@/lib/time/vietnam-time";
+import { ensureCityCaAnchor } from "./ensure-city-ca-anchor";
+import { issuedBy, MAX_CERTIFICATE_BYTES, normalizeSerial, parseCertificate, type ParsedCertificate } from "./certificates";
+import { checkCrlRevocation } from "./check-crl-revocation";
+
+/** Issuers between the leaf and the anchor, the anchor included. */
+export const MAX_CHAIN_DEPTH = 8;
+/** Certificates a signer may send along with theirs. */
+export const MAX_OFFERED_CERTIFICATES = 10;
+
+export type ValidateSigningCertificateInput = {
+  certificateDer: Uint8Array;
+  offeredChainDer: Uint8Array[];
+  now: Date;
+  locale?: Locale;
+};
+
+export type ValidationFailureCode = "MALFORMED" | "UNTRUSTED" | "NOT_YET_VALID" | "EXPIRED" | "KEY_USAGE" | "REVOKED" | "REVOCATION_UNKNOWN" | "CHAIN_TOO_LONG";
+
+export type SigningCertificateValidation =
+  | {
+      ok: true;
+      /** Issuers, the leaf's issuer first, up to and including the anchor. */
+      chainDer: Uint8Array[];
+      trustAnchorId: string;
+      subject: string;
+      issuerSubject: string;
+      serialHex: string;
+      sha256Fingerprint: string;
+      notBefore: Date;
+      notAfter: Date;
+      revocation: "GOOD" | "UNCHECKED";
+      revocationNote?: string;
+    }
+  | { ok: false; code: ValidationFailureCode; message: string };
+
+/** How a failed revocation check is treated: CAMKET_REVOCATION_CHECK=hard refuses, anything else (soft) notes it. */
+export const revocationMode = (): "soft" | "hard" => (process.env.CAMKET_REVOCATION_CHECK?.trim().toLowerCase() === "hard" ? "hard" : "soft");
+
+type Anchor = { id: string; parsed: ParsedCertificate };
+
+const KEY_USAGE_DIGITAL_SIGNATURE = 1; // x509.KeyUsageFlags.digitalSignature
+const KEY_USAGE_NON_REPUDIATION = 2; // x509.KeyUsageFlags.nonRepudiation
+
+/**
+ * Whether a signer's certificate may sign: it chains through the offered intermediates to an enabled trust
+ * anchor (names matched, every signature verified, every issuer a CA within its path length, at most
+ * MAX_CHAIN_DEPTH issuers, loops cut), it and its issuers are valid at `now`, its key usage allows signing,
+ * and the CRL it names (if any) does not list it. The CRL is fetched only once the chain is trusted, so an
+ * untrusted certificate cannot make the server fetch an address of its choosing.
+ */
+export async function validateSigningCertificate(input: ValidateSigningCertificateInput): Promise<SigningCertificateValidation> {
+  const m = messagesFor(input.locale).admin.trustList.check;
+  const refuse = (code: ValidationFailureCode, message: string) => ({ ok: false as const, code, message });
+  const now = input.now;
+
+  if (!(input.certificateDer instanceof Uint8Array) || !Array.isArray(input.offeredChainDer)) return refuse("MALFORMED", m.malformed);
+  if (input.offeredChainDer.length > MAX_OFFERED_CERTIFICATES) return refuse("CHAIN_TOO_LONG", formatMessage(m.tooManyOffered, { max: MAX_OFFERED_CERTIFICATES }));
+  for (const der of [input.certificateDer, ...input.offeredChainDer]) {
+    if (!(der instanceof Uint8Array)) return refuse("MALFORMED", m.malformed);
+    if (der.length > MAX_CERTIFICATE_BYTES) return refuse("MALFORMED", m.certificateTooLarge);
+  }
+  const leaf = parseCertificate(input.certificateDer);
+  if (!leaf) return refuse("MALFORMED", m.malformed);
+  const offered: ParsedCertificate[] = [];
+  for (const der of input.offeredChainDer) {
+    const parsed = parseCertificate(der);
+    if (!parsed) return refuse("MALFORMED", m.malformed);
+    offered.push(parsed);
+  }
+
+  const anchors = await loadEnabledAnchors();
+  const path = buildPath(leaf, offered, anchors, now);
+  if (!path.ok) {
+    if (path.reason === "too-long") return refuse("CHAIN_TOO_LONG", formatMessage(m.chainTooLong, { max: MAX_CHAIN_DEPTH }));
+    if (path.reason === "issuer-expired") return refuse("EXPIRED", formatMessage(m.issuerExpired, { subject: path.subject ?? "" }));
+    return refuse("UNTRUSTED", path.reason === "loop" ? m.loop : m.untrusted);
+  }
+
+  if (now.getTime() < leaf.notBefore.getTime()) return refuse("NOT_YET_VALID", formatMessage(m.notYetValid, { date: formatDate(leaf.notBefore) }));
+  if (now.getTime() > leaf.notAfter.getTime()) return refuse("EXPIRED", formatMessage(m.expired, { date: formatDate(leaf.notAfter) }));
+  const usages = leafKeyUsages(leaf);
+  if (usages === undefined || (usages & (KEY_USAGE_DIGITAL_SIGNATURE | KEY_USAGE_NON_REPUDIATION)) === 0) return refuse("KEY_USAGE", m.keyUsage);
+
+  const issuer = path.chain[0]!;
+  const revocation = await checkCrlRevocation(leaf, issuer, now);
+  let revocationNote: string | undefined;
+  if (revocation.status === "REVOKED") return refuse("REVOKED", formatMessage(m.revoked, { date: formatDate(revocation.revokedAt) }));
+  if (revocation.status === "UNKNOWN") {
+    const reason = formatMessage(m.reasons[revocation.reason], { url: revocation.url ?? "" });
+    if (revocationMode() === "hard") return refuse("REVOCATION_UNKNOWN", formatMessage(m.revocationUnknown, { reason }));
+    revocationNote = formatMessage(m.revocationUnchecked, { reason });
+  }
+
+  return {
+    ok: true,
+    chainDer: path.chain.map((c) => c.der),
+    trustAnchorId: path.anchorId,
+    subject: leaf.subject,
+    issuerSubject: leaf.issuer,
+    serialHex: normalizeSerial(leaf.serialHex),
+    sha256Fingerprint: leaf.sha256Fingerprint,
+    notBefore: leaf.notBefore,
+    notAfter: leaf.notAfter,
+    revocation: revocation.status === "GOOD" ? "GOOD" : "UNCHECKED",
+    ...(revocationNote ? { revocationNote } : {}),
+  };
+}
+
+const parsedAnchors = new Map<string, ParsedCertificate>();
+
+async function loadEnabledAnchors(): Promise<Anchor[]> {
+  await ensureCityCaAnchor();
+  const rows = await prisma.trustAnchor.findMany({ where: { enabled: true }, select: { id: true, certDer: true, sha256Fingerprint: true } });
+  const anchors: Anchor[] = [];
+  for (const row of rows) {
+    let parsed = parsedAnchors.get(row.sha256Fingerprint);
+    if (!parsed) {
+      parsed = parseCertificate(new Uint8Array(row.certDer));
+      if (!parsed) continue;
+      if (parsedAnchors.size > 500) parsedAnchors.clear();
+      parsedAnchors.set(row.sha256Fingerprint, parsed);
+    }
+    anchors.push({ id: row.id, parsed });
+  }
+  return anchors;
+}
+
+const validAt = (c: ParsedCertificate, now: Date) => c.notBefore.getTime() <= now.getTime() && now.getTime() <= c.notAfter.getTime();
+
+type PathResult =
+  | { ok: true; chain: ParsedCertificate[]; anchorId: string }
+  | { ok: false; reason: "untrusted" | "loop" | "too-long" | "issuer-expired"; subject?: string };
+
+/**
+ * Depth-first from the leaf: an enabled anchor that issued the current certificate ends the path; otherwise
+ * each offered CA that issued it, not seen before, is tried in turn. A certificate once explored is never
+ * explored again, so the search is linear in the offered certificates whatever their links.
+ */
+function buildPath(leaf: ParsedCertificate, offered: ParsedCertificate[], anchors: Anchor[], now: Date): PathResult {
+  const anchorFingerprints = new Set(anchors.map((a) => a.parsed.sha256Fingerprint));
+  const visited = new Set<string>([leaf.sha256Fingerprint]);
+  let loop = false;
+  let tooLong = false;
+  let expiredIssuer: ParsedCertificate | undefined;
+
+  const search = (current: ParsedCertificate, issuers: ParsedCertificate[]): PathResult | undefined => {
+    for (const anchor of anchors) {
+      if (anchor.parsed.sha256Fingerprint === current.sha256Fingerprint) continue;
+      if (!issuedBy(current, anchor.parsed)) continue;
+      if (!validAt(anchor.parsed, now)) {
+        expiredIssuer ??= anchor.parsed;
+        continue;
+      }
+      return { ok: true, chain: [...issuers, anchor.parsed], anchorId: anchor.id };
+    }
+    if (issuers.length + 1 >= MAX_CHAIN_DEPTH) {
+      if (offered.some((c) => c.sha256Fingerprint !== current.sha256Fingerprint && issuedBy(current, c))) tooLong = true;
+      return undefined;
+    }
+    for (const candidate of offered) {
+      if (candidate.sha256Fingerprint === current.sha256Fingerprint || anchorFingerprints.has(candidate.sha256Fingerprint)) continue;
+      if (!candidate.isCa || !issuedBy(current, candidate)) continue;
+      if (visited.has(candidate.sha256Fingerprint)) {
+        loop = true;
+        continue;
+      }
+      visited.add(candidate.sha256Fingerprint);
+      if (candidate.pathLength !== undefined && candidate.pathLength < issuers.length) continue;
+      if (!validAt(candidate, now)) {
+        expiredIssuer ??= candidate;
+        continue;
+      }
+      const found = search(candidate, [...issuers, candidate]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  const found = search(leaf, []);
+  if (found) return found;
+  if (tooLong) return { ok: false, reason: "too-long" };
+  if (expiredIssuer) return { ok: false, reason: "issuer-expired", subject: expiredIssuer.subject };
+  return { ok: false, reason: loop ? "loop" : "untrusted" };
+}
+
+function leafKeyUsages(leaf: ParsedCertificate): number | undefined {
+  try {
+    // The extension's OID, read without depending on which class the parser picked.
+    const ext = leaf.cert.extensions.find((e) => e.type === "2.5.29.15");
+    if (!ext) return undefined;
+    return (ext as unknown as { usages?: number }).usages;
+  } catch {
+    return undefined;
+  }
+}
