@@ -143,9 +143,16 @@ export class Pkcs11Token {
     }
   }
 
+  /** Slots holding an initialised token (SoftHSM2 and some readers also list an empty, uninitialised one). */
   private slots(): Pkcs11js.Handle[] {
-    const slots = this.pkcs11.C_GetSlotList(true);
-    return this.options.slot === undefined ? slots : slots.filter((slot) => slotNumber(slot) === this.options.slot);
+    return this.pkcs11.C_GetSlotList(true).filter((slot) => {
+      if (this.options.slot !== undefined && slotNumber(slot) !== this.options.slot) return false;
+      try {
+        return (this.pkcs11.C_GetTokenInfo(slot).flags & pkcs11js.CKF_TOKEN_INITIALIZED) !== 0;
+      } catch {
+        return false; // token pulled out meanwhile
+      }
+    });
   }
 
   private findObjects(session: Pkcs11js.Handle, template: Pkcs11js.Template): Pkcs11js.Handle[] {

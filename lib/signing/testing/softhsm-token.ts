@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { children, readElement } from "../der";
 import { loadPkcs11Module, pkcs11js, type Pkcs11js } from "@/agent/pkcs11-module";
 
 /**
@@ -147,6 +148,11 @@ export function generateEcKeyOnToken(token: SoftHsmToken, options: { label?: str
 
 /** Stores an X.509 certificate object on the token (CKA_ID = the key's, so an agent pairs them). */
 export function storeCertificateOnToken(token: SoftHsmToken, options: { certDer: Uint8Array; id: Buffer; label: string }): void {
+  // Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version, serialNumber, signature, issuer, validity, subject, … } }
+  const fields = children(children(readElement(options.certDer))[0]!);
+  const offset = fields[0]?.tag === 0xa0 ? 1 : 0;
+  const [serial, , issuer, , subject] = fields.slice(offset);
+  if (!serial || !issuer || !subject) throw new Error("not an X.509 certificate");
   token.withUserSession((session) =>
     token.pkcs11.C_CreateObject(session, [
       { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE },
@@ -155,6 +161,9 @@ export function storeCertificateOnToken(token: SoftHsmToken, options: { certDer:
       { type: pkcs11js.CKA_PRIVATE, value: false },
       { type: pkcs11js.CKA_ID, value: options.id },
       { type: pkcs11js.CKA_LABEL, value: options.label },
+      { type: pkcs11js.CKA_SUBJECT, value: Buffer.from(subject.raw) },
+      { type: pkcs11js.CKA_ISSUER, value: Buffer.from(issuer.raw) },
+      { type: pkcs11js.CKA_SERIAL_NUMBER, value: Buffer.from(serial.raw) },
       { type: pkcs11js.CKA_VALUE, value: Buffer.from(options.certDer) },
     ]),
   );
