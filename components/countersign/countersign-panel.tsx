@@ -9,8 +9,7 @@ import { useMessages } from "@/components/i18n/messages-provider";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { FormMessage } from "@/components/ui/form-message";
 import { ExternalSignPanel } from "@/components/signing/external-sign-panel";
-import type { SigningMethod } from "@/lib/generated/prisma/enums";
-import { isExternalMethod } from "@/lib/external-signing/signing-methods";
+import type { SigningSetup } from "@/lib/external-signing/signing-setup";
 import type { SignOutcome } from "@/lib/external-signing/sign-with-external-key";
 
 type Item = { id: string; unitName: string };
@@ -22,7 +21,7 @@ type Outcome = { unitName: string; ok: boolean; message?: string };
  * refreshed from the server (counts, statuses, what still awaits), so `items` may shrink — even to none:
  * the result stays on screen, measured against what this run set out to do.
  */
-export function CountersignPanel({ items, signerName, title, methods }: { items: Item[]; signerName: string; title: string; methods: SigningMethod[] }) {
+export function CountersignPanel({ items, signerName, title, signing }: { items: Item[]; signerName: string; title: string; signing: SigningSetup }) {
   const router = useRouter();
   const t = useMessages().signing.countersignPanel;
   const [password, setPassword] = useState("");
@@ -72,7 +71,6 @@ export function CountersignPanel({ items, signerName, title, methods }: { items:
     }
   }
 
-  const external = methods.filter(isExternalMethod);
   const chunks = Array.from({ length: Math.ceil(items.length / COUNTERSIGN_CHUNK) }, (_, i) => items.slice(i * COUNTERSIGN_CHUNK, (i + 1) * COUNTERSIGN_CHUNK).map((item) => item.id));
   const showExternal = (progress: SignOutcome[]) => {
     setRunTotal(items.length);
@@ -91,17 +89,17 @@ export function CountersignPanel({ items, signerName, title, methods }: { items:
         <>
           <p className="text-sm text-slate-600">{formatMessage(t.awaiting, { count: items.length })}</p>
           <SignaturePad defaultName={signerName} onChange={setImage} />
-          {external.length > 0 && (
+          {signing.external.length > 0 && (
             <ExternalSignPanel
-              methods={external}
+              signing={signing}
               chunks={chunks}
               prepareExtras={() => ({ signatureImage: image ?? undefined })}
-              label={items.length > 1 ? formatMessage(t.confirmAll, { count: items.length }) : t.confirmOne}
+              label={formatMessage(t.confirmWithKey, { count: items.length })}
               showResults={false}
               onOutcomes={showExternal}
             />
           )}
-          {methods.includes("SERVER_KEY") && (
+          {signing.serverKey && (
           <>
           <div className="max-w-sm">
             <label htmlFor="countersign-password" className="block text-sm font-medium text-slate-700">

@@ -8,37 +8,35 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useMessages } from "@/components/i18n/messages-provider";
 import { SignaturePad } from "./signature-pad";
 import { ExternalSignPanel } from "@/components/signing/external-sign-panel";
-import { isExternalMethod } from "@/lib/external-signing/signing-methods";
-import type { SigningMethod } from "@/lib/generated/prisma/enums";
+import type { SigningSetup } from "@/lib/external-signing/signing-setup";
 
-type Props = { assignmentId: string; reviewedSha256: string; signerName: string; methods: SigningMethod[] };
+type Props = { assignmentId: string; reviewedSha256: string; signerName: string; signing: SigningSetup };
 
 /**
  * Sign or decline (reason) — both go to the server, which decides. One signature image, then whichever ways
  * of signing the admin allows: a key the signer holds (token, .p12, remote) and/or the server-held key
  * unlocked by the password.
  */
-export function SignPanel({ assignmentId, reviewedSha256, signerName, methods }: Props) {
+export function SignPanel({ assignmentId, reviewedSha256, signerName, signing }: Props) {
   const [signState, signAction] = useActionState(signAssignmentAction.bind(null, assignmentId, reviewedSha256), { ok: false });
   const [declineState, declineAction] = useActionState(declineAssignmentAction.bind(null, assignmentId), { ok: false });
   const [image, setImage] = useState<string | null>(null);
   const [declining, setDeclining] = useState(false);
   const t = useMessages().signing.signPanel;
-  const external = methods.filter(isExternalMethod);
 
   return (
     <div className="space-y-6">
       <h3 className="font-semibold">{t.heading}</h3>
       <SignaturePad defaultName={signerName} onChange={setImage} />
-      {external.length > 0 && (
+      {signing.external.length > 0 && (
         <ExternalSignPanel
-          methods={external}
+          signing={signing}
           chunks={[[assignmentId]]}
           prepareExtras={() => (image ? { reviewedSha256, signatureImage: image } : null)}
-          label={t.sign}
+          label={t.signWithKey}
         />
       )}
-      {methods.includes("SERVER_KEY") && (
+      {signing.serverKey && (
       <form action={signAction} className="space-y-4" noValidate>
         <input type="hidden" name="signatureImage" value={image ?? ""} />
         {signState.fieldErrors?.signatureImage && <p className="text-sm text-red-700">{signState.fieldErrors.signatureImage.join(" · ")}</p>}
@@ -53,7 +51,7 @@ export function SignPanel({ assignmentId, reviewedSha256, signerName, methods }:
           />
         </div>
         <FormMessage state={signState} />
-        <SubmitButton pendingLabel={t.signing}>{external.length > 0 ? t.signWithServerKey : t.sign}</SubmitButton>
+        <SubmitButton pendingLabel={t.signing}>{t.sign}</SubmitButton>
       </form>
       )}
 

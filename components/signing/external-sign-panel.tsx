@@ -4,13 +4,14 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { finalizeExternalSignaturesAction, prepareExternalSignaturesAction, registerCertificateAction } from "@/app/(app)/chu-ky-so/actions";
 import { useMessages } from "@/components/i18n/messages-provider";
-import type { ExternalKey, ExternalSigningMethod } from "@/lib/external-signing/external-key";
+import type { ExternalKey } from "@/lib/external-signing/external-key";
+import type { SigningSetup } from "@/lib/external-signing/signing-setup";
 import { signWithExternalKey, type SignOutcome } from "@/lib/external-signing/sign-with-external-key";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { KeySourcePicker } from "./key-source-picker";
 
 type Props = {
-  methods: ExternalSigningMethod[];
+  signing: SigningSetup;
   /** Assignment ids in server chunks (one chunk of one for a head). */
   chunks: string[][];
   /** What the head's prepare also needs (the reviewed hash and the signature image), read when signing starts. */
@@ -26,7 +27,7 @@ type Props = {
  * batch) → finalize, all through lib/external-signing/sign-with-external-key. Progress and each refusal
  * are shown; the page is refreshed from the server when the run ends.
  */
-export function ExternalSignPanel({ methods, chunks, prepareExtras, label, showResults = true, onOutcomes }: Props) {
+export function ExternalSignPanel({ signing, chunks, prepareExtras, label, showResults = true, onOutcomes }: Props) {
   const t = useMessages().signing.external;
   const router = useRouter();
   const [key, setKey] = useState<ExternalKey | null>(null);
@@ -62,7 +63,7 @@ export function ExternalSignPanel({ methods, chunks, prepareExtras, label, showR
   const failed = showResults ? outcomes.filter((o) => !o.ok) : [];
   return (
     <div className="space-y-3">
-      <KeySourcePicker methods={methods} onKey={setKey} />
+      <KeySourcePicker signing={signing} onKey={setKey} />
       {key && (
         <div className="space-y-2">
           <p className="text-sm">{formatMessage(t.selected, { label: key.label })}</p>

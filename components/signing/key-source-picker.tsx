@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useMessages } from "@/components/i18n/messages-provider";
 import type { ExternalKey, ExternalSigningMethod } from "@/lib/external-signing/external-key";
+import type { SigningSetup } from "@/lib/external-signing/signing-setup";
 import { AgentKeyPicker } from "./agent-key-picker";
 import { CscKeyPicker } from "./csc-key-picker";
 import { Pkcs12FilePicker } from "./pkcs12-file-picker";
@@ -12,8 +13,9 @@ import { Pkcs12FilePicker } from "./pkcs12-file-picker";
  * page, or their remote-signing account. Only the ways the admin allows them are offered; whichever is
  * chosen ends in the same ExternalKey, which every signing screen uses the same way.
  */
-export function KeySourcePicker({ methods, onKey }: { methods: ExternalSigningMethod[]; onKey: (key: ExternalKey | null) => void }) {
+export function KeySourcePicker({ signing, onKey }: { signing: SigningSetup; onKey: (key: ExternalKey | null) => void }) {
   const m = useMessages().signing;
+  const methods = signing.external;
   const [method, setMethod] = useState<ExternalSigningMethod | undefined>(methods[0]);
   if (!method) return null;
   const choose = (next: ExternalSigningMethod) => {
@@ -31,7 +33,7 @@ export function KeySourcePicker({ methods, onKey }: { methods: ExternalSigningMe
           </label>
         ))}
       </fieldset>
-      {method === "AGENT" && <AgentKeyPicker onKey={onKey} />}
+      {method === "AGENT" && <AgentKeyPicker agentUrl={signing.agentUrl} onKey={onKey} />}
       {method === "PKCS12" && <Pkcs12FilePicker onOpened={onKey} messages={m.pkcs12} />}
       {method === "CSC" && <CscKeyPicker onKey={onKey} />}
     </div>

@@ -6,13 +6,14 @@ import { registerCertificateAction } from "@/app/(app)/chu-ky-so/actions";
 import { useMessages } from "@/components/i18n/messages-provider";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FormResult } from "@/lib/forms/form-result";
-import type { ExternalKey, ExternalSigningMethod } from "@/lib/external-signing/external-key";
+import type { ExternalKey } from "@/lib/external-signing/external-key";
+import type { SigningSetup } from "@/lib/external-signing/signing-setup";
 import { toBase64 } from "@/lib/external-signing/base64";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { KeySourcePicker } from "./key-source-picker";
 
 /** Registers the certificate of a key the signer holds; the server checks it and says whether it may sign now. */
-export function RegisterCertificatePanel({ methods }: { methods: ExternalSigningMethod[] }) {
+export function RegisterCertificatePanel({ signing }: { signing: SigningSetup }) {
   const t = useMessages().signing.external;
   const router = useRouter();
   const [key, setKey] = useState<ExternalKey | null>(null);
@@ -27,7 +28,7 @@ export function RegisterCertificatePanel({ methods }: { methods: ExternalSigning
     });
   return (
     <div className="space-y-3">
-      <KeySourcePicker methods={methods} onKey={(next) => (setKey(next), setResult(undefined))} />
+      <KeySourcePicker signing={signing} onKey={(next) => (setKey(next), setResult(undefined))} />
       {key && (
         <div className="space-y-2">
           <p className="text-sm">{formatMessage(t.selected, { label: key.label })}</p>

@@ -28,8 +28,12 @@ export async function signWithExternalKey(
   const certificate = toBase64(key.certificate);
   const all = chunks.flat();
   const failAll = (message: string) => all.map((assignmentId) => ({ assignmentId, ok: false, message }));
+  key.prepareAuthorization?.();
   const registered = await server.register({ method: key.method, certificate, chain: key.chain.map(toBase64), cscCredentialId: key.credentialId });
-  if (!registered.ok) return failAll(registered.message ?? "");
+  if (!registered.ok) {
+    key.releaseAuthorization?.();
+    return failAll(registered.message ?? "");
+  }
 
   const outcomes: SignOutcome[] = [];
   const prepared: { pending: NonNullable<PreparedChunk["pending"]> }[] = [];
@@ -41,7 +45,10 @@ export async function signWithExternalKey(
   }
   onProgress([...outcomes]);
   const items = prepared.flatMap((p) => p.pending);
-  if (!items.length) return outcomes;
+  if (!items.length) {
+    key.releaseAuthorization?.();
+    return outcomes;
+  }
 
   let signatures: Uint8Array[];
   try {

@@ -4,7 +4,7 @@ import { getMessages } from "@/lib/i18n/get-messages";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { formatDate } from "@/lib/time/vietnam-time";
 import { listMySigningCertificates } from "@/lib/signer-certificates/list-my-signing-certificates";
-import { isExternalMethod } from "@/lib/external-signing/signing-methods";
+import { getSigningSetup } from "@/lib/signer-certificates/get-signing-setup";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { RegisterCertificatePanel } from "@/components/signing/register-certificate-panel";
@@ -16,10 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The signer's own certificates (keys they hold) and the way to register a new one. */
 export default async function MySigningPage() {
   const actor = await requirePageRole("UNIT_HEAD", "CHAIRPERSON");
-  const { methods, certificates } = await listMySigningCertificates(actor);
+  const [{ methods, certificates }, setup] = await Promise.all([listMySigningCertificates(actor), getSigningSetup(actor)]);
   const { signing } = await getMessages();
   const t = signing.external;
-  const external = methods.filter(isExternalMethod);
   return (
     <>
       <PageHeader title={t.title} description={t.description} />
@@ -52,10 +51,10 @@ export default async function MySigningPage() {
           </ul>
         )}
       </section>
-      {external.length > 0 && (
+      {setup.external.length > 0 && (
         <section className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 className="mb-3 font-semibold">{t.register}</h2>
-          <RegisterCertificatePanel methods={external} />
+          <RegisterCertificatePanel signing={setup} />
         </section>
       )}
     </>

@@ -33,7 +33,7 @@ export const signing: typeof vi = {
     password: "Password (re-enter to confirm signing)",
     signing: "Signing…",
     sign: "Sign the commitment",
-    signWithServerKey: "Sign with the server-held key",
+    signWithKey: "Sign with the selected certificate",
     declineReason: "Reason for declining to sign",
     confirmDecline: "Confirm declining to sign",
     decline: "Decline to sign…",
@@ -54,6 +54,7 @@ export const signing: typeof vi = {
     password: "Password (re-enter to confirm)",
     running: "Countersigning…",
     confirmAll: "Countersign all ({count})",
+    confirmWithKey: "Countersign with the selected certificate ({count})",
     confirmOne: "Countersign",
     progress: "Countersigning progress",
     result: "Result: {succeeded} succeeded, {failed} failed.",
@@ -145,6 +146,18 @@ export const signing: typeof vi = {
     progress: "Processed {done}/{total}",
     signatureImageFirst: "Draw or type your signature before signing.",
     connectionError: "Lost the connection to the server; nothing was signed. Try again.",
+  },
+  /** The token through the local signing agent (components/signing/agent-key-picker). */
+  agent: {
+    detecting: "Looking for the signing agent on this computer…",
+    notRunning: "The camket signing agent is not running on this computer. Plug in the token, start the agent (see the guide), then press “Look again”.",
+    retry: "Look again",
+    pairingHint: "First time: enter the 6-digit pairing code the signing agent shows.",
+    pairingCode: "Pairing code",
+    pair: "Pair",
+    chooseCertificate: "Certificates on the token",
+    noCertificates: "The token holds no certificate with a signing key.",
+    pinHint: "When you sign, the agent's own window opens for your PIN; the PIN never passes through this page.",
   },
   /** Ways of signing (SigningMethod). */
   methods: {

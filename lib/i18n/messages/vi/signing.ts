@@ -34,7 +34,7 @@ export const signing = {
     password: "Mật khẩu (nhập lại để xác nhận ký)",
     signing: "Đang ký số…",
     sign: "Ký cam kết",
-    signWithServerKey: "Ký bằng khóa do hệ thống giữ",
+    signWithKey: "Ký bằng chứng thư số đã chọn",
     declineReason: "Lý do từ chối ký",
     confirmDecline: "Xác nhận từ chối ký",
     decline: "Từ chối ký…",
@@ -55,6 +55,7 @@ export const signing = {
     password: "Mật khẩu (nhập lại để xác nhận)",
     running: "Đang xác nhận…",
     confirmAll: "Xác nhận tất cả ({count})",
+    confirmWithKey: "Xác nhận bằng chứng thư số đã chọn ({count})",
     confirmOne: "Ký xác nhận",
     progress: "Tiến độ xác nhận",
     result: "Kết quả: {succeeded} thành công, {failed} không thành công.",
@@ -147,6 +148,18 @@ export const signing = {
     progress: "Đã xử lý {done}/{total}",
     signatureImageFirst: "Hãy vẽ hoặc gõ chữ ký trước khi ký.",
     connectionError: "Mất kết nối với máy chủ; chưa có gì được ký. Hãy thử lại.",
+  },
+  /** The token through the local signing agent (components/signing/agent-key-picker). */
+  agent: {
+    detecting: "Đang tìm chương trình ký trên máy này…",
+    notRunning: "Chưa thấy chương trình ký camket trên máy này. Hãy cắm token và chạy chương trình ký (xem hướng dẫn), rồi bấm “Tìm lại”.",
+    retry: "Tìm lại",
+    pairingHint: "Lần đầu dùng: nhập mã ghép nối 6 chữ số đang hiện ở cửa sổ chương trình ký.",
+    pairingCode: "Mã ghép nối",
+    pair: "Ghép nối",
+    chooseCertificate: "Chứng thư số trên token",
+    noCertificates: "Token không có chứng thư số nào kèm khóa ký.",
+    pinHint: "Khi ký, cửa sổ của chương trình ký sẽ mở để bạn nhập mã PIN; mã PIN không đi qua trang này.",
   },
   /** Ways of signing (SigningMethod). */
   methods: {
