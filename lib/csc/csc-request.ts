@@ -43,7 +43,8 @@ export async function cscCall<S extends z.ZodType>(options: CscCallOptions<S>): 
   let parsed: unknown;
   let isJson = true;
   try {
-    parsed = JSON.parse(text);
+    // An empty 2xx (credentials/sendOTP answers 204) is an empty object.
+    parsed = text.trim() === "" && response.ok ? {} : JSON.parse(text);
   } catch {
     isJson = false;
   }
