@@ -14,7 +14,8 @@ import { createSoftHsmEcKey, type SoftHsmEcKey } from "./softhsm-ec-key";
  * refused). Switches make it answer 500, malformed JSON, hang, or go down.
  */
 
-export type CscTestServerMode = "normal" | "error-500" | "malformed-json" | "hang";
+/** "wrong-shape": valid JSON that is not the method's answer. */
+export type CscTestServerMode = "normal" | "error-500" | "malformed-json" | "wrong-shape" | "hang";
 
 export interface CscTestServerOptions {
   clientId?: string;
@@ -137,6 +138,7 @@ export async function startCscTestServer(options: CscTestServerOptions): Promise
     if (state.mode === "hang") return; // never answers
     if (state.mode === "error-500") return send(response, 500, "<html><body>Internal Server Error at com.provider.Hsm.sign(Hsm.java:42)</body></html>", "text/html");
     if (state.mode === "malformed-json") return send(response, 200, '{"SAD": "abc", "signatures": [', "application/json");
+    if (state.mode === "wrong-shape") return send(response, 200, '{"result": "ok", "signatures": "AAAA"}', "application/json");
 
     const json = (status: number, value: unknown) => send(response, status, JSON.stringify(value), "application/json");
     const fail = (status: number, error: string, description: string) => json(status, { error, error_description: description });
