@@ -184,10 +184,10 @@ describe("openPkcs12", () => {
 async function makePkcs12WithPkijs(pkcs8: Uint8Array, certificates: Uint8Array[], options: { mac?: boolean } = {}): Promise<Uint8Array> {
   const pkijs = await import("pkijs");
   const password = new TextEncoder().encode(PASSWORD).buffer as ArrayBuffer;
-  const keyBag = new pkijs.PKCS8ShroudedKeyBag({ parsedValue: pkijs.PrivateKeyInfo.fromBER(pkcs8) });
-  await keyBag.makeInternalValues({ password, contentEncryptionAlgorithm: { name: "AES-CBC", length: 256 }, hmacHashAlgorithm: "SHA-256", iterationCount: 2048 });
+  const keyBag = new pkijs.PKCS8ShroudedKeyBag({ parsedValue: pkijs.PrivateKeyInfo.fromBER(new Uint8Array(pkcs8)) });
+  await keyBag.makeInternalValues({ password, contentEncryptionAlgorithm: { name: "AES-CBC", length: 256, iv: webcrypto.getRandomValues(new Uint8Array(16)) }, hmacHashAlgorithm: "SHA-256", iterationCount: 2048 });
   const certBags = certificates.map(
-    (der) => new pkijs.SafeBag({ bagId: "1.2.840.113549.1.12.10.1.3", bagValue: new pkijs.CertBag({ parsedValue: pkijs.Certificate.fromBER(der) }) }),
+    (der) => new pkijs.SafeBag({ bagId: "1.2.840.113549.1.12.10.1.3", bagValue: new pkijs.CertBag({ parsedValue: pkijs.Certificate.fromBER(new Uint8Array(der)) }) }),
   );
   const authenticatedSafe = new pkijs.AuthenticatedSafe({
     parsedValue: {

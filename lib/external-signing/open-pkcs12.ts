@@ -136,7 +136,7 @@ export async function openPkcs12(fileBytes: Uint8Array, password: string, fileNa
 function parsePfx(fileBytes: Uint8Array): pkijs.PFX {
   if (fileBytes.byteLength < 16 || fileBytes[0] !== 0x30) throw new Pkcs12Error("not-pkcs12");
   try {
-    const pfx = pkijs.PFX.fromBER(fileBytes);
+    const pfx = pkijs.PFX.fromBER(new Uint8Array(fileBytes)); // a copy: an ArrayBuffer-backed view
     if (!(pfx.authSafe instanceof pkijs.ContentInfo)) throw new Error("no authSafe");
     return pfx;
   } catch {
@@ -232,7 +232,7 @@ function certificateDer(bag: pkijs.CertBag): Uint8Array[] {
 
 /** Decrypts (if shrouded) and imports the key NON-extractable; the PKCS#8 bytes are zeroed whatever happens. */
 async function importKeyBag(bag: pkijs.SafeBag, password: ArrayBuffer): Promise<OpenedKey> {
-  let pkcs8: Uint8Array;
+  let pkcs8: Uint8Array<ArrayBuffer>;
   if (bag.bagId === OIDS.shroudedKeyBag) {
     const shrouded = bag.bagValue as pkijs.PKCS8ShroudedKeyBag;
     assertWebCryptoCipher(shrouded.encryptionAlgorithm);
@@ -258,7 +258,7 @@ async function importKeyBag(bag: pkijs.SafeBag, password: ArrayBuffer): Promise<
   }
 }
 
-function keyAlgorithm(pkcs8: Uint8Array): SignAlgorithm {
+function keyAlgorithm(pkcs8: Uint8Array<ArrayBuffer>): SignAlgorithm {
   let info: pkijs.PrivateKeyInfo;
   try {
     info = pkijs.PrivateKeyInfo.fromBER(pkcs8);
@@ -282,7 +282,7 @@ function keyAlgorithm(pkcs8: Uint8Array): SignAlgorithm {
 /** The certificate whose public key verifies a signature by the private key over a random challenge. */
 async function keyMatchesCertificate(opened: OpenedKey, certDer: Uint8Array): Promise<boolean> {
   try {
-    const certificate = pkijs.Certificate.fromBER(certDer);
+    const certificate = pkijs.Certificate.fromBER(new Uint8Array(certDer));
     const spki = certificate.subjectPublicKeyInfo.toSchema().toBER(false);
     const publicKey = await crypto.subtle.importKey("spki", spki, opened.algorithm.importParams, false, ["verify"]);
     const challenge = crypto.getRandomValues(new Uint8Array(32));
@@ -312,7 +312,7 @@ function externalKey(opened: OpenedKey, certificate: Uint8Array, certificates: U
       try {
         const signatures: Uint8Array[] = [];
         for (const item of items) {
-          const raw = new Uint8Array(await crypto.subtle.sign(algorithm.signParams, key, item.signedAttributes));
+          const raw = new Uint8Array(await crypto.subtle.sign(algorithm.signParams, key, new Uint8Array(item.signedAttributes)));
           // P-256 r‖s (64 bytes) is what the server expects; longer r‖s would be read as DER, so send DER.
           signatures.push(algorithm.curve === "P-384" ? ecdsaRawToDer(raw) : raw);
         }
@@ -326,7 +326,7 @@ function externalKey(opened: OpenedKey, certificate: Uint8Array, certificates: U
 
 function commonName(certDer: Uint8Array): string | undefined {
   try {
-    const certificate = pkijs.Certificate.fromBER(certDer);
+    const certificate = pkijs.Certificate.fromBER(new Uint8Array(certDer));
     const cn = certificate.subject.typesAndValues.findLast((attribute) => attribute.type === OIDS.commonName);
     const value = cn?.value.valueBlock.value;
     return typeof value === "string" && value.trim() ? value.trim() : undefined;
