@@ -1,9 +1,11 @@
-import { createHash, randomBytes, webcrypto } from "node:crypto";
+import { createHash, createPrivateKey, randomBytes, verify, webcrypto, X509Certificate } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkExternalSignature } from "@/lib/signing/check-external-signature";
 import { signedAttributesDer } from "@/lib/signing/cms-signed-data";
-import { createTestCa, issueTestKeyAndCertificate, type TestCa } from "@/lib/signing/testing/external-test-ca";
-import { issueTestRsaKeyAndCertificate, makeTestPkcs12 } from "@/lib/signing/testing/make-pkcs12";
+import { createTestCa, issueTestCertificate, issueTestKeyAndCertificate, type TestCa } from "@/lib/signing/testing/external-test-ca";
+import { run, tempDir } from "@/lib/signing/testing/external-tools";
+import { issueTestRsaKeyAndCertificate, makeTestPkcs12, writeTestPkcs12File } from "@/lib/signing/testing/make-pkcs12";
 import type { ExternalKey, ToBeSigned } from "./external-key";
 import { openPkcs12, PKCS12_ERROR_MESSAGES, PKCS12_MAX_BYTES, Pkcs12Error } from "./open-pkcs12";
 
@@ -115,6 +117,36 @@ describe("openPkcs12", () => {
     expect(signature).toHaveLength(256);
     const check = checkExternalSignature(item.signedAttributes, signature, rsa.certDer);
     expect(check).toMatchObject({ ok: true, signatureAlgorithmOid: "1.2.840.113549.1.1.11" });
+  });
+
+  it("opens a P-384 key and returns DER signatures (SHA-256) that verify", async () => {
+    const keys = (await webcrypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-384" }, true, ["sign", "verify"])) as CryptoKeyPair;
+    const certDer = await issueTestCertificate(intermediate, keys.publicKey, { commonName: "P-384 Signer" });
+    const pkcs8 = new Uint8Array(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey));
+    const key = await openPkcs12(await makeTestPkcs12({ certDer, pkcs8, password: PASSWORD }), PASSWORD);
+    expect((await privateKeyOf(key)).extractable).toBe(false);
+    const item = toBeSigned(certDer);
+    const [signature] = await key.sign([item]);
+    expect(signature[0]).toBe(0x30); // DER SEQUENCE, not a 96-byte r‖s
+    const publicKey = new X509Certificate(Buffer.from(certDer)).publicKey;
+    expect(verify("sha256", item.signedAttributes, { key: publicKey, dsaEncoding: "der" }, signature)).toBe(true);
+  });
+
+  it("refuses an Ed25519 key as an unsupported key type", async () => {
+    const dir = await tempDir("camket-ed25519-");
+    const made = await run("openssl", ["req", "-x509", "-newkey", "ed25519", "-nodes", "-keyout", `${dir}/k.pem`, "-out", `${dir}/c.pem`, "-subj", "/CN=Ed25519", "-days", "1"]);
+    expect(made.code).toBe(0);
+    const pkcs8 = new Uint8Array(createPrivateKey(await readFile(`${dir}/k.pem`)).export({ type: "pkcs8", format: "der" }));
+    const certDer = new Uint8Array(new X509Certificate(await readFile(`${dir}/c.pem`)).raw);
+    await expectFailure(openPkcs12(await makeTestPkcs12({ certDer, pkcs8, password: PASSWORD }), PASSWORD), "unsupported-key");
+  });
+
+  it("writeTestPkcs12File writes a file the opener reads (what Playwright hands the file input)", async () => {
+    const dir = await tempDir("camket-p12-file-");
+    const filePath = await writeTestPkcs12File(dir, { certDer: head.certDer, pkcs8: head.pkcs8, chain: [intermediate.certDer], password: PASSWORD, fileName: "thu-truong.pfx" });
+    expect(filePath).toBe(`${dir}/thu-truong.pfx`);
+    const key = await openPkcs12(new Uint8Array(await readFile(filePath)), PASSWORD);
+    expect(Buffer.from(key.certificate).equals(Buffer.from(head.certDer))).toBe(true);
   });
 
   it("refuses a wrong password with the exact message", async () => {
