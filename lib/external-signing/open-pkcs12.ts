@@ -26,9 +26,9 @@ export type Pkcs12ErrorReason =
 
 /** Re-export advice shared by the legacy message and the UI. */
 export const PKCS12_REEXPORT_HINT =
-  "Hãy xuất lại tệp với mã hóa AES: trên Windows chọn “AES256-SHA256” trong trình xuất chứng thư số; " +
-  "với OpenSSL: openssl pkcs12 -export -in chung-thu.pem -inkey khoa.pem -out moi.p12 " +
-  "-keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256 (nếu tệp cũ cần đọc bằng OpenSSL 3, thêm -legacy khi đọc).";
+  "Hãy xuất lại tệp với mã hóa AES-256: trên Windows, khi xuất chứng thư số kèm khóa bí mật (.pfx), chọn mã hóa “AES256-SHA256”; " +
+  "với OpenSSL 3: openssl pkcs12 -legacy -in tep-cu.pfx -nodes -out tam.pem rồi " +
+  "openssl pkcs12 -export -in tam.pem -out tep-moi.p12 -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256 (sau đó xóa tam.pem).";
 
 export const PKCS12_ERROR_MESSAGES: Record<Pkcs12ErrorReason, string> = {
   "too-large": "Tệp quá lớn để là tệp chứng thư số (.p12/.pfx tối đa 100 KB).",
