@@ -159,6 +159,40 @@ export const signing: typeof vi = {
     noCertificates: "The token holds no certificate with a signing key.",
     pinHint: "When you sign, the agent's own window opens for your PIN; the PIN never passes through this page.",
   },
+  /** Remote signing, CSC API v2 (components/signing/csc-key-picker). */
+  csc: {
+    loading: "Fetching your certificates from the remote signing service…",
+    link: "Link your remote signing account",
+    linkHint: "You sign in on the provider's page; camket only receives the right to send signing requests, never your password.",
+    chooseCredential: "Certificates at the remote signing service",
+    noCredentials: "The account has no usable certificate.",
+    pin: "Remote signing PIN",
+    otp: "One-time code (OTP)",
+    sendOtp: "Send the OTP",
+    otpSent: "The OTP has been requested.",
+    retry: "Try again",
+  },
+  /** A .p12/.pfx opened in the page (components/signing/pkcs12-file-picker). */
+  pkcs12: {
+    fileLabel: "Certificate file (.p12, .pfx)",
+    passwordLabel: "File password",
+    privacyHint: "The file and its password are used in this browser only, never sent to the server.",
+    open: "Open file",
+    opening: "Opening…",
+    chooseFile: "Choose a .p12 or .pfx file.",
+    openedAs: "Opened the certificate of",
+    unexpected: "Could not open the certificate file.",
+    errors: {
+      "too-large": "The file is too large to be a certificate file (.p12/.pfx, at most 100 KB).",
+      "not-pkcs12": "This is not a PKCS#12 certificate file (.p12/.pfx), or it is damaged.",
+      "wrong-password": "Wrong password for the certificate file.",
+      "legacy-encryption": "The file uses old encryption (3DES/RC2) that browsers cannot decrypt. Export it again with AES-256 (Windows: “AES256-SHA256”; OpenSSL: -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256).",
+      "no-private-key": "The file holds only a certificate, no private key. Export it again with the private key.",
+      "no-certificate": "The file holds no certificate for its private key.",
+      "unsupported-key": "This key type is not supported (RSA and ECDSA P-256/P-384 only).",
+      "sign-failed": "Could not sign with the key in the file.",
+    },
+  },
   /** Ways of signing (SigningMethod). */
   methods: {
     SERVER_KEY: "Server-held key (password)",

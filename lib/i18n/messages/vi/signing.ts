@@ -1,3 +1,4 @@
+import type { Pkcs12ErrorReason } from "@/lib/external-signing/open-pkcs12";
 /**
  * The commitment screens (/cam-ket): the head's list, reading, signing and declining; countersigning and
  * reissuing; the signing operations' results. The commitment document itself is not here: it stays Vietnamese.
@@ -160,6 +161,32 @@ export const signing = {
     chooseCertificate: "Chứng thư số trên token",
     noCertificates: "Token không có chứng thư số nào kèm khóa ký.",
     pinHint: "Khi ký, cửa sổ của chương trình ký sẽ mở để bạn nhập mã PIN; mã PIN không đi qua trang này.",
+  },
+  /** Remote signing, CSC API v2 (components/signing/csc-key-picker). */
+  csc: {
+    loading: "Đang lấy danh sách chứng thư số từ dịch vụ ký số từ xa…",
+    link: "Liên kết tài khoản ký số từ xa",
+    linkHint: "Bạn sẽ đăng nhập ở trang của nhà cung cấp dịch vụ; camket chỉ nhận quyền gửi yêu cầu ký, không nhận mật khẩu.",
+    chooseCredential: "Chứng thư số ở dịch vụ ký số từ xa",
+    noCredentials: "Tài khoản chưa có chứng thư số nào dùng được.",
+    pin: "Mã PIN ký số từ xa",
+    otp: "Mã OTP",
+    sendOtp: "Gửi mã OTP",
+    otpSent: "Đã yêu cầu gửi mã OTP.",
+    retry: "Thử lại",
+  },
+  /** A .p12/.pfx opened in the page (components/signing/pkcs12-file-picker); failures keep open-pkcs12's Vietnamese. */
+  pkcs12: {
+    fileLabel: "Tệp chứng thư số (.p12, .pfx)",
+    passwordLabel: "Mật khẩu của tệp",
+    privacyHint: "Tệp và mật khẩu chỉ dùng trong trình duyệt này, không gửi lên máy chủ.",
+    open: "Mở tệp",
+    opening: "Đang mở…",
+    chooseFile: "Hãy chọn tệp .p12 hoặc .pfx.",
+    openedAs: "Đã mở chứng thư số của",
+    unexpected: "Không mở được tệp chứng thư số.",
+    /** Vietnamese: each Pkcs12Error's own message (lib/external-signing/open-pkcs12). */
+    errors: {} as Partial<Record<Pkcs12ErrorReason, string>>,
   },
   /** Ways of signing (SigningMethod). */
   methods: {
