@@ -32,6 +32,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/(app)/luu-tru/page.tsx", path: "/luu-tru", allow: CITY },
   { file: "app/(app)/luu-tru/[campaignId]/archive.zip/route.ts", path: "/luu-tru/:campaign/archive.zip", allow: CITY },
   { file: "app/(app)/kiem-tra/page.tsx", path: "/kiem-tra", allow: "signed-in" },
+  { file: "app/(app)/chu-ky-so/page.tsx", path: "/chu-ky-so", allow: ["UNIT_HEAD", "CHAIRPERSON"] },
   { file: "app/api/v1/openapi.json/route.ts", path: "/api/v1/openapi.json", allow: "public" },
   { file: "app/api/v1/campaigns/route.ts", path: "/api/v1/campaigns", allow: "token" },
   { file: "app/api/v1/campaigns/[id]/status/route.ts", path: "/api/v1/campaigns/:campaign/status", allow: "token" },
