@@ -81,11 +81,12 @@ test("the access matrix: 4 roles + signed-out × every route, and a head never r
       else if (route.allow === "token") expected = "login"; // 401: no Bearer token
       else if (who === "SIGNED_OUT") expected = "login";
       else if (route.allow === "signed-in") expected = "ok";
+      else if (route.allow === "signed-in-redirect") expected = "redirect";
       else if (route.allow === "method-not-allowed") expected = "HTTP 405";
       else if (who === "OTHER_HEAD") expected = route.allow.includes("UNIT_HEAD") && url.includes(ids.head) ? "404" : route.allow.includes("UNIT_HEAD") ? "ok" : "403";
       else expected = route.allow.includes(who) ? "ok" : "403";
       const actual =
-        status === 200 || (status === 307 && route.allow === "public") ? "ok" : status === 404 ? "404" : status === 403 ? "403" : (status === 307 || status === 302) && location.includes("/login") ? "login" : status === 401 ? "login" : `HTTP ${status}`;
+        status === 200 || (status === 307 && route.allow === "public") ? "ok" : [302, 303, 307].includes(status) && route.allow === "signed-in-redirect" && !location.includes("/login") ? "redirect" : status === 404 ? "404" : status === 403 ? "403" : (status === 307 || status === 302) && location.includes("/login") ? "login" : status === 401 ? "login" : `HTTP ${status}`;
       if (actual !== expected) leaks.push(`${who} ${url}: expected ${expected}, got ${actual}`);
     }
   }

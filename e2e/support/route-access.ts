@@ -5,9 +5,11 @@
  * :campaign, :template. `allow` lists roles that get 200; ownUnitOnly heads get 404 for another unit.
  * "public-post-only": reachable signed out, but only by POST — a GET is 405 for everyone.
  * "token": /api/v1, Bearer tokens only — a session cookie is not enough, so everyone here gets 401.
+ * "signed-in-redirect": any signed-in role gets a redirect that is not to /login (e.g. to a provider's OAuth2
+ * page or back to a page with an outcome flag); signed out goes to /login.
  */
 export type Role = "ADMIN" | "CHAIRPERSON" | "UNIT_HEAD" | "AUDITOR";
-export type RouteAccess = { file: string; path: string; allow: Role[] | "public" | "signed-in" | "method-not-allowed" | "public-post-only" | "token" };
+export type RouteAccess = { file: string; path: string; allow: Role[] | "public" | "signed-in" | "signed-in-redirect" | "method-not-allowed" | "public-post-only" | "token" };
 
 const CITY: Role[] = ["ADMIN", "CHAIRPERSON", "AUDITOR"];
 const ADMIN: Role[] = ["ADMIN"];
@@ -38,6 +40,9 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/api/v1/campaigns/[id]/status/route.ts", path: "/api/v1/campaigns/:campaign/status", allow: "token" },
   { file: "app/api/v1/campaigns/[id]/archive.zip/route.ts", path: "/api/v1/campaigns/:campaign/archive.zip", allow: "token" },
   { file: "app/api/v1/assignments/[id]/pdf/route.ts", path: "/api/v1/assignments/:head/pdf", allow: "token" },
+  // Linking a remote-signing (CSC) account: OAuth2 to the provider and back to /chu-ky-so?csc=<outcome>.
+  { file: "app/api/csc/connect/route.ts", path: "/api/csc/connect", allow: "signed-in-redirect" },
+  { file: "app/api/csc/callback/route.ts", path: "/api/csc/callback", allow: "signed-in-redirect" },
   { file: "app/(app)/quan-tri/page.tsx", path: "/quan-tri", allow: ADMIN },
   { file: "app/(app)/quan-tri/don-vi/page.tsx", path: "/quan-tri/don-vi", allow: ADMIN },
   { file: "app/(app)/quan-tri/don-vi/moi/page.tsx", path: "/quan-tri/don-vi/moi", allow: ADMIN },

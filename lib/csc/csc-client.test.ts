@@ -181,9 +181,12 @@ describe("signing", () => {
     await expectCscError(signHashes(config, token, { credentialId: server.credentialId, sad, hashes: [authorized], signAlgo: "1.2.840.10045.4.3.2" }), "refused");
   });
 
-  it("a wrong OTP or PIN: a clear message, nothing signed", async () => {
-    const account = await linkedAccount();
+  it("a wrong OTP or PIN: a clear message, nothing signed, no secret in the log", async () => {
+    const tokens = await link();
+    const account = cscAccountFromTokens(config, tokens);
     const signedBefore = server.signed.length;
+    const logged: string[] = [];
+    const log = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
     await sendOtp(config, await account.accessToken(), server.credentialId);
     const wrongOtp = server.lastOtp === "000000" ? "111111" : "000000";
     const otpError = await expectCscError(signHashesWithCsc({ account, credentialId: server.credentialId, hashes: [toBeSigned().sha256], pin: server.pin, otp: wrongOtp }), "invalid-otp");
@@ -194,6 +197,9 @@ describe("signing", () => {
     const pinError = await expectCscError(signHashesWithCsc({ account, credentialId: server.credentialId, hashes: [toBeSigned().sha256], pin: "999999", otp: server.lastOtp! }), "invalid-pin");
     expect(pinError.message).toMatch(/^Mã PIN không đúng/);
     expect(server.signed.length).toBe(signedBefore);
+    log.mockRestore();
+    expect(logged.join("\n")).toMatch(/invalid_otp[\s\S]*invalid_pin/);
+    for (const secret of [server.pin, wrongOtp, server.lastOtp!, tokens.accessToken, tokens.refreshToken!, server.clientSecret]) expect(logged.join("\n")).not.toContain(secret);
   });
 
   it("an expired certificate is reported before anything is authorized", async () => {

@@ -101,6 +101,8 @@ export function cscErrorCodeFor(status: number, error: string | undefined, descr
   const text = (description ?? "").toLowerCase();
   if (code === "invalid_pin" || code === "invalid_password") return "invalid-pin";
   if (code === "invalid_otp") return "invalid-otp";
+  // camket's own client id/secret refused: a deployment problem, not the person's link.
+  if (code === "invalid_client" || code === "unauthorized_client") return "refused";
   if (code === "invalid_token" || code === "expired_token" || code === "invalid_grant" || code === "access_denied" || status === 401) return "link-expired";
   if (code === "expired_credential" || code === "revoked_credential" || /\b(certificate|credential)\b.*\b(expired|revoked|suspended)\b/.test(text)) return "credential-expired";
   if (code === "invalid_request" && /\bpin\b/.test(text) && /invalid|wrong|incorrect/.test(text)) return "invalid-pin";
