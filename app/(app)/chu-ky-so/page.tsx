@@ -14,14 +14,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The signer's own certificates (keys they hold) and the way to register a new one. */
-export default async function MySigningPage() {
+export default async function MySigningPage({ searchParams }: { searchParams: Promise<{ csc?: string | string[] }> }) {
   const actor = await requirePageRole("UNIT_HEAD", "CHAIRPERSON");
   const [{ methods, certificates }, setup] = await Promise.all([listMySigningCertificates(actor), getSigningSetup(actor)]);
   const { signing } = await getMessages();
   const t = signing.external;
+  const { csc } = await searchParams;
+  const linkOutcome = typeof csc === "string" ? signing.csc.outcomes[csc] : undefined;
   return (
     <>
       <PageHeader title={t.title} description={t.description} />
+      {linkOutcome && (
+        <p role={csc === "linked" ? "status" : "alert"} className={`mb-4 rounded-md px-3 py-2 text-sm ${csc === "linked" ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
+          {linkOutcome}
+        </p>
+      )}
       <p className="mb-4 text-sm text-slate-700">{formatMessage(t.allowedMethods, { methods: methods.map((m) => signing.methods[m]).join(", ") })}</p>
       <section className="mb-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="mb-3 font-semibold">{t.certificates}</h2>

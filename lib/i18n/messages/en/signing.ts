@@ -171,6 +171,15 @@ export const signing: typeof vi = {
     sendOtp: "Send the OTP",
     otpSent: "The OTP has been requested.",
     retry: "Try again",
+    /** After linking at the provider (/chu-ky-so?csc=…). */
+    outcomes: {
+      linked: "Remote signing account linked. Choose the certificate, then “Register this certificate”.",
+      "not-configured": "This server has no remote signing service configured.",
+      "state-mismatch": "The link was invalid or expired; link again from this page.",
+      denied: "You did not allow camket to send signing requests to your remote signing account.",
+      "link-failed": "Could not link the remote signing account; try again.",
+      "provider-down": "Could not reach the remote signing service; try again later.",
+    },
   },
   /** A .p12/.pfx opened in the page (components/signing/pkcs12-file-picker). */
   pkcs12: {

@@ -174,6 +174,15 @@ export const signing = {
     sendOtp: "Gửi mã OTP",
     otpSent: "Đã yêu cầu gửi mã OTP.",
     retry: "Thử lại",
+    /** After linking at the provider (/chu-ky-so?csc=…). */
+    outcomes: {
+      linked: "Đã liên kết tài khoản ký số từ xa. Hãy chọn chứng thư rồi bấm “Đăng ký chứng thư này”.",
+      "not-configured": "Máy chủ này chưa được cấu hình dịch vụ ký số từ xa.",
+      "state-mismatch": "Liên kết không hợp lệ hoặc đã quá hạn; hãy liên kết lại từ trang này.",
+      denied: "Bạn đã không cho phép camket gửi yêu cầu ký tới tài khoản ký số từ xa.",
+      "link-failed": "Không liên kết được tài khoản ký số từ xa; hãy thử lại.",
+      "provider-down": "Không kết nối được dịch vụ ký số từ xa; hãy thử lại sau.",
+    } as Record<string, string>,
   },
   /** A .p12/.pfx opened in the page (components/signing/pkcs12-file-picker); failures keep open-pkcs12's Vietnamese. */
   pkcs12: {
