@@ -77,7 +77,7 @@ describe("signing a PDF with a token through the agent", () => {
     expect(report.signatures).toHaveLength(1);
     expect(report.signatures[0]).toMatchObject({ commonName: "Nguyễn Văn Đức", totalDocumentSigned: true, validation: "Signature is Valid.", certificateValidation: "Certificate is Trusted." });
 
-    const [{ byteRange }] = (await readPdfSignatures(signed)) as [{ byteRange: [number, number, number, number] }];
+    const { byteRange } = (await readPdfSignatures(signed))[0]!;
     const openssl = await opensslCmsVerify(extractSignatureCms(signed, byteRange), signedRangesContent(signed, byteRange), harness.ca.certPem);
     expect(openssl.output).toContain("Verification successful");
 
