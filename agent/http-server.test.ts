@@ -8,7 +8,8 @@ import { createAgentServer, MAX_HASHES } from "./http-server";
 import { Pairing } from "./pairing";
 import { Pkcs11Token, TokenError } from "./pkcs11-token";
 import { answerApproval, CAMKET_ORIGIN, pageFetch, pairWithAgent, startAgentHarness, type AgentHarness } from "@/lib/signing/testing/agent-harness";
-import { privateKeyAttributes } from "@/lib/signing/testing/softhsm-token";
+import { generateRsaKeyOnToken, privateKeyAttributes, storeCertificateOnToken } from "@/lib/signing/testing/softhsm-token";
+import { createCityCa, issueUserCertificateForPublicKey } from "@/lib/signing/city-ca";
 
 let harness: AgentHarness;
 let bearer: string;
@@ -251,6 +252,30 @@ describe("certificates and signing", () => {
     expect((await bad("x".repeat(1024 * 1024 + 1), 413)).code).toBe("PAYLOAD_TOO_LARGE");
     const plain = await pageFetch(harness.baseUrl, "/v1/sign", { token: bearer, method: "POST", headers: { "Content-Type": "text/plain" } });
     expect(plain.status).toBe(415);
+  });
+});
+
+describe("an RSA key (as on most VGCA tokens)", () => {
+  it("is listed and signs PKCS#1 v1.5 over the SHA-256 DigestInfo", async () => {
+    const key = generateRsaKeyOnToken(harness.token, { label: "Trần Thị RSA" });
+    const ca = await createCityCa({ commonName: "CA thử" });
+    const issued = await issueUserCertificateForPublicKey(ca, key.spkiDer, { fullName: "Trần Thị RSA", jobTitle: "Chủ tịch", unitName: "UBND" });
+    storeCertificateOnToken(harness.token, { certDer: issued.certDer, id: key.id, label: "Trần Thị RSA" });
+    const list = (await (await pageFetch(harness.baseUrl, "/v1/certificates", { token: bearer })).json()) as { id: string; label: string }[];
+    const entry = list.find((candidate) => candidate.label === "Trần Thị RSA");
+    expect(entry?.id.endsWith(`:${key.id.toString("hex")}`)).toBe(true);
+    const data = randomBytes(64);
+    const body = { ...signBody([createHash("sha256").update(data).digest()]), certificateId: entry!.id };
+    const [response] = await Promise.all([
+      pageFetch(harness.baseUrl, "/v1/sign", { token: bearer, body }),
+      answerApproval(harness.baseUrl, body.requestId, { pin: harness.token.pin }),
+    ]);
+    expect(response.status).toBe(200);
+    const [signature] = ((await response.json()) as { signatures: string[] }).signatures;
+    const publicKey = new X509Certificate(Buffer.from(issued.certDer)).publicKey;
+    expect(Buffer.from(signature!, "base64")).toHaveLength(256);
+    expect(verify("sha256", data, publicKey, Buffer.from(signature!, "base64"))).toBe(true);
+    expect(privateKeyAttributes(harness.token, key.id)).toMatchObject({ extractable: false, sensitive: true });
   });
 });
 

@@ -100,17 +100,57 @@ export async function issueUserCertificate(
   ca: CityCaKey,
   options: IssueUserCertificateOptions,
 ): Promise<IssuedCertificate> {
+  checkIssueOptions(options);
+  const keys = await crypto.subtle.generateKey(KEY_ALGORITHM, true, ["sign", "verify"]);
+  return describe(await createUserCertificate(ca, options, keys.publicKey), keys.privateKey);
+}
+
+/** A user certificate whose key the city never holds (a token's, a .p12's): what the CA signed, without a key. */
+export type IssuedExternalCertificate = Omit<IssuedCertificate, "privateKeyPkcs8">;
+
+/**
+ * The same certificate issueUserCertificate makes (subject, extensions, validity), for a public key made
+ * elsewhere — e.g. generated on a USB token — given as SubjectPublicKeyInfo DER (EC P-256 or RSA).
+ */
+export async function issueUserCertificateForPublicKey(
+  ca: CityCaKey,
+  spkiDer: Uint8Array,
+  options: IssueUserCertificateOptions,
+): Promise<IssuedExternalCertificate> {
+  checkIssueOptions(options);
+  const publicKey = await importPublicKey(spkiDer);
+  const { privateKeyPkcs8: _none, ...issued } = await describe(await createUserCertificate(ca, options, publicKey));
+  return issued;
+}
+
+function checkIssueOptions(options: IssueUserCertificateOptions): void {
   const validityYears = options.validityYears ?? 2;
   if (!(validityYears > 0 && validityYears <= 5)) throw new RangeError("validityYears must be in (0, 5]");
   if (options.serial !== undefined && !/^[0-9a-f]{2,40}$/i.test(options.serial)) {
     throw new RangeError("serial must be 1–20 bytes of hex");
   }
+}
+
+async function importPublicKey(spkiDer: Uint8Array): Promise<CryptoKey> {
+  const spki = new Uint8Array(spkiDer);
+  try {
+    return await crypto.subtle.importKey("spki", spki, KEY_ALGORITHM, true, ["verify"]);
+  } catch {
+    try {
+      return await crypto.subtle.importKey("spki", spki, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, true, ["verify"]);
+    } catch {
+      throw new RangeError("the public key is neither EC P-256 nor RSA SubjectPublicKeyInfo DER");
+    }
+  }
+}
+
+async function createUserCertificate(ca: CityCaKey, options: IssueUserCertificateOptions, publicKey: CryptoKey): Promise<x509.X509Certificate> {
+  const validityYears = options.validityYears ?? 2;
   const caCert = new x509.X509Certificate(new Uint8Array(ca.certDer));
   const caKey = await crypto.subtle.importKey("pkcs8", new Uint8Array(ca.privateKeyPkcs8), KEY_ALGORITHM, false, ["sign"]);
   const now = options.now ?? new Date();
   const notBefore = new Date(Math.max(now.getTime() - CLOCK_SKEW_MS, caCert.notBefore.getTime()));
   const notAfter = new Date(Math.min(addYears(now, validityYears).getTime(), caCert.notAfter.getTime()));
-  const keys = await crypto.subtle.generateKey(KEY_ALGORITHM, true, ["sign", "verify"]);
   const subject = new x509.Name([
     { C: [{ printableString: "VN" }] },
     { O: text(CITY_ORGANIZATION) },
@@ -122,17 +162,17 @@ export async function issueUserCertificate(
     new x509.BasicConstraintsExtension(false, undefined, true),
     new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
     new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection, DOCUMENT_SIGNING_EKU]),
-    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    await x509.SubjectKeyIdentifierExtension.create(publicKey),
     await x509.AuthorityKeyIdentifierExtension.create(caCert),
   ];
   if (options.email) {
     extensions.push(new x509.SubjectAlternativeNameExtension([{ type: "email", value: options.email }]));
   }
-  const cert = await x509.X509CertificateGenerator.create({
+  return x509.X509CertificateGenerator.create({
     subject,
     // The CA's encoded name verbatim: issuer/subject must match byte for byte for chain building.
     issuer: caCert.subjectName,
-    publicKey: keys.publicKey,
+    publicKey,
     signingKey: caKey,
     signingAlgorithm: SIGNING_ALGORITHM,
     serialNumber: options.serial,
@@ -140,7 +180,6 @@ export async function issueUserCertificate(
     notAfter,
     extensions,
   });
-  return describe(cert, keys.privateKey);
 }
 
 function addYears(date: Date, years: number): Date {
@@ -149,12 +188,12 @@ function addYears(date: Date, years: number): Date {
   return result;
 }
 
-async function describe(cert: x509.X509Certificate, privateKey: CryptoKey): Promise<IssuedCertificate> {
+async function describe(cert: x509.X509Certificate, privateKey?: CryptoKey): Promise<IssuedCertificate> {
   const certDer = new Uint8Array(cert.rawData);
   return {
     certDer,
     certPem: cert.toString("pem") + "\n",
-    privateKeyPkcs8: new Uint8Array(await crypto.subtle.exportKey("pkcs8", privateKey)),
+    privateKeyPkcs8: privateKey ? new Uint8Array(await crypto.subtle.exportKey("pkcs8", privateKey)) : new Uint8Array(0),
     subject: cert.subject,
     serialHex: cert.serialNumber.toLowerCase(),
     notBefore: cert.notBefore,

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createPublicKey, randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -143,6 +143,40 @@ export function generateEcKeyOnToken(token: SoftHsmToken, options: { label?: str
     );
     const [point] = token.pkcs11.C_GetAttributeValue(session, publicKey, [{ type: pkcs11js.CKA_EC_POINT }]);
     return { id, label, spkiDer: ecPointToSpki(point!.value as Buffer) };
+  });
+}
+
+/** Generates an RSA key pair (PKCS#1 v1.5 signing, as on most VGCA tokens) on the token, same protections. */
+export function generateRsaKeyOnToken(token: SoftHsmToken, options: { label?: string; id?: Buffer; bits?: number } = {}): TokenKey {
+  const id = options.id ?? randomBytes(16);
+  const label = options.label ?? "camket-rsa-key";
+  return token.withUserSession((session) => {
+    const { publicKey } = token.pkcs11.C_GenerateKeyPair(
+      session,
+      { mechanism: pkcs11js.CKM_RSA_PKCS_KEY_PAIR_GEN },
+      [
+        { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PUBLIC_KEY },
+        { type: pkcs11js.CKA_TOKEN, value: true },
+        { type: pkcs11js.CKA_VERIFY, value: true },
+        { type: pkcs11js.CKA_MODULUS_BITS, value: options.bits ?? 2048 },
+        { type: pkcs11js.CKA_PUBLIC_EXPONENT, value: Buffer.from([1, 0, 1]) },
+        { type: pkcs11js.CKA_ID, value: id },
+        { type: pkcs11js.CKA_LABEL, value: label },
+      ],
+      [
+        { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
+        { type: pkcs11js.CKA_TOKEN, value: true },
+        { type: pkcs11js.CKA_PRIVATE, value: true },
+        { type: pkcs11js.CKA_SIGN, value: true },
+        { type: pkcs11js.CKA_SENSITIVE, value: true },
+        { type: pkcs11js.CKA_EXTRACTABLE, value: false },
+        { type: pkcs11js.CKA_ID, value: id },
+        { type: pkcs11js.CKA_LABEL, value: label },
+      ],
+    );
+    const [modulus, exponent] = token.pkcs11.C_GetAttributeValue(session, publicKey, [{ type: pkcs11js.CKA_MODULUS }, { type: pkcs11js.CKA_PUBLIC_EXPONENT }]);
+    const jwk = { kty: "RSA", n: (modulus!.value as Buffer).toString("base64url"), e: (exponent!.value as Buffer).toString("base64url") };
+    return { id, label, spkiDer: new Uint8Array(createPublicKey({ key: jwk, format: "jwk" }).export({ format: "der", type: "spki" })) };
   });
 }
 
