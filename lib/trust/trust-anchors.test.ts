@@ -68,7 +68,7 @@ describe("trust list", () => {
     expect(await addTrustAnchor(admin, new Uint8Array(21 * 1024).fill(0x30))).toEqual({ ok: false, message: t.tooLarge });
     // One bad block spoils the whole upload.
     const fresh = await createTestCa("Fresh Root");
-    const leafPem = new x509.X509Certificate(leaf.certDer).toString("pem");
+    const leafPem = new x509.X509Certificate(new Uint8Array(leaf.certDer)).toString("pem");
     expect(await addTrustAnchor(admin, `${fresh.certPem}\n${leafPem}`)).toMatchObject({ ok: false, message: expect.stringContaining("không phải chứng thư CA") });
     expect(await snapshot()).toBe(before);
   });

@@ -145,7 +145,7 @@ describe("validateSigningCertificate", () => {
 
   it("refuses a leaf whose intermediate is not a CA certificate", async () => {
     const notCa = await issueTestKeyAndCertificate(root, { commonName: "Không phải CA", isCa: false, keyUsage: x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.digitalSignature });
-    const fakeIssuer: TestCa = { ...root, certDer: notCa.certDer, cert: new x509.X509Certificate(notCa.certDer), keys: notCa.keys, subject: new x509.X509Certificate(notCa.certDer).subject };
+    const fakeIssuer: TestCa = { ...root, certDer: notCa.certDer, cert: new x509.X509Certificate(new Uint8Array(notCa.certDer)), keys: notCa.keys, subject: new x509.X509Certificate(new Uint8Array(notCa.certDer)).subject };
     const { certDer } = await issueTestKeyAndCertificate(fakeIssuer, { commonName: "Cấp bởi lá" });
     expect(await validateSigningCertificate({ certificateDer: certDer, offeredChainDer: [notCa.certDer], now: now() })).toMatchObject({ ok: false, code: "UNTRUSTED" });
   });
