@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "agent/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
     globalSetup: ["./lib/db/test-global-setup.ts"],
     // One database server for the whole run; PGlite serves one query at a time anyway.
     fileParallelism: false,

@@ -3,7 +3,10 @@
  * per process): `npx tsx bench/sign-pipeline.ts pglite|<postgresql url of an empty scratch database>`.
  * 100 real commitments launched through the real code; signAssignment measured interleaved with the crypto
  * floor (SHA-256 + ECDSA P-256 over the same PDF) and the argon2id check, so the ratio is one run's; then
- * a bulk countersign of the 100 in chunks, as the screen does. Prints one `PIPELINE {json}` line.
+ * a bulk countersign of the 100 in chunks, as the screen does. Interleaved too: a signature with a key the
+ * server never holds (prepare → WebCrypto signs, as a .p12 in the browser would → finalize) and that key's
+ * signing alone, so the server's share of an external signature is their difference. Prints one
+ * `PIPELINE {json}` line.
  */
 import { createHash } from "node:crypto";
 import { interleavedMedians } from "./interleaved";
@@ -36,6 +39,9 @@ const { getSigningIdentity } = await import("@/lib/signatures/user-certificate-s
 const { getFile } = await import("@/lib/storage/file-store");
 const { verifyPassword, hashPassword } = await import("@/lib/auth/password");
 const { createSignaturePng } = await import("@/lib/signing/testing/signature-png");
+const { externalSignerFor, trustedTestCa } = await import("@/lib/test/external-signer");
+const { prepareExternalSignatures } = await import("@/lib/signatures/prepare-external-signatures");
+const { finalizeExternalSignatures } = await import("@/lib/signatures/finalize-external-signatures");
 
 const UNITS = 100;
 const { heads } = await launchTestCampaign(UNITS);
@@ -47,6 +53,13 @@ const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString(
 const pdf = (await getFile(heads[0].assignment.documentSha256))!;
 const key = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
 const hash = await hashPassword("MatKhau@123");
+// The last ROUNDS heads sign with a key of their own (registered, bound), the others with the server key.
+const ROUNDS = 35;
+const WARMUP = 5;
+const ca = await trustedTestCa("Bench CA");
+const externalHeads = heads.slice(UNITS - ROUNDS - WARMUP);
+const externalSigners = await Promise.all(externalHeads.map((head) => externalSignerFor(head.actor, ca)));
+const attributes = new Uint8Array(200);
 
 let next = 0;
 async function signNext() {
@@ -59,15 +72,33 @@ async function signNext() {
   });
   if (!result.ok) throw new Error(result.message);
 }
+let nextExternal = 0;
+async function signNextExternally() {
+  const head = externalHeads[nextExternal];
+  const signer = externalSigners[nextExternal++];
+  const prepared = await prepareExternalSignatures(head.actor, {
+    assignmentIds: [head.assignment.id],
+    reviewedSha256: head.assignment.documentSha256,
+    method: "PKCS12",
+    certificate: signer.certificate,
+    signatureImage: png,
+  });
+  const pending = prepared.pending?.[0];
+  if (!pending) throw new Error(prepared.message);
+  const result = await finalizeExternalSignatures(head.actor, { signatures: [{ pendingId: pending.id, signature: await signer.sign(pending.signedAttributes) }] });
+  if (!result.ok) throw new Error(result.message);
+}
 const medians = await interleavedMedians(
   {
     floor: async () => crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key.privateKey, createHash("sha256").update(pdf).digest()),
     password: () => verifyPassword("MatKhau@123", hash),
     sign: signNext,
+    external: signNextExternally,
+    externalKey: () => crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key.privateKey, attributes),
   },
-  { rounds: 35, warmup: 5 },
+  { rounds: ROUNDS, warmup: WARMUP },
 );
-while (next < heads.length) await signNext();
+while (next < UNITS - externalHeads.length) await signNext();
 
 const bulkStart = performance.now();
 const grant = (await startCountersigning(chair, "MatKhau@123")).grant!;
@@ -80,6 +111,6 @@ for (let i = 0; i < heads.length; i += COUNTERSIGN_CHUNK) {
 const bulkMs = performance.now() - bulkStart;
 if (countersigned !== UNITS) throw new Error(`countersigned ${countersigned} of ${UNITS}`);
 
-console.log(`PIPELINE ${JSON.stringify({ ...medians, pipeline: medians.sign - medians.password, bulkMs })}`);
+console.log(`PIPELINE ${JSON.stringify({ ...medians, pipeline: medians.sign - medians.password, externalServer: medians.external - medians.externalKey, bulkMs })}`);
 await stop();
 process.exit(0);

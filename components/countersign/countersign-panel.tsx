@@ -8,6 +8,9 @@ import { SignaturePad } from "@/components/review/signature-pad";
 import { useMessages } from "@/components/i18n/messages-provider";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { FormMessage } from "@/components/ui/form-message";
+import { ExternalSignPanel } from "@/components/signing/external-sign-panel";
+import type { SigningSetup } from "@/lib/external-signing/signing-setup";
+import type { SignOutcome } from "@/lib/external-signing/sign-with-external-key";
 
 type Item = { id: string; unitName: string };
 type Outcome = { unitName: string; ok: boolean; message?: string };
@@ -18,7 +21,7 @@ type Outcome = { unitName: string; ok: boolean; message?: string };
  * refreshed from the server (counts, statuses, what still awaits), so `items` may shrink — even to none:
  * the result stays on screen, measured against what this run set out to do.
  */
-export function CountersignPanel({ items, signerName, title }: { items: Item[]; signerName: string; title: string }) {
+export function CountersignPanel({ items, signerName, title, signing }: { items: Item[]; signerName: string; title: string; signing: SigningSetup }) {
   const router = useRouter();
   const t = useMessages().signing.countersignPanel;
   const [password, setPassword] = useState("");
@@ -68,6 +71,12 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
     }
   }
 
+  const chunks = Array.from({ length: Math.ceil(items.length / COUNTERSIGN_CHUNK) }, (_, i) => items.slice(i * COUNTERSIGN_CHUNK, (i + 1) * COUNTERSIGN_CHUNK).map((item) => item.id));
+  const showExternal = (progress: SignOutcome[]) => {
+    setRunTotal(items.length);
+    setOutcomes(progress.map((o) => ({ unitName: items.find((item) => item.id === o.assignmentId)?.unitName ?? "", ok: o.ok, message: o.message })));
+  };
+
   const done = outcomes.length;
   const percent = runTotal ? Math.round((done / runTotal) * 100) : 0;
   const succeeded = outcomes.filter((o) => o.ok).length;
@@ -80,6 +89,18 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
         <>
           <p className="text-sm text-slate-600">{formatMessage(t.awaiting, { count: items.length })}</p>
           <SignaturePad defaultName={signerName} onChange={setImage} />
+          {signing.external.length > 0 && (
+            <ExternalSignPanel
+              signing={signing}
+              chunks={chunks}
+              prepareExtras={() => ({ signatureImage: image ?? undefined })}
+              label={formatMessage(t.confirmWithKey, { count: items.length })}
+              showResults={false}
+              onOutcomes={showExternal}
+            />
+          )}
+          {signing.serverKey && (
+          <>
           <div className="max-w-sm">
             <label htmlFor="countersign-password" className="block text-sm font-medium text-slate-700">
               {t.password}
@@ -102,6 +123,8 @@ export function CountersignPanel({ items, signerName, title }: { items: Item[]; 
           >
             {running ? t.running : items.length > 1 ? formatMessage(t.confirmAll, { count: items.length }) : t.confirmOne}
           </button>
+          </>
+          )}
         </>
       )}
       {(running || done > 0) && (

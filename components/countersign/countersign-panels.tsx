@@ -4,6 +4,7 @@ import { useState } from "react";
 import { CountersignPanel } from "@/components/countersign/countersign-panel";
 import { useMessages } from "@/components/i18n/messages-provider";
 import { formatMessage } from "@/lib/i18n/format-message";
+import type { SigningSetup } from "@/lib/external-signing/signing-setup";
 
 type Group = { campaignId: string; campaignName: string; items: { id: string; unitName: string }[] };
 
@@ -12,7 +13,7 @@ type Group = { campaignId: string; campaignName: string; items: { id: string; un
  * with nothing left to countersign drops out of `groups`; its panel is kept (with no items) so the result
  * of the run stays on screen instead of vanishing with the list.
  */
-export function CountersignPanels({ groups, signerName }: { groups: Group[]; signerName: string }) {
+export function CountersignPanels({ groups, signerName, signing }: { groups: Group[]; signerName: string; signing: SigningSetup }) {
   const t = useMessages().dashboard;
   const [seen, setSeen] = useState(groups);
   const unseen = groups.filter((g) => !seen.some((s) => s.campaignId === g.campaignId));
@@ -20,7 +21,7 @@ export function CountersignPanels({ groups, signerName }: { groups: Group[]; sig
   const done = seen.filter((s) => !groups.some((g) => g.campaignId === s.campaignId)).map((s) => ({ ...s, items: [] }));
   return [...groups, ...done].map((group) => (
     <div key={group.campaignId} className="mt-6">
-      <CountersignPanel items={group.items} signerName={signerName} title={formatMessage(t.countersignTitle, { campaign: group.campaignName })} />
+      <CountersignPanel items={group.items} signerName={signerName} signing={signing} title={formatMessage(t.countersignTitle, { campaign: group.campaignName })} />
     </div>
   ));
 }

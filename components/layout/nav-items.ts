@@ -6,11 +6,12 @@ export type NavItem = { href: string; label: keyof Messages["common"]["nav"] };
 const verify: NavItem = { href: "/kiem-tra", label: "verify" };
 const dashboard: NavItem = { href: "/theo-doi", label: "dashboard" };
 const archive: NavItem = { href: "/luu-tru", label: "archive" };
+const mySigning: NavItem = { href: "/chu-ky-so", label: "mySigning" };
 
 /** The navigation each role sees; pages still check the role on the server. */
 export const NAV_ITEMS: Record<Role, NavItem[]> = {
-  UNIT_HEAD: [{ href: "/cam-ket", label: "myCommitments" }, verify],
-  CHAIRPERSON: [dashboard, archive, verify],
+  UNIT_HEAD: [{ href: "/cam-ket", label: "myCommitments" }, mySigning, verify],
+  CHAIRPERSON: [dashboard, archive, mySigning, verify],
   ADMIN: [
     { href: "/quan-tri", label: "admin" },
     { href: "/quan-tri/don-vi", label: "units" },

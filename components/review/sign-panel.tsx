@@ -7,9 +7,17 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useMessages } from "@/components/i18n/messages-provider";
 import { SignaturePad } from "./signature-pad";
+import { ExternalSignPanel } from "@/components/signing/external-sign-panel";
+import type { SigningSetup } from "@/lib/external-signing/signing-setup";
 
-/** Sign (signature + password) or decline (reason) — both go to the server, which decides. */
-export function SignPanel({ assignmentId, reviewedSha256, signerName }: { assignmentId: string; reviewedSha256: string; signerName: string }) {
+type Props = { assignmentId: string; reviewedSha256: string; signerName: string; signing: SigningSetup };
+
+/**
+ * Sign or decline (reason) — both go to the server, which decides. One signature image, then whichever ways
+ * of signing the admin allows: a key the signer holds (token, .p12, remote) and/or the server-held key
+ * unlocked by the password.
+ */
+export function SignPanel({ assignmentId, reviewedSha256, signerName, signing }: Props) {
   const [signState, signAction] = useActionState(signAssignmentAction.bind(null, assignmentId, reviewedSha256), { ok: false });
   const [declineState, declineAction] = useActionState(declineAssignmentAction.bind(null, assignmentId), { ok: false });
   const [image, setImage] = useState<string | null>(null);
@@ -18,9 +26,18 @@ export function SignPanel({ assignmentId, reviewedSha256, signerName }: { assign
 
   return (
     <div className="space-y-6">
+      <h3 className="font-semibold">{t.heading}</h3>
+      <SignaturePad defaultName={signerName} onChange={setImage} />
+      {signing.external.length > 0 && (
+        <ExternalSignPanel
+          signing={signing}
+          chunks={[[assignmentId]]}
+          prepareExtras={() => (image ? { reviewedSha256, signatureImage: image } : null)}
+          label={t.signWithKey}
+        />
+      )}
+      {signing.serverKey && (
       <form action={signAction} className="space-y-4" noValidate>
-        <h3 className="font-semibold">{t.heading}</h3>
-        <SignaturePad defaultName={signerName} onChange={setImage} />
         <input type="hidden" name="signatureImage" value={image ?? ""} />
         {signState.fieldErrors?.signatureImage && <p className="text-sm text-red-700">{signState.fieldErrors.signatureImage.join(" · ")}</p>}
         <div className="max-w-sm">
@@ -36,6 +53,7 @@ export function SignPanel({ assignmentId, reviewedSha256, signerName }: { assign
         <FormMessage state={signState} />
         <SubmitButton pendingLabel={t.signing}>{t.sign}</SubmitButton>
       </form>
+      )}
 
       <div className="border-t border-slate-200 pt-4">
         {declining ? (

@@ -15,6 +15,7 @@ export const AUDIT_EVENT_TYPES = [
   "DOCUMENT_DOWNLOADED",
   "ARCHIVE_EXPORTED",
   "ADMIN_CHANGE",
+  "CERTIFICATE_REGISTERED",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -20,6 +20,8 @@ export interface ExternalKey {
   certificate: Uint8Array;
   /** Issuer certificates as offered by the token / file / service (may be empty), DER. */
   chain: Uint8Array[];
+  /** The remote-signing credential (CSC credentialID), for method "CSC". */
+  credentialId?: string;
   /** Human label (subject CN, token label). */
   label: string;
   /**
@@ -27,4 +29,11 @@ export interface ExternalKey {
    * in order: ECDSA r‖s or DER, or RSA PKCS#1 v1.5. Throws an Error whose message is safe to show.
    */
   sign(items: ToBeSigned[]): Promise<Uint8Array[]>;
+  /**
+   * Called synchronously in the click that starts signing, before any server call: what must happen while
+   * the browser still counts the click (the agent's PIN window is opened here, or a popup blocker stops it).
+   */
+  prepareAuthorization?(): void;
+  /** Undoes prepareAuthorization when nothing gets signed after all (every document refused at prepare). */
+  releaseAuthorization?(): void;
 }

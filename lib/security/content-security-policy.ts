@@ -1,3 +1,5 @@
+import { configuredAgentUrl } from "@/lib/external-signing/configured-agent-url";
+
 /**
  * The page's Content-Security-Policy. Scripts run only with this response's nonce (Next puts it on its
  * own inline payload scripts when it finds the policy on the request), and 'strict-dynamic' lets those
@@ -11,7 +13,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    // The local signing agent (docs/signing-agent-protocol.md) is the one other place a page may call.
+    `connect-src 'self' ${configuredAgentUrl()}`,
     "object-src 'self'",
     "frame-src 'self'",
     "frame-ancestors 'self'",

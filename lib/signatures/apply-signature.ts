@@ -18,7 +18,8 @@ import { storeSignatures, type SigningRole } from "./store-signatures";
 export async function applySignature(params: {
   actor: Actor;
   assignment: SigningTarget;
-  certificate: StoredCertificate | null;
+  /** The server-held key to sign with, and whether the admin allows this person to use it. */
+  key: { certificate: StoredCertificate | null; serverKeyAllowed: boolean };
   role: SigningRole;
   imagePng?: Uint8Array;
   context: AuditContext;
@@ -27,7 +28,7 @@ export async function applySignature(params: {
 }): Promise<FormResult> {
   const { actor, now } = params;
   const m = messagesFor(actor).signing.results;
-  const opened = await openSigner(actor, params.certificate, now);
+  const opened = await openSigner(actor, params.key, now);
   if ("refusal" in opened) return failure(opened.refusal);
   const signed = await signRevision({ actor, target: params.assignment, role: params.role, signer: opened.signer, imagePng: params.imagePng, now });
   if ("refusal" in signed) return failure(signed.refusal);

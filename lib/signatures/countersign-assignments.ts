@@ -14,6 +14,7 @@ import { signRevision } from "./sign-revision";
 import { openSigner } from "./open-signer";
 import { storeSignatures, type SignedRevision } from "./store-signatures";
 import { COUNTERSIGN_CHUNK } from "./countersign-chunk";
+import { countersignRefusal } from "./countersign-refusal";
 
 const chunkSchema = z.object({
   assignmentIds: z.array(idSchema("assignment")).min(1).max(COUNTERSIGN_CHUNK),
@@ -47,8 +48,8 @@ export async function countersignAssignments(
   const { assignmentIds, grant, signatureImage } = parsed.data;
   if (!verifySigningGrant(grant, actor.id, now)) return failure(m.grantExpired);
 
-  const { assignments, certificate } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK);
-  const opened = await openSigner(actor, certificate, now);
+  const { assignments, certificate, serverKeyAllowed } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK);
+  const opened = await openSigner(actor, { certificate, serverKeyAllowed }, now);
   if ("refusal" in opened) return failure(opened.refusal);
   const signable = [...assignments.values()].filter((a) => a.status === "SIGNED");
   const pdfs = await getFiles(signable.map((a) => a.documentSha256));
@@ -57,9 +58,8 @@ export async function countersignAssignments(
   const revisions: SignedRevision[] = [];
   for (const id of assignmentIds) {
     const target = assignments.get(id);
-    if (!target) refusals.set(id, m.notFound);
-    else if (target.status === "COMPLETED") refusals.set(id, formatMessage(m.alreadyCountersigned, { unit: target.unitName }));
-    else if (target.status !== "SIGNED") refusals.set(id, formatMessage(m.notSignedYet, { unit: target.unitName }));
+    const refusal = countersignRefusal(target, m);
+    if (refusal || !target) refusals.set(id, refusal ?? m.notFound);
     else {
       const pdf = pdfs.get(target.documentSha256) ?? null;
       const signed = await signRevision({ actor, target, role: "CHAIRPERSON", signer: opened.signer, imagePng: signatureImage, now, pdf });

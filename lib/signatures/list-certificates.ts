@@ -14,6 +14,10 @@ export function listCertificates(userId?: string) {
       notAfter: true,
       revokedAt: true,
       revokedReason: true,
+      method: true,
+      binding: true,
+      issuerSubject: true,
+      revocationStatus: true,
       user: { select: { fullName: true, email: true } },
     },
   });

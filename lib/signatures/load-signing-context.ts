@@ -24,6 +24,8 @@ export type SigningContext = {
   /** By id, the same rule; those not there are absent (a bulk countersignature's chunk). */
   assignments: Map<string, SigningTarget>;
   certificate: StoredCertificate | null;
+  /** Whether the admin lets the signer use the server-held key (SigningMethod SERVER_KEY). */
+  serverKeyAllowed: boolean;
   credentials: StoredCredentials;
 };
 
@@ -44,6 +46,7 @@ type Row = Omit<SigningTarget, "unitName" | "slots"> & {
   sessionVersion: number | null;
   active: boolean | null;
   passwordHash: string | null;
+  serverKeyAllowed: boolean | null;
   failures: number | null;
   lastFailureAt: Date | null;
 };
@@ -63,7 +66,7 @@ export async function loadSigningContext(actor: Actor, assignmentIds: string | r
            un.name AS "unitName", d."signatureSlots" AS slots,
            c.id AS "certificateId", c."serialHex", c."certDer", c."encryptedKey", c."notAfter", c."revokedAt",
            u.id AS "userId", u.email AS "userEmail", u."fullName", u.role, u."unitId" AS "userUnitId",
-           u."sessionVersion", u.active, u."passwordHash",
+           u."sessionVersion", u.active, u."passwordHash", 'SERVER_KEY' = ANY(u."signingMethods") AS "serverKeyAllowed",
            t.failures, t."lastFailureAt"
     FROM (SELECT 1) AS one
     LEFT JOIN "Assignment" a ON a.id = ANY(${ids}::text[])
@@ -81,6 +84,7 @@ export async function loadSigningContext(actor: Actor, assignmentIds: string | r
     assignment: assignments.get(ids[0]) ?? null,
     assignments,
     certificate: certificateOf(row),
+    serverKeyAllowed: row?.serverKeyAllowed === true,
     credentials: { email, address: throttleKey, user: userOf(row), throttle: throttleOf(row) },
   };
 }

@@ -17,7 +17,9 @@ export interface OpenedSigner {
  * request; a licensed CA's remote signer plugs in here), made once per request — a bulk chunk signs every
  * revision with it — or the refusal to show the signer.
  */
-export async function openSigner(actor: Actor, stored: StoredCertificate | null, now: Date): Promise<OpenedSigner | { refusal: string }> {
+export async function openSigner(actor: Actor, context: { certificate: StoredCertificate | null; serverKeyAllowed: boolean }, now: Date): Promise<OpenedSigner | { refusal: string }> {
+  if (!context.serverKeyAllowed) return { refusal: messagesFor(actor).signing.results.methodNotAllowed };
+  const stored = context.certificate;
   let identity;
   try {
     identity = await signingIdentityFrom(actor, stored, now);

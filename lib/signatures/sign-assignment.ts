@@ -35,7 +35,7 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
   const { assignmentId, reviewedSha256, password, signatureImage } = parsed.data;
 
   // One statement reads the assignment, the certificate and what the password check needs.
-  const { assignment, certificate, credentials } = await loadSigningContext(actor, assignmentId, SIGNING_RECHECK);
+  const { assignment, certificate, serverKeyAllowed, credentials } = await loadSigningContext(actor, assignmentId, SIGNING_RECHECK);
   const refusal = headSigningRefusal(assignment, actor, reviewedSha256, m);
   if (refusal || !assignment) return failure(refusal ?? m.signing.results.notFound);
   const auth = await checkPassword(credentials, password, now);
@@ -47,7 +47,7 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
   return applySignature({
     actor,
     assignment,
-    certificate,
+    key: { certificate, serverKeyAllowed },
     role: "HEAD",
     imagePng: signatureImage,
     context,

@@ -14,6 +14,8 @@ export async function getUser(id: string) {
       role: true,
       unitId: true,
       active: true,
+      signingMethods: true,
+      certificateIdentifier: true,
       createdAt: true,
       updatedAt: true,
       unit: { select: { id: true, name: true } },

@@ -19,6 +19,7 @@ import { UnitsTable } from "@/components/dashboard/units-table";
 import { Pagination } from "@/components/dashboard/pagination";
 import { RemindButton } from "@/components/dashboard/remind-button";
 import { CountersignPanels } from "@/components/countersign/countersign-panels";
+import { getSigningSetup } from "@/lib/signer-certificates/get-signing-setup";
 import { ReissueButton } from "@/components/countersign/reissue-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -96,7 +97,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
       <UnitsTable rows={table.rows} query={effective} campaignId={campaign.id} canRemind={canAct} />
       <Pagination query={effective} page={table.page} pageCount={table.pageCount} total={table.total} />
 
-      {user.role === "CHAIRPERSON" && <CountersignPanels groups={awaiting} signerName={user.fullName} />}
+      {user.role === "CHAIRPERSON" && <CountersignPanels groups={awaiting} signerName={user.fullName} signing={await getSigningSetup(user)} />}
       {declined.length > 0 && (
         <section className="mt-6 rounded-lg border border-red-200 bg-white p-5">
           <h2 className="font-semibold text-red-900">{formatMessage(m.declinedHeading, { count: declined.length })}</h2>

@@ -18,6 +18,7 @@ import { CommitmentDocument } from "@/components/commitment/commitment-document"
 import { DocumentHash } from "@/components/review/document-hash";
 import { ReviewGate } from "@/components/review/review-gate";
 import { SignPanel } from "@/components/review/sign-panel";
+import { getSigningSetup } from "@/lib/signer-certificates/get-signing-setup";
 import { CountersignPanel } from "@/components/countersign/countersign-panel";
 import { ReissueButton } from "@/components/countersign/reissue-button";
 
@@ -30,7 +31,7 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
   if (!actor) redirect("/login");
   const assignment = await getAssignmentForActor(actor, (await params).id);
   if (!assignment) notFound();
-  await recordAssignmentView(actor, assignment, await auditContextFor(actor));
+  const [signingSetup] = await Promise.all([getSigningSetup(actor), recordAssignmentView(actor, assignment, await auditContextFor(actor))]);
   const { common, signing } = messagesFor(actor);
   const t = signing.review;
 
@@ -94,7 +95,7 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
       <CommitmentDocument document={document} />
       {actor.role === "CHAIRPERSON" && assignment.status === "SIGNED" && (
         <div className="mt-6">
-          <CountersignPanel items={[{ id: assignment.id, unitName: assignment.unit.name }]} signerName={actor.fullName} title={t.countersignTitle} />
+          <CountersignPanel items={[{ id: assignment.id, unitName: assignment.unit.name }]} signerName={actor.fullName} title={t.countersignTitle} signing={signingSetup} />
         </div>
       )}
       {(actor.role === "CHAIRPERSON" || actor.role === "ADMIN") && assignment.status === "DECLINED" && (
@@ -104,7 +105,7 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
       )}
       {canSign && (
         <ReviewGate>
-          <SignPanel assignmentId={assignment.id} reviewedSha256={assignment.documentSha256} signerName={actor.fullName} />
+          <SignPanel assignmentId={assignment.id} reviewedSha256={assignment.documentSha256} signerName={actor.fullName} signing={signingSetup} />
         </ReviewGate>
       )}
     </>

@@ -11,6 +11,7 @@ export const common: typeof vi = {
   nav: {
     label: "Main navigation",
     myCommitments: "My commitments",
+    mySigning: "My digital signature",
     verify: "Verify signatures",
     dashboard: "Monitoring",
     archive: "Archive",
@@ -89,6 +90,7 @@ export const common: typeof vi = {
     DOCUMENT_DOWNLOADED: "Document downloaded",
     ARCHIVE_EXPORTED: "Archive exported",
     ADMIN_CHANGE: "Administrative change",
+    CERTIFICATE_REGISTERED: "Certificate registered",
   },
   form: {
     signedOut: "Not signed in.",

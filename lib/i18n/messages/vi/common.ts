@@ -10,6 +10,7 @@ export const common = {
   nav: {
     label: "Điều hướng chính",
     myCommitments: "Cam kết của tôi",
+    mySigning: "Chữ ký số của tôi",
     verify: "Kiểm tra chữ ký",
     dashboard: "Theo dõi",
     archive: "Lưu trữ",
@@ -88,6 +89,7 @@ export const common = {
     DOCUMENT_DOWNLOADED: "Tải tài liệu",
     ARCHIVE_EXPORTED: "Xuất bộ lưu trữ",
     ADMIN_CHANGE: "Thay đổi quản trị",
+    CERTIFICATE_REGISTERED: "Đăng ký chứng thư số",
   },
   form: {
     signedOut: "Chưa đăng nhập.",

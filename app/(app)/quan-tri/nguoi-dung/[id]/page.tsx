@@ -8,7 +8,8 @@ import { formatMessage } from "@/lib/i18n/format-message";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { setUserActiveAction } from "../../actions";
-import { signOutUserEverywhereAction, unlockUserLoginAction } from "./actions";
+import { decideCertificateBindingAction, signOutUserEverywhereAction, unlockUserLoginAction } from "./actions";
+import { SigningOptionsForm } from "@/components/admin/signing-options-form";
 import { delayedLoginAddresses } from "@/lib/auth/login-throttle";
 import { PageHeader } from "@/components/ui/page-header";
 import { UserForm } from "@/components/admin/user-form";
@@ -28,7 +29,7 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
   const [user, units, certificates] = await Promise.all([getUser(id), listUnits(), listCertificates(id)]);
   if (!user) notFound();
   const delayedAddresses = await delayedLoginAddresses(user.email);
-  const { common, admin } = await getMessages();
+  const { common, admin, signing } = await getMessages();
   const t = admin.users;
   return (
     <>
@@ -65,15 +66,31 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
             <h2 className="mb-3 font-semibold">{t.certificates}</h2>
             <ul className="mb-3 space-y-1 text-sm">
               {certificates.map((c) => (
-                <li key={c.id}>
-                  <span className="font-mono text-xs">{c.serialHex}</span> — {c.revokedAt
-                    ? formatMessage(t.certificateRevoked, { reason: c.revokedReason ?? "" })
-                    : formatMessage(t.certificateValidUntil, { date: formatDateTime(c.notAfter) })}
+                <li key={c.id} className="space-y-1">
+                  <div>
+                    <span className="font-mono text-xs">{c.serialHex}</span> — {signing.methods[c.method]} — {c.revokedAt
+                      ? formatMessage(t.certificateRevoked, { reason: c.revokedReason ?? "" })
+                      : formatMessage(t.certificateValidUntil, { date: formatDateTime(c.notAfter) })}
+                    {c.method !== "SERVER_KEY" && <> — {t.certificateBinding[c.binding]}</>}
+                  </div>
+                  {c.method !== "SERVER_KEY" && <div className="text-xs text-slate-600">{c.subject}</div>}
+                  {c.binding === "PENDING" && !c.revokedAt && (
+                    <div className="flex gap-2">
+                      <ActionButtonForm action={decideCertificateBindingAction.bind(null, user.id, c.id, "approve")} label={t.approveBinding} variant="primary" />
+                      <ActionButtonForm action={decideCertificateBindingAction.bind(null, user.id, c.id, "reject")} label={t.rejectBinding} variant="danger" />
+                    </div>
+                  )}
                 </li>
               ))}
               {certificates.length === 0 && <li className="text-slate-600">{t.noCertificates}</li>}
             </ul>
-            {certificates.length > 0 && certificates.every((c) => c.revokedAt) && <IssueCertificateForm userId={user.id} />}
+            {certificates.some((c) => c.method === "SERVER_KEY") && certificates.filter((c) => c.method === "SERVER_KEY").every((c) => c.revokedAt) && (
+              <IssueCertificateForm userId={user.id} />
+            )}
+          </section>
+          <section className="rounded-lg border border-slate-200 bg-white p-5">
+            <h2 className="mb-3 font-semibold">{t.signingOptions}</h2>
+            <SigningOptionsForm userId={user.id} signingMethods={user.signingMethods} certificateIdentifier={user.certificateIdentifier} />
           </section>
           <section className="rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="mb-3 font-semibold">{admin.shared.status}</h2>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageRole } from "@/lib/auth/current-user";
+import { getSigningSetup } from "@/lib/signer-certificates/get-signing-setup";
 import { getAssignmentTimeline } from "@/lib/dashboard/get-assignment-timeline";
 import type { AuditEventType } from "@/lib/audit/audit-types";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
@@ -71,7 +72,7 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
       </div>
       {awaiting && (
         <div className="mt-6">
-          <CountersignPanel items={[{ id: awaiting.id, unitName: assignment.unit.name }]} signerName={actor.fullName} title={signing.review.countersignTitle} />
+          <CountersignPanel items={[{ id: awaiting.id, unitName: assignment.unit.name }]} signerName={actor.fullName} title={signing.review.countersignTitle} signing={await getSigningSetup(actor)} />
         </div>
       )}
     </>

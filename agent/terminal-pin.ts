@@ -1,0 +1,44 @@
+import { createInterface } from "node:readline";
+import type { PendingApproval } from "./approvals";
+
+/**
+ * `--pin-prompt terminal`: the PIN is asked on the agent's terminal (typed characters are not echoed) instead
+ * of on the approval page. Requests are asked one at a time; a wrong PIN asks again.
+ */
+export function createTerminalPinPrompt(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout) {
+  let queue = Promise.resolve();
+  return (approval: PendingApproval) => {
+    queue = queue.then(() => ask(approval, input, output)).catch(() => {});
+  };
+}
+
+async function ask(approval: PendingApproval, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+  const { request } = approval;
+  output.write(`\nYêu cầu ký ${request.documentCount} tài liệu từ ${request.origin} bằng chứng thư "${request.certificateLabel}".\n`);
+  while (!approval.done && Date.now() < approval.deadline) {
+    const pin = await question(input, output, "Nhập mã PIN (để trống để từ chối): ");
+    const outcome = await approval.submit(pin ? { kind: "approve", pin } : { kind: "reject" });
+    if (outcome.kind === "signed") return void output.write(`Đã ký ${outcome.count} tài liệu.\n`);
+    if (outcome.kind === "rejected") return void output.write("Đã từ chối.\n");
+    output.write(`${outcome.message}\n`);
+    if (outcome.kind === "failed") return;
+  }
+}
+
+function question(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, prompt: string): Promise<string> {
+  const rl = createInterface({ input, output, terminal: true });
+  let muted = false;
+  // readline echoes what is typed through _writeToOutput: show nothing while the PIN is typed.
+  const internal = rl as unknown as { _writeToOutput(text: string): void };
+  const write = internal._writeToOutput.bind(rl);
+  internal._writeToOutput = (text: string) => {
+    if (!muted || text.includes("\n")) write(muted ? "\n" : text);
+  };
+  return new Promise((resolve) => {
+    rl.question(prompt, (answer) => {
+      rl.close();
+      resolve(answer.trim());
+    });
+    muted = true;
+  });
+}
