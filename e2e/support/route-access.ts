@@ -56,5 +56,6 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/(app)/quan-tri/chien-dich/moi/page.tsx", path: "/quan-tri/chien-dich/moi", allow: ADMIN },
   { file: "app/(app)/quan-tri/chien-dich/[id]/page.tsx", path: "/quan-tri/chien-dich/:campaign", allow: ADMIN },
   { file: "app/(app)/quan-tri/chung-thu/page.tsx", path: "/quan-tri/chung-thu", allow: ADMIN },
+  { file: "app/(app)/quan-tri/tin-cay/page.tsx", path: "/quan-tri/tin-cay", allow: ADMIN },
   { file: "app/(app)/quan-tri/hop-thu/page.tsx", path: "/quan-tri/hop-thu", allow: ADMIN },
 ];

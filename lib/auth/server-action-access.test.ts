@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/find-active-user";
 import type { FormResult } from "@/lib/forms/form-result";
 import { vi as viMessages } from "@/lib/i18n/messages/vi";
 import { createSignaturePng } from "@/lib/signing/testing/signature-png";
+import { createTestCa } from "@/lib/signing/testing/external-test-ca";
+import { addAnchorRow } from "@/lib/trust/testing/trust-fixtures";
 import { actorFor, createActor, createTestUnit, createTestUser, launchTestCampaign } from "@/lib/test/factories";
 
 /**
@@ -44,13 +46,14 @@ async function buildFixture() {
   const user = await createTestUser({ role: "AUDITOR" });
   const template = await prisma.templateVersion.findFirstOrThrow({ where: { status: "PUBLISHED" } });
   const certificate = await prisma.userCertificate.findFirst({ select: { id: true } });
+  const trustAnchor = await addAnchorRow(await createTestCa("Access Test Root"));
   const actors: Record<Role, Actor> = {
     ADMIN: admin,
     CHAIRPERSON: await createActor("CHAIRPERSON"),
     UNIT_HEAD: own!.actor,
     AUDITOR: await actorFor(user.id),
   };
-  return { actors, campaignId, own: own!, other: other!, unit, user, template, certificateId: certificate?.id ?? "00000000-0000-4000-8000-000000000000" };
+  return { actors, campaignId, own: own!, other: other!, unit, user, template, certificateId: certificate?.id ?? "00000000-0000-4000-8000-000000000000", trustAnchorId: trustAnchor.id };
 }
 
 const load = () =>
@@ -65,6 +68,7 @@ const load = () =>
     import("@/app/(app)/quan-tri/chien-dich/actions"),
     import("@/app/(app)/quan-tri/mau-cam-ket/actions"),
     import("@/app/(app)/quan-tri/chung-thu/actions"),
+    import("@/app/(app)/quan-tri/tin-cay/actions"),
   ]).then((modules) => Object.assign({}, ...modules) as Record<string, (...args: never[]) => Promise<unknown>>);
 
 const ADMIN: Role[] = ["ADMIN"];
@@ -143,11 +147,16 @@ const ACTIONS: Record<string, ActionRow> = {
     allow: ADMIN,
     call: async () => (await load()).issueCertificateAction!(...(["00000000-0000-4000-8000-000000000000", idle] as never[])),
   },
+  addTrustAnchorAction: { allow: ADMIN, call: async () => (await load()).addTrustAnchorAction!(...([idle, form({ pem: "not a certificate" })] as never[])) },
+  setTrustAnchorEnabledAction: {
+    allow: ADMIN,
+    call: async (f) => (await load()).setTrustAnchorEnabledAction!(...([f.trustAnchorId, true, idle] as never[])),
+  },
 };
 
 /** Every row of every table that an action could write, hashed: equal before and after means nothing changed. */
 async function databaseFingerprint(): Promise<string> {
-  const tables = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "Reminder"];
+  const tables = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "Reminder", "TrustAnchor"];
   const rows = await Promise.all(
     tables.map((table) =>
       prisma.$queryRawUnsafe<{ digest: string }[]>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`),

@@ -66,6 +66,7 @@ const ACTION_MODULES = [
   "app/(app)/quan-tri/mau-cam-ket/actions",
   "app/(app)/quan-tri/chung-thu/actions",
   "app/(app)/chu-ky-so/actions",
+  "app/(app)/quan-tri/tin-cay/actions",
 ];
 type Action = (...args: unknown[]) => Promise<unknown>;
 async function loadActions(): Promise<Record<string, Action>> {
@@ -76,7 +77,7 @@ async function loadActions(): Promise<Record<string, Action>> {
 /** Plausible values for the other arguments, so only the one under test is wrong. */
 const plausible = (param: string) => (param.includes("FormResult") || param.includes("PdfVerification") ? { ok: false } : param.includes("boolean") ? true : ID);
 
-const TABLES = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "PendingSignature"];
+const TABLES = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "PendingSignature", "TrustAnchor"];
 async function databaseFingerprint(tables = TABLES): Promise<string> {
   const rows = await Promise.all(
     tables.map((t) => prisma.$queryRawUnsafe<{ d: string }[]>(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t}" x`)),

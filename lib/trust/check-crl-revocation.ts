@@ -7,7 +7,7 @@ export const MAX_CRL_BYTES = 5 * 1024 * 1024;
 const DEFAULT_CRL_TTL_MS = 60 * 60_000;
 const MAX_CACHED_CRLS = 200;
 
-export type UnknownReason = "none" | "unreachable" | "tooLarge" | "malformed" | "badSignature" | "stale";
+export type UnknownReason = "none" | "unreachable" | "tooLarge" | "malformed" | "badSignature" | "stale" | "ocsp";
 
 export type RevocationCheck =
   | { status: "GOOD"; url: string }

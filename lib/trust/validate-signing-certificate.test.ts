@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as x509 from "@peculiar/x509";
 import { prisma } from "@/lib/db/client";
 import { createTestCa, createTestCrl, issueTestKeyAndCertificate, serialOf, fingerprintOf, type TestCa } from "@/lib/signing/testing/external-test-ca";
-import { addAnchorRow, leafWithoutKeyUsage, newKeys, rawCa, startFileServer } from "./testing/trust-fixtures";
+import { addAnchorRow, leafWithOcsp, leafWithoutKeyUsage, newKeys, ocspResponderOf, ocspResponse, rawCa, startFileServer } from "./testing/trust-fixtures";
 import { validateSigningCertificate } from "./validate-signing-certificate";
 import { clearCrlCache } from "./check-crl-revocation";
 
@@ -145,7 +145,7 @@ describe("validateSigningCertificate", () => {
 
   it("refuses a leaf whose intermediate is not a CA certificate", async () => {
     const notCa = await issueTestKeyAndCertificate(root, { commonName: "Không phải CA", isCa: false, keyUsage: x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.digitalSignature });
-    const fakeIssuer: TestCa = { ...root, certDer: notCa.certDer, cert: new x509.X509Certificate(notCa.certDer), keys: notCa.keys, subject: new x509.X509Certificate(notCa.certDer).subject };
+    const fakeIssuer: TestCa = { ...root, certDer: notCa.certDer, cert: new x509.X509Certificate(new Uint8Array(notCa.certDer)), keys: notCa.keys, subject: new x509.X509Certificate(new Uint8Array(notCa.certDer)).subject };
     const { certDer } = await issueTestKeyAndCertificate(fakeIssuer, { commonName: "Cấp bởi lá" });
     expect(await validateSigningCertificate({ certificateDer: certDer, offeredChainDer: [notCa.certDer], now: now() })).toMatchObject({ ok: false, code: "UNTRUSTED" });
   });
@@ -205,5 +205,47 @@ describe("validateSigningCertificate", () => {
     const { certDer } = await issueTestKeyAndCertificate(intermediate, { commonName: "English" });
     const result = await validateSigningCertificate({ certificateDer: certDer, offeredChainDer: [], now: now(), locale: "en" });
     expect(result).toMatchObject({ ok: false, code: "UNTRUSTED", message: expect.stringContaining("does not chain to a trusted CA") });
+  });
+  describe("OCSP named in the certificate's AIA", () => {
+    it("GOOD from the issuer's own answer; REVOKED when it says revoked", async () => {
+      crlServer.respond("/ocsp-good", (req) => ocspResponse(req, root, "good"));
+      crlServer.respond("/ocsp-revoked", (req) => ocspResponse(req, root, "revoked"));
+      const good = await leafWithOcsp(root, crlServer.url("/ocsp-good"));
+      const revoked = await leafWithOcsp(root, crlServer.url("/ocsp-revoked"));
+      expect(await validateSigningCertificate({ certificateDer: good, offeredChainDer: [], now: now() })).toMatchObject({ ok: true, revocation: "GOOD" });
+      expect(await validateSigningCertificate({ certificateDer: revoked, offeredChainDer: [], now: now() })).toMatchObject({ ok: false, code: "REVOKED" });
+      expect(crlServer.hits("/ocsp-revoked")).toBe(1);
+    });
+
+    it("a delegated responder counts only with the OCSPSigning usage and issued by the same CA", async () => {
+      const delegate = await ocspResponderOf(root);
+      const noUsage = await ocspResponderOf(root, false);
+      const foreign = await ocspResponderOf(await createTestCa("Foreign OCSP CA"));
+      crlServer.respond("/ocsp-delegate", (req) => ocspResponse(req, delegate, "revoked", true));
+      crlServer.respond("/ocsp-no-usage", (req) => ocspResponse(req, noUsage, "revoked", true));
+      crlServer.respond("/ocsp-foreign", (req) => ocspResponse(req, foreign, "revoked", true));
+      const viaDelegate = await leafWithOcsp(root, crlServer.url("/ocsp-delegate"));
+      expect(await validateSigningCertificate({ certificateDer: viaDelegate, offeredChainDer: [], now: now() })).toMatchObject({ ok: false, code: "REVOKED" });
+      for (const path of ["/ocsp-no-usage", "/ocsp-foreign"]) {
+        const leaf = await leafWithOcsp(root, crlServer.url(path));
+        expect(await validateSigningCertificate({ certificateDer: leaf, offeredChainDer: [], now: now() }), path).toMatchObject({
+          ok: true,
+          revocation: "UNCHECKED",
+          revocationNote: expect.stringContaining(`máy chủ OCSP ${crlServer.url(path)}`),
+        });
+      }
+    });
+
+    it("an answer signed by another key with the CA's name is no proof; the CRL is used instead when named", async () => {
+      const impostor = await createTestCa("Trust Root");
+      crlServer.respond("/ocsp-forged", (req) => ocspResponse(req, impostor, "good"));
+      const onlyOcsp = await leafWithOcsp(root, crlServer.url("/ocsp-forged"));
+      expect(await validateSigningCertificate({ certificateDer: onlyOcsp, offeredChainDer: [], now: now() })).toMatchObject({ ok: true, revocation: "UNCHECKED" });
+      process.env.CAMKET_REVOCATION_CHECK = "hard";
+      expect(await validateSigningCertificate({ certificateDer: onlyOcsp, offeredChainDer: [], now: now() })).toMatchObject({ ok: false, code: "REVOCATION_UNKNOWN" });
+      const withCrl = await leafWithOcsp(root, crlServer.url("/ocsp-forged"), crlServer.url("/fallback.crl"));
+      crlServer.serve("/fallback.crl", await createTestCrl(root, [serialOf(withCrl)]));
+      expect(await validateSigningCertificate({ certificateDer: withCrl, offeredChainDer: [], now: now() })).toMatchObject({ ok: false, code: "REVOKED" });
+    });
   });
 });

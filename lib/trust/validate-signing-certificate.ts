@@ -5,7 +5,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatDate } from "@/lib/time/vietnam-time";
 import { ensureCityCaAnchor } from "./ensure-city-ca-anchor";
 import { issuedBy, MAX_CERTIFICATE_BYTES, normalizeSerial, parseCertificate, type ParsedCertificate } from "./certificates";
-import { checkCrlRevocation } from "./check-crl-revocation";
+import { checkCrlRevocation, type RevocationCheck } from "./check-crl-revocation";
+import { checkOcspRevocation } from "./check-ocsp-revocation";
 
 /** Issuers between the leaf and the anchor, the anchor included. */
 export const MAX_CHAIN_DEPTH = 8;
@@ -50,7 +51,7 @@ const KEY_USAGE_NON_REPUDIATION = 2; // x509.KeyUsageFlags.nonRepudiation
  * Whether a signer's certificate may sign: it chains through the offered intermediates to an enabled trust
  * anchor (names matched, every signature verified, every issuer a CA within its path length, at most
  * MAX_CHAIN_DEPTH issuers, loops cut), it and its issuers are valid at `now`, its key usage allows signing,
- * and the CRL it names (if any) does not list it. The CRL is fetched only once the chain is trusted, so an
+ * and the OCSP responder or CRL it names (if any) does not report it revoked. The CRL is fetched only once the chain is trusted, so an
  * untrusted certificate cannot make the server fetch an address of its choosing.
  */
 export async function validateSigningCertificate(input: ValidateSigningCertificateInput): Promise<SigningCertificateValidation> {
@@ -87,7 +88,10 @@ export async function validateSigningCertificate(input: ValidateSigningCertifica
   if (usages === undefined || (usages & (KEY_USAGE_DIGITAL_SIGNATURE | KEY_USAGE_NON_REPUDIATION)) === 0) return refuse("KEY_USAGE", m.keyUsage);
 
   const issuer = path.chain[0]!;
-  const revocation = await checkCrlRevocation(leaf, issuer, now);
+  // OCSP first when the certificate names a responder (fresher), the CRL when OCSP gives no usable answer.
+  const ocsp = await checkOcspRevocation(leaf, issuer, now);
+  const crl: RevocationCheck = ocsp.status === "UNKNOWN" ? await checkCrlRevocation(leaf, issuer, now) : ocsp;
+  const revocation: RevocationCheck = crl.status === "UNKNOWN" && crl.reason === "none" && ocsp.url ? { status: "UNKNOWN", reason: "ocsp", url: ocsp.url } : crl;
   let revocationNote: string | undefined;
   if (revocation.status === "REVOKED") return refuse("REVOKED", formatMessage(m.revoked, { date: formatDate(revocation.revokedAt) }));
   if (revocation.status === "UNKNOWN") {

@@ -49,6 +49,11 @@ export default async function AdminHomePage() {
           </Link>
         </section>
       </div>
+      <p className="mt-4 text-sm">
+        <Link href="/quan-tri/tin-cay" className="font-medium text-brand-700 hover:underline">
+          {t.manageTrustList}
+        </Link>
+      </p>
       <section className="mt-4 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="font-semibold">{t.unitsWithoutHead}</h2>
         {overview.unitsWithoutHead.length === 0 ? (
