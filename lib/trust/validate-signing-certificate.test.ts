@@ -168,6 +168,17 @@ describe("validateSigningCertificate", () => {
     expect(await validateSigningCertificate({ certificateDer: leaf.certDer, offeredChainDer: [intermediate.certDer], now: now() })).toMatchObject({ ok: false, code: "REVOKED" });
   });
 
+  it("REVOKED when the intermediate CA itself is on its root's CRL", async () => {
+    const revokedCa = await rawCa("Revoked Intermediate", await newKeys(), root, { crlUrl: crlServer.url("/root-cas.crl") });
+    crlServer.serve("/root-cas.crl", await createTestCrl(root, [serialOf(revokedCa.certDer)]));
+    const { certDer } = await issueTestKeyAndCertificate(revokedCa, { commonName: "Dưới CA bị thu hồi" });
+    expect(await validateSigningCertificate({ certificateDer: certDer, offeredChainDer: [revokedCa.certDer], now: now() })).toMatchObject({
+      ok: false,
+      code: "REVOKED",
+      message: expect.stringContaining(`CA cấp chứng thư “${revokedCa.subject}” đã bị thu hồi`),
+    });
+  });
+
   it("CRL server down: soft (default) accepts as UNCHECKED with a note naming the URL; hard refuses REVOCATION_UNKNOWN", async () => {
     const { certDer } = await issueTestKeyAndCertificate(root, { commonName: "Máy chủ CRL tắt", crlUrl: "http://127.0.0.1:1/down.crl" });
     delete process.env.CAMKET_REVOCATION_CHECK;

@@ -94,6 +94,14 @@ export async function validateSigningCertificate(input: ValidateSigningCertifica
   const revocation: RevocationCheck = crl.status === "UNKNOWN" && crl.reason === "none" && ocsp.url ? { status: "UNKNOWN", reason: "ocsp", url: ocsp.url } : crl;
   let revocationNote: string | undefined;
   if (revocation.status === "REVOKED") return refuse("REVOKED", formatMessage(m.revoked, { date: formatDate(revocation.revokedAt) }));
+  // An intermediate CA its issuer has revoked takes its certificates with it; one that names no usable
+  // CRL/OCSP is not held against the signer (the leaf's own status decides soft/hard).
+  for (let i = 0; i + 1 < path.chain.length; i++) {
+    const ca = path.chain[i]!;
+    const caOcsp = await checkOcspRevocation(ca, path.chain[i + 1]!, now);
+    const caStatus = caOcsp.status === "UNKNOWN" ? await checkCrlRevocation(ca, path.chain[i + 1]!, now) : caOcsp;
+    if (caStatus.status === "REVOKED") return refuse("REVOKED", formatMessage(m.issuerRevoked, { subject: ca.subject, date: formatDate(caStatus.revokedAt) }));
+  }
   if (revocation.status === "UNKNOWN") {
     const reason = formatMessage(m.reasons[revocation.reason], { url: revocation.url ?? "" });
     if (revocationMode() === "hard") return refuse("REVOCATION_UNKNOWN", formatMessage(m.revocationUnknown, { reason }));

@@ -29,11 +29,12 @@ let serial = 0x100000;
  * A CA certificate for `keys` named CN=`commonName`, signed by `issuer` (or self-signed), with no path
  * length limit — for chains the test CA helper does not make (cross-signed pairs, long chains).
  */
-export async function rawCa(commonName: string, keys: CryptoKeyPair, issuer?: { cert: x509.X509Certificate; keys: CryptoKeyPair }, options: { keyUsage?: boolean } = {}): Promise<TestCa> {
+export async function rawCa(commonName: string, keys: CryptoKeyPair, issuer?: { cert: x509.X509Certificate; keys: CryptoKeyPair }, options: { keyUsage?: boolean; crlUrl?: string } = {}): Promise<TestCa> {
   const name = `C=VN, O=Test Trust, CN=${commonName}`;
   const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(true, undefined, true), await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)];
   if (options.keyUsage !== false) extensions.push(new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true));
   if (issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.cert));
+  if (options.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([options.crlUrl]));
   const cert = await x509.X509CertificateGenerator.create({
     subject: name,
     issuer: issuer ? issuer.cert.subject : name,

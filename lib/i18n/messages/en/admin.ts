@@ -209,6 +209,7 @@ export const admin: typeof vi = {
       issuerExpired: "The issuing CA “{subject}” is not valid at this time.",
       keyUsage: "The certificate is not for signing: its key usage must include digitalSignature or nonRepudiation.",
       revoked: "The certificate was revoked on {date}.",
+      issuerRevoked: "The issuing CA “{subject}” was revoked on {date}.",
       revocationUnknown: "The certificate's revocation status could not be checked ({reason}), so it cannot be accepted.",
       revocationUnchecked: "Revocation status could not be checked ({reason}).",
       reasons: {

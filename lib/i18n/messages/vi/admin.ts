@@ -212,6 +212,7 @@ export const admin = {
       issuerExpired: "CA cấp chứng thư “{subject}” không còn hiệu lực vào lúc này.",
       keyUsage: "Chứng thư không dùng để ký: phải có mục đích sử dụng khóa digitalSignature hoặc nonRepudiation.",
       revoked: "Chứng thư đã bị thu hồi từ {date}.",
+      issuerRevoked: "CA cấp chứng thư “{subject}” đã bị thu hồi từ {date}.",
       revocationUnknown: "Không kiểm tra được tình trạng thu hồi của chứng thư ({reason}), nên không thể chấp nhận.",
       revocationUnchecked: "Không kiểm tra được tình trạng thu hồi ({reason}).",
       reasons: {
