@@ -69,10 +69,12 @@ const load = () =>
     import("@/app/(app)/quan-tri/mau-cam-ket/actions"),
     import("@/app/(app)/quan-tri/chung-thu/actions"),
     import("@/app/(app)/quan-tri/tin-cay/actions"),
+    import("@/app/(app)/chu-ky-so/actions"),
   ]).then((modules) => Object.assign({}, ...modules) as Record<string, (...args: never[]) => Promise<unknown>>);
 
 const ADMIN: Role[] = ["ADMIN"];
 const CITY: Role[] = ["ADMIN", "CHAIRPERSON", "AUDITOR"];
+const SIGNERS: Role[] = ["UNIT_HEAD", "CHAIRPERSON"];
 
 /** Valid arguments throughout, so a refusal can only come from the role check. */
 const ACTIONS: Record<string, ActionRow> = {
@@ -87,6 +89,29 @@ const ACTIONS: Record<string, ActionRow> = {
   declineAssignmentAction: {
     allow: ["UNIT_HEAD"],
     call: async (f) => (await load()).declineAssignmentAction!(...([f.own.assignment.id, idle, form({ reason: "" })] as never[])),
+  },
+  registerCertificateAction: { allow: SIGNERS, call: async () => (await load()).registerCertificateAction!({ method: "PKCS12", certificate: "" } as never) },
+  prepareExternalSignaturesAction: {
+    allow: SIGNERS,
+    call: async (f) => (await load()).prepareExternalSignaturesAction!({ assignmentIds: [f.own.assignment.id], method: "PKCS12", certificate: "" } as never),
+  },
+  finalizeExternalSignaturesAction: {
+    allow: SIGNERS,
+    call: async () => (await load()).finalizeExternalSignaturesAction!({ signatures: [{ pendingId: "00000000-0000-4000-8000-000000000000", signature: "AAAA" }] } as never),
+  },
+  listCscCredentialsAction: { allow: SIGNERS, call: async () => (await load()).listCscCredentialsAction!() },
+  sendCscOtpAction: { allow: SIGNERS, call: async () => (await load()).sendCscOtpAction!("credential-1" as never) },
+  signHashesWithCscAction: {
+    allow: SIGNERS,
+    call: async () => (await load()).signHashesWithCscAction!({ credentialId: "credential-1", hashes: [Buffer.alloc(32).toString("base64")] } as never),
+  },
+  setSigningOptionsAction: {
+    allow: ADMIN,
+    call: async (f) => (await load()).setSigningOptionsAction!(...([f.user.id, idle, form({ signingMethods: "SERVER_KEY", certificateIdentifier: "" })] as never[])),
+  },
+  decideCertificateBindingAction: {
+    allow: ADMIN,
+    call: async (f) => (await load()).decideCertificateBindingAction!(...([f.user.id, f.certificateId, "approve", idle] as never[])),
   },
   startCountersigningAction: { allow: ["CHAIRPERSON"], call: async () => (await load()).startCountersigningAction!("sai-mat-khau" as never) },
   countersignChunkAction: {

@@ -40,9 +40,10 @@ export async function saveTemplateDraft(actor: Actor | null, content: unknown, c
 export async function startDraftFrom(actor: Actor | null, versionId: string, context: AuditContext = {}): Promise<FormResult & { id?: string }> {
   if (!hasRole(actor, "ADMIN")) return forbidden(actor);
   const { templates } = messagesFor(actor).admin;
+  // A malformed id is refused before anything else, even while a draft is open (that answer redirects to it).
+  if (typeof versionId !== "string" || !/^[0-9a-f-]{36}$/i.test(versionId)) return failure(templates.notFound);
   const open = await prisma.templateVersion.findFirst({ where: { status: "DRAFT" }, select: { id: true, version: true } });
   if (open) return { ...success(formatMessage(templates.draftOpen, { version: open.version })), id: open.id };
-  if (!/^[0-9a-f-]{36}$/i.test(versionId)) return failure(templates.notFound);
   const source = await prisma.templateVersion.findUnique({ where: { id: versionId } });
   if (!source) return failure(templates.notFound);
   return saveTemplateDraft(actor, source.content, context);
