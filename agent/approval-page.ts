@@ -41,7 +41,7 @@ ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ""}
 <form method="post" autocomplete="off">
 <input type="hidden" name="formToken" value="${escape(approval.formToken)}">
 <label for="pin">Mã PIN của token</label>
-<input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" autofocus>
+<input id="pin" name="pin" type="password" autocomplete="off" autofocus>
 <div class="buttons"><button class="sign" type="submit" name="decision" value="approve">Ký</button>
 <button type="submit" name="decision" value="reject">Từ chối</button></div>
 </form>
