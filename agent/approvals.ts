@@ -11,6 +11,8 @@ export interface ApprovalRequest {
   certificateLabel: string;
   documentCount: number;
   origin: string;
+  /** The token's PIN retry state when the request came in (a warning on the page). */
+  pinStatus?: "ok" | "count-low" | "final-try" | "locked";
 }
 
 export type Decision = { kind: "approve"; pin: string } | { kind: "reject" };
