@@ -96,6 +96,32 @@ describe("agent client failures", () => {
     await expect(key.sign([item(randomBytes(10))])).rejects.toThrow(/không trả lời trong thời gian chờ/);
   });
 
+  it("closing the approval window ends the wait at once; an open window waits for the answer", async () => {
+    let aborted = false;
+    const hang: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener("abort", () => {
+          aborted = true;
+          reject(new DOMException("aborted", "AbortError"));
+        }),
+      );
+    let closed = false;
+    const listing = [{ id: "0:01", label: "Giả", certificate: Buffer.from(harness.certDer).toString("base64"), chain: [] }];
+    const client = new AgentClient({
+      token: "t".repeat(43),
+      windowPollMs: 10,
+      openApprovalWindow: () => ({ close() {}, get closed() { return closed; } }),
+      fetch: (input, init) => (String(input).endsWith("/v1/certificates") ? Promise.resolve(Response.json(listing)) : hang(input, init)),
+    });
+    const [key] = await client.listKeys();
+    const signing = key!.sign([item(randomBytes(10))]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(aborted).toBe(false);
+    closed = true;
+    await expect(signing).rejects.toThrow("Cửa sổ nhập mã PIN đã bị đóng trước khi ký; hãy ký lại.");
+    expect(aborted).toBe(true);
+  });
+
   it("garbage answers are refused, not trusted", async () => {
     for (const body of ["<html>hello</html>", JSON.stringify({ signatures: "abc" }), JSON.stringify({ signatures: ["!!notbase64!!"] }), JSON.stringify({ signatures: [] })]) {
       const key = await fakeKey(async () => new Response(body, { status: 200 }));

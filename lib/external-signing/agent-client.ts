@@ -18,8 +18,11 @@ export interface AgentInfo {
   pairingOpen: boolean;
 }
 
-/** Something the approval window can be closed through; null when the browser blocked the popup. */
-export type ApprovalWindow = { close(): void } | null;
+/**
+ * The approval window as the client needs it (a `Window` fits): closed when signing ends; `closed` is watched so
+ * a window the person shut ends the wait at once. null when the browser blocked the popup.
+ */
+export type ApprovalWindow = { close(): void; readonly closed?: boolean } | null;
 
 export interface AgentClientOptions {
   baseUrl?: string;
@@ -37,6 +40,8 @@ export interface AgentClientOptions {
   requestTimeoutMs?: number;
   /** For a sign call, which waits for the PIN (default 130 s: a little over the agent's own 120 s). */
   signTimeoutMs?: number;
+  /** How often the approval window is checked for having been closed (default 500 ms). */
+  windowPollMs?: number;
 }
 
 export class AgentError extends Error {
@@ -128,6 +133,13 @@ export class AgentClient {
     // Before any await: a popup opened later than the click is blocked by browsers.
     const popup = this.openApprovalWindow(`${this.baseUrl}/approve/${requestId}`);
     if (!popup) throw new AgentError("Trình duyệt đã chặn cửa sổ nhập mã PIN của chương trình ký. Hãy cho phép cửa sổ bật lên (pop-up) từ trang này rồi ký lại.", "POPUP_BLOCKED");
+    // Closed by the person before approving: stop waiting (after a grace poll, in case the answer is on its way).
+    const windowClosed = new AbortController();
+    let closedPolls = 0;
+    const watcher = setInterval(() => {
+      closedPolls = popup.closed ? closedPolls + 1 : 0;
+      if (closedPolls >= 2) windowClosed.abort();
+    }, this.options.windowPollMs ?? 500);
     try {
       const { signatures } = await this.call(
         "POST",
@@ -135,10 +147,12 @@ export class AgentClient {
         { requestId, certificateId, hashes: items.map((item) => toBase64(item.sha256)), hashAlgorithm: "SHA-256" },
         SignaturesSchema,
         this.options.signTimeoutMs ?? 130_000,
+        windowClosed.signal,
       );
       if (signatures.length !== items.length) throw new AgentError(GARBLED, "BAD_RESPONSE");
       return signatures.map(fromBase64);
     } finally {
+      clearInterval(watcher);
       try {
         popup.close();
       } catch {
@@ -147,9 +161,11 @@ export class AgentClient {
     }
   }
 
-  private async call<T>(method: "GET" | "POST", path: string, body: unknown, schema: z.ZodType<T>, timeoutMs = this.options.requestTimeoutMs ?? 10_000): Promise<T> {
+  private async call<T>(method: "GET" | "POST", path: string, body: unknown, schema: z.ZodType<T>, timeoutMs = this.options.requestTimeoutMs ?? 10_000, cancel?: AbortSignal): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const onCancel = () => controller.abort();
+    cancel?.addEventListener("abort", onCancel, { once: true });
     let response: Response;
     let text: string;
     try {
@@ -159,12 +175,14 @@ export class AgentClient {
       response = await this.fetchImpl(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal, cache: "no-store" });
       text = await response.text();
     } catch {
+      if (cancel?.aborted) throw new AgentError("Cửa sổ nhập mã PIN đã bị đóng trước khi ký; hãy ký lại.", "WINDOW_CLOSED");
       if (controller.signal.aborted) {
         throw new AgentError(path === "/v1/sign" ? "Chương trình ký không trả lời trong thời gian chờ; hãy xem cửa sổ chương trình ký rồi ký lại." : "Chương trình ký không phản hồi (bị treo?). Hãy khởi động lại chương trình ký rồi thử lại.", "TIMEOUT");
       }
       throw new AgentError(NOT_RUNNING, "NOT_RUNNING");
     } finally {
       clearTimeout(timer);
+      cancel?.removeEventListener("abort", onCancel);
     }
     let json: unknown;
     try {
