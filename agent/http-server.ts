@@ -204,7 +204,7 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
         } catch (caught) {
           if (!(caught instanceof TokenError)) throw caught;
           let error = caught;
-          if (error.code === "PIN_INCORRECT" && ++wrongPins < PIN_ATTEMPTS_PER_REQUEST) {
+          if ((error.code === "PIN_INCORRECT" || error.code === "PIN_INVALID") && ++wrongPins < PIN_ATTEMPTS_PER_REQUEST) {
             approval.request.pinStatus = readPinStatus(certificate.id);
             if (approval.request.pinStatus !== "locked") {
               submission.reply({ kind: "retry", message: error.message });
