@@ -59,6 +59,22 @@ describe("agent client against the real agent", () => {
     await expect(refusedKey!.sign([item(randomBytes(10))])).rejects.toThrow("Người ký đã từ chối ở chương trình ký.");
   });
 
+  it("beginApproval opens the window in the click, before the prepare call; sign then uses that window", async () => {
+    const user = person({ pin: harness.token.pin });
+    const client = new AgentClient({ baseUrl: harness.baseUrl, fetch: browserFetch, openApprovalWindow: user.openApprovalWindow });
+    await client.pair(harness.newCode());
+    const [key] = await client.listKeys();
+    client.beginApproval();
+    expect(user.opened).toHaveLength(1);
+    const waiting = await (await fetch(user.opened[0]!)).text();
+    expect(waiting).toContain("Đang chờ yêu cầu ký");
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the server's prepare call
+    const signatures = await key!.sign([item(randomBytes(10))]);
+    expect(signatures).toHaveLength(1);
+    expect(user.opened).toHaveLength(1);
+    expect(user.wasClosed()).toBe(true);
+  });
+
   it("a blocked popup fails at once with what to do", async () => {
     const client = new AgentClient({ baseUrl: harness.baseUrl, fetch: browserFetch, openApprovalWindow: () => null });
     await client.pair(harness.newCode());

@@ -83,6 +83,7 @@ export class AgentClient {
   private token: string | null;
   private readonly fetchImpl: typeof fetch;
   private readonly openApprovalWindow: (url: string) => ApprovalWindow;
+  private opened: { requestId: string; popup: ApprovalWindow } | undefined;
 
   constructor(private readonly options: AgentClientOptions = {}) {
     this.baseUrl = (options.baseUrl ?? DEFAULT_AGENT_URL).replace(/\/+$/, "");
@@ -126,12 +127,37 @@ export class AgentClient {
     }));
   }
 
+  /**
+   * Opens the approval window now, for the next `sign`. Call it synchronously in the click handler when other
+   * awaits (the server's prepare call) come before `sign`: a popup opened after them is blocked. The window
+   * shows "waiting" until the request arrives. `cancelApproval` closes it if signing does not happen.
+   */
+  beginApproval(): void {
+    this.cancelApproval();
+    const requestId = randomRequestId();
+    this.opened = { requestId, popup: this.openApprovalWindow(`${this.baseUrl}/approve/${requestId}`) };
+  }
+
+  cancelApproval(): void {
+    const opened = this.opened;
+    this.opened = undefined;
+    try {
+      opened?.popup?.close();
+    } catch {
+      // already closed
+    }
+  }
+
   private async sign(certificateId: string, items: ToBeSigned[]): Promise<Uint8Array[]> {
     if (items.length === 0) return [];
-    if (items.length > 200) throw new AgentError("Chương trình ký nhận tối đa 200 tài liệu mỗi lần; hãy ký thành nhiều đợt.", "TOO_MANY");
-    const requestId = randomRequestId();
+    if (items.length > 200) {
+      this.cancelApproval();
+      throw new AgentError("Chương trình ký nhận tối đa 200 tài liệu mỗi lần; hãy ký thành nhiều đợt.", "TOO_MANY");
+    }
     // Before any await: a popup opened later than the click is blocked by browsers.
-    const popup = this.openApprovalWindow(`${this.baseUrl}/approve/${requestId}`);
+    if (!this.opened) this.beginApproval();
+    const { requestId, popup } = this.opened!;
+    this.opened = undefined;
     if (!popup) throw new AgentError("Trình duyệt đã chặn cửa sổ nhập mã PIN của chương trình ký. Hãy cho phép cửa sổ bật lên (pop-up) từ trang này rồi ký lại.", "POPUP_BLOCKED");
     // Closed by the person before approving: stop waiting (after a grace poll, in case the answer is on its way).
     const windowClosed = new AbortController();
