@@ -38,10 +38,11 @@ export function approvalFormPage(approval: PendingApproval, error?: string): str
 <dt>Chứng thư số</dt><dd>${escape(request.certificateLabel)}</dd>
 <dt>Số tài liệu</dt><dd>${request.documentCount}</dd></dl>
 ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ""}
+${request.pinStatus === "final-try" ? `<p class="error">Chỉ còn MỘT lần nhập PIN: nhập sai lần nữa token sẽ bị khoá.</p>` : request.pinStatus === "count-low" ? `<p class="error">Token báo đã có lần nhập sai PIN gần đây: nhập cẩn thận, sai quá số lần cho phép token sẽ bị khoá.</p>` : ""}
 <form method="post" autocomplete="off">
 <input type="hidden" name="formToken" value="${escape(approval.formToken)}">
 <label for="pin">Mã PIN của token</label>
-<input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" autofocus>
+<input id="pin" name="pin" type="password" autocomplete="off" autofocus>
 <div class="buttons"><button class="sign" type="submit" name="decision" value="approve">Ký</button>
 <button type="submit" name="decision" value="reject">Từ chối</button></div>
 </form>

@@ -11,6 +11,8 @@ export interface ApprovalRequest {
   certificateLabel: string;
   documentCount: number;
   origin: string;
+  /** The token's PIN retry state when the request came in (a warning on the page). */
+  pinStatus?: "ok" | "count-low" | "final-try" | "locked";
 }
 
 export type Decision = { kind: "approve"; pin: string } | { kind: "reject" };
@@ -34,6 +36,9 @@ export class PendingApproval {
   private waiter: ((submission: Submission) => void) | undefined;
   private finished = false;
   private lastMessage: string | undefined;
+  private markEnded!: () => void;
+  /** Settles when the request ends (signed, refused, failed, timed out or dropped). */
+  readonly ended = new Promise<void>((resolve) => (this.markEnded = resolve));
 
   constructor(
     readonly request: ApprovalRequest,
@@ -97,6 +102,7 @@ export class PendingApproval {
   /** No more decisions are taken; anyone still queued is told the request ended. */
   finish(): void {
     this.finished = true;
+    this.markEnded();
     for (const submission of this.submissions.splice(0)) submission.reply({ kind: "failed", message: "Yêu cầu ký này đã kết thúc." });
   }
 }

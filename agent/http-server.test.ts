@@ -234,6 +234,35 @@ describe("certificates and signing", () => {
     }
   });
 
+  it("warns on the approval page when the token reports its final PIN try, and refuses at once when it reports locked", async () => {
+    let status: "final-try" | "locked" = "final-try";
+    const token = new Pkcs11Token({ modulePath: harness.token.modulePath });
+    const warning = createAgentServer({
+      token: { listCertificates: () => token.listCertificates(), signHashes: (...args) => token.signHashes(...args), pinStatus: () => status },
+      origin: CAMKET_ORIGIN,
+      pairing: harness.pairing,
+    });
+    const base = `http://127.0.0.1:${await warning.listen(0)}`;
+    try {
+      const body = signBody([randomBytes(32)]);
+      const response = pageFetch(base, "/v1/sign", { token: bearer, body });
+      let html = "";
+      for (let tries = 0; tries < 100 && !html.includes("formToken"); tries++) html = await (await fetch(`${base}/approve/${body.requestId}`)).text();
+      expect(html).toContain("Chỉ còn MỘT lần nhập PIN");
+      await answerApproval(base, body.requestId, { pin: harness.token.pin });
+      expect((await response).status).toBe(200);
+
+      status = "locked";
+      const started = Date.now();
+      const refused = await pageFetch(base, "/v1/sign", { token: bearer, body: signBody([randomBytes(32)]) });
+      expect(refused.status).toBe(423);
+      expect(await refused.json()).toMatchObject({ error: { code: "PIN_LOCKED" } });
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await warning.close();
+    }
+  });
+
   it("validates the request: hash count, hash length, algorithm, certificate, JSON, body size", async () => {
     const bad = async (body: unknown, status = 400) => {
       const response = await pageFetch(harness.baseUrl, "/v1/sign", { token: bearer, body });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ApprovalCancelled, Approvals, ApprovalTimeout, type PendingApproval } from "./approvals";
 import { APPROVAL_PAGE_HEADERS, approvalFormPage, resultPage, terminalPinPage, waitingPage } from "./approval-page";
 import type { Pairing } from "./pairing";
-import { TokenError, type TokenCertificate } from "./pkcs11-token";
+import { TokenError, type PinStatus, type TokenCertificate } from "./pkcs11-token";
 
 /**
  * The agent's HTTP API (docs/signing-agent-protocol.md) on 127.0.0.1: /v1/* answers only the configured camket
@@ -24,7 +24,11 @@ export const PIN_ATTEMPTS_PER_REQUEST = 3;
 export interface SigningToken {
   listCertificates(): TokenCertificate[];
   signHashes(certificateId: string, hashes: Uint8Array[], pin: string): Uint8Array[];
+  /** The token's PIN retry state, if it reports one: warns on the approval page, refuses at once when locked. */
+  pinStatus?(certificateId: string): PinStatus;
 }
+
+const PIN_LOCKED_MESSAGE = "Token đã bị khoá do nhập sai PIN quá số lần cho phép (CKR_PIN_LOCKED). Liên hệ đơn vị cấp chứng thư số để mở khoá.";
 
 export interface AgentServerOptions {
   token: SigningToken;
@@ -162,12 +166,22 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
     }
   }
 
+  function readPinStatus(certificateId: string): PinStatus {
+    try {
+      return options.token.pinStatus?.(certificateId) ?? "ok";
+    } catch {
+      return "ok"; // only a warning: signing itself reports a real failure
+    }
+  }
+
   async function sign(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): Promise<void> {
     const body = parse(SignRequest, await readJson(req));
     const certificate = listCertificates().find((candidate) => candidate.id === body.certificateId);
     if (!certificate) throw new HttpError(404, "UNKNOWN_CERTIFICATE", "Không tìm thấy chứng thư số này trên token (token đã được rút ra?).");
     const hashes = body.hashes.map((hash) => new Uint8Array(Buffer.from(hash, "base64")));
-    const approval = approvals.open({ requestId: body.requestId, certificateLabel: certificate.label, documentCount: hashes.length, origin: options.origin });
+    const pinStatus = readPinStatus(certificate.id);
+    if (pinStatus === "locked") throw new HttpError(423, "PIN_LOCKED", PIN_LOCKED_MESSAGE);
+    const approval = approvals.open({ requestId: body.requestId, certificateLabel: certificate.label, documentCount: hashes.length, origin: options.origin, pinStatus });
     if (!approval) throw new HttpError(409, "DUPLICATE_REQUEST", "Yêu cầu ký này đang chờ xác nhận.");
     log(`Yêu cầu ký ${hashes.length} tài liệu bằng "${certificate.label}" — chờ xác nhận (mã yêu cầu ${body.requestId}).`);
 
@@ -187,11 +201,16 @@ export function createAgentServer(options: AgentServerOptions): AgentServer {
           submission.reply({ kind: "signed", count: signatures.length });
           log(`Đã ký ${signatures.length} tài liệu.`);
           return sendJson(res, 200, { signatures: signatures.map((signature) => Buffer.from(signature).toString("base64")) }, cors);
-        } catch (error) {
-          if (!(error instanceof TokenError)) throw error;
-          if (error.code === "PIN_INCORRECT" && ++wrongPins < PIN_ATTEMPTS_PER_REQUEST) {
-            submission.reply({ kind: "retry", message: error.message });
-            continue;
+        } catch (caught) {
+          if (!(caught instanceof TokenError)) throw caught;
+          let error = caught;
+          if ((error.code === "PIN_INCORRECT" || error.code === "PIN_INVALID") && ++wrongPins < PIN_ATTEMPTS_PER_REQUEST) {
+            approval.request.pinStatus = readPinStatus(certificate.id);
+            if (approval.request.pinStatus !== "locked") {
+              submission.reply({ kind: "retry", message: error.message });
+              continue;
+            }
+            error = new TokenError("PIN_LOCKED", PIN_LOCKED_MESSAGE);
           }
           submission.reply({ kind: "failed", message: error.message });
           const status = error.code === "PIN_INCORRECT" ? 403 : error.code === "PIN_LOCKED" ? 423 : error.code === "PIN_INVALID" ? 400 : error.code === "UNKNOWN_CERTIFICATE" || error.code === "NO_KEY" ? 404 : 500;

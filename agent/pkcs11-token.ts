@@ -16,6 +16,9 @@ export interface TokenCertificate {
   chain: Uint8Array[];
 }
 
+/** What the token says about the user PIN's retry counter (C_GetTokenInfo flags). */
+export type PinStatus = "ok" | "count-low" | "final-try" | "locked";
+
 export type TokenErrorCode = "PIN_INCORRECT" | "PIN_LOCKED" | "PIN_INVALID" | "NO_KEY" | "UNKNOWN_CERTIFICATE" | "TOKEN_ERROR";
 
 /** A failure with a code the HTTP layer maps to an answer and a message safe to show (Vietnamese). */
@@ -98,10 +101,26 @@ export class Pkcs11Token {
     return this.listCertificates().find((certificate) => certificate.id === certificateId);
   }
 
+  /** The PIN retry state of the token holding `certificateId` ("ok" when the token does not say). */
+  pinStatus(certificateId: string): PinStatus {
+    const slot = this.slotOf(certificateId);
+    if (!slot) return "ok";
+    const { flags } = this.pkcs11.C_GetTokenInfo(slot);
+    if (flags & pkcs11js.CKF_USER_PIN_LOCKED) return "locked";
+    if (flags & pkcs11js.CKF_USER_PIN_FINAL_TRY) return "final-try";
+    if (flags & pkcs11js.CKF_USER_PIN_COUNT_LOW) return "count-low";
+    return "ok";
+  }
+
+  private slotOf(certificateId: string): Pkcs11js.Handle | undefined {
+    const match = /^(\d+):[0-9a-f]+$/.exec(certificateId);
+    return match ? this.slots().find((candidate) => slotNumber(candidate) === Number(match[1])) : undefined;
+  }
+
   /** Logs in with `pin` once and signs every SHA-256 hash with the private key under `certificateId`. */
   signHashes(certificateId: string, hashes: Uint8Array[], pin: string): Uint8Array[] {
     const match = /^(\d+):([0-9a-f]+)$/.exec(certificateId);
-    const slot = match ? this.slots().find((candidate) => slotNumber(candidate) === Number(match[1])) : undefined;
+    const slot = this.slotOf(certificateId);
     if (!match || !slot) throw new TokenError("UNKNOWN_CERTIFICATE", "Không tìm thấy chứng thư số này trên token (token đã được rút ra?).");
     const session = this.pkcs11.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
     try {

@@ -50,4 +50,24 @@ describe("--pin-prompt terminal", () => {
     expect(printed).not.toContain("987654");
     expect(printed).not.toContain(harness.token.pin);
   });
+
+  it("a request that times out stops asking, and the next request is asked at once", async () => {
+    const quick = createAgentServer({ token: new Pkcs11Token({ modulePath: harness.token.modulePath }), origin: CAMKET_ORIGIN, pairing: harness.pairing, approvalTimeoutMs: 200, terminalPin: createTerminalPinPrompt(input, output) });
+    const quickUrl = `http://127.0.0.1:${await quick.listen(0)}`;
+    try {
+      const bearer = await pairWithAgent(harness);
+      const [{ id }] = (await (await pageFetch(quickUrl, "/v1/certificates", { token: bearer })).json()) as [{ id: string }];
+      const body = () => ({ requestId: randomBytes(16).toString("base64url"), certificateId: id, hashes: [randomBytes(32).toString("base64")], hashAlgorithm: "SHA-256" });
+      printed = "";
+      expect((await pageFetch(quickUrl, "/v1/sign", { token: bearer, body: body() })).status).toBe(408);
+      await printedSoon("Yêu cầu ký đã kết thúc");
+      printed = "";
+      const second = pageFetch(quickUrl, "/v1/sign", { token: bearer, body: body() });
+      await printedSoon("Nhập mã PIN");
+      input.write(`${harness.token.pin}\n`);
+      expect((await second).status).toBe(200);
+    } finally {
+      await quick.close();
+    }
+  });
 });

@@ -15,8 +15,14 @@ export function createTerminalPinPrompt(input: NodeJS.ReadableStream = process.s
 async function ask(approval: PendingApproval, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
   const { request } = approval;
   output.write(`\nYêu cầu ký ${request.documentCount} tài liệu từ ${request.origin} bằng chứng thư "${request.certificateLabel}".\n`);
-  while (!approval.done && Date.now() < approval.deadline) {
-    const pin = await question(input, output, "Nhập mã PIN (để trống để từ chối): ");
+  while (!approval.done) {
+    const asked = question(input, output, "Nhập mã PIN (để trống để từ chối): ");
+    // A request that ends meanwhile (timed out, page closed) stops asking, so the next one is not stuck behind it.
+    const pin = await Promise.race([asked.answer, approval.ended.then(() => undefined)]);
+    if (pin === undefined) {
+      asked.close();
+      return void output.write("\nYêu cầu ký đã kết thúc (hết thời gian chờ hoặc trang đã đóng).\n");
+    }
     const outcome = await approval.submit(pin ? { kind: "approve", pin } : { kind: "reject" });
     if (outcome.kind === "signed") return void output.write(`Đã ký ${outcome.count} tài liệu.\n`);
     if (outcome.kind === "rejected") return void output.write("Đã từ chối.\n");
@@ -25,7 +31,7 @@ async function ask(approval: PendingApproval, input: NodeJS.ReadableStream, outp
   }
 }
 
-function question(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, prompt: string): Promise<string> {
+function question(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, prompt: string): { answer: Promise<string>; close(): void } {
   const rl = createInterface({ input, output, terminal: true });
   let muted = false;
   // readline echoes what is typed through _writeToOutput: show nothing while the PIN is typed.
@@ -34,11 +40,12 @@ function question(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, p
   internal._writeToOutput = (text: string) => {
     if (!muted || text.includes("\n")) write(muted ? "\n" : text);
   };
-  return new Promise((resolve) => {
-    rl.question(prompt, (answer) => {
+  const answer = new Promise<string>((resolve) => {
+    rl.question(prompt, (typed) => {
       rl.close();
-      resolve(answer.trim());
+      resolve(typed.trim());
     });
     muted = true;
   });
+  return { answer, close: () => rl.close() };
 }

@@ -59,6 +59,22 @@ describe("agent client against the real agent", () => {
     await expect(refusedKey!.sign([item(randomBytes(10))])).rejects.toThrow("Người ký đã từ chối ở chương trình ký.");
   });
 
+  it("beginApproval opens the window in the click, before the prepare call; sign then uses that window", async () => {
+    const user = person({ pin: harness.token.pin });
+    const client = new AgentClient({ baseUrl: harness.baseUrl, fetch: browserFetch, openApprovalWindow: user.openApprovalWindow });
+    await client.pair(harness.newCode());
+    const [key] = await client.listKeys();
+    client.beginApproval();
+    expect(user.opened).toHaveLength(1);
+    const waiting = await (await fetch(user.opened[0]!)).text();
+    expect(waiting).toContain("Đang chờ yêu cầu ký");
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the server's prepare call
+    const signatures = await key!.sign([item(randomBytes(10))]);
+    expect(signatures).toHaveLength(1);
+    expect(user.opened).toHaveLength(1);
+    expect(user.wasClosed()).toBe(true);
+  });
+
   it("a blocked popup fails at once with what to do", async () => {
     const client = new AgentClient({ baseUrl: harness.baseUrl, fetch: browserFetch, openApprovalWindow: () => null });
     await client.pair(harness.newCode());
@@ -94,6 +110,32 @@ describe("agent client failures", () => {
     await expect(client.pair("123456")).rejects.toThrow(/không phản hồi/);
     const key = await fakeKey(hang, { signTimeoutMs: 50 });
     await expect(key.sign([item(randomBytes(10))])).rejects.toThrow(/không trả lời trong thời gian chờ/);
+  });
+
+  it("closing the approval window ends the wait at once; an open window waits for the answer", async () => {
+    let aborted = false;
+    const hang: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener("abort", () => {
+          aborted = true;
+          reject(new DOMException("aborted", "AbortError"));
+        }),
+      );
+    let closed = false;
+    const listing = [{ id: "0:01", label: "Giả", certificate: Buffer.from(harness.certDer).toString("base64"), chain: [] }];
+    const client = new AgentClient({
+      token: "t".repeat(43),
+      windowPollMs: 10,
+      openApprovalWindow: () => ({ close() {}, get closed() { return closed; } }),
+      fetch: (input, init) => (String(input).endsWith("/v1/certificates") ? Promise.resolve(Response.json(listing)) : hang(input, init)),
+    });
+    const [key] = await client.listKeys();
+    const signing = key!.sign([item(randomBytes(10))]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(aborted).toBe(false);
+    closed = true;
+    await expect(signing).rejects.toThrow("Cửa sổ nhập mã PIN đã bị đóng trước khi ký; hãy ký lại.");
+    expect(aborted).toBe(true);
   });
 
   it("garbage answers are refused, not trusted", async () => {

@@ -18,8 +18,11 @@ export interface AgentInfo {
   pairingOpen: boolean;
 }
 
-/** Something the approval window can be closed through; null when the browser blocked the popup. */
-export type ApprovalWindow = { close(): void } | null;
+/**
+ * The approval window as the client needs it (a `Window` fits): closed when signing ends; `closed` is watched so
+ * a window the person shut ends the wait at once. null when the browser blocked the popup.
+ */
+export type ApprovalWindow = { close(): void; readonly closed?: boolean } | null;
 
 export interface AgentClientOptions {
   baseUrl?: string;
@@ -37,6 +40,8 @@ export interface AgentClientOptions {
   requestTimeoutMs?: number;
   /** For a sign call, which waits for the PIN (default 130 s: a little over the agent's own 120 s). */
   signTimeoutMs?: number;
+  /** How often the approval window is checked for having been closed (default 500 ms). */
+  windowPollMs?: number;
 }
 
 export class AgentError extends Error {
@@ -78,6 +83,7 @@ export class AgentClient {
   private token: string | null;
   private readonly fetchImpl: typeof fetch;
   private readonly openApprovalWindow: (url: string) => ApprovalWindow;
+  private opened: { requestId: string; popup: ApprovalWindow } | undefined;
 
   constructor(private readonly options: AgentClientOptions = {}) {
     this.baseUrl = (options.baseUrl ?? DEFAULT_AGENT_URL).replace(/\/+$/, "");
@@ -121,13 +127,45 @@ export class AgentClient {
     }));
   }
 
+  /**
+   * Opens the approval window now, for the next `sign`. Call it synchronously in the click handler when other
+   * awaits (the server's prepare call) come before `sign`: a popup opened after them is blocked. The window
+   * shows "waiting" until the request arrives. `cancelApproval` closes it if signing does not happen.
+   */
+  beginApproval(): void {
+    this.cancelApproval();
+    const requestId = randomRequestId();
+    this.opened = { requestId, popup: this.openApprovalWindow(`${this.baseUrl}/approve/${requestId}`) };
+  }
+
+  cancelApproval(): void {
+    const opened = this.opened;
+    this.opened = undefined;
+    try {
+      opened?.popup?.close();
+    } catch {
+      // already closed
+    }
+  }
+
   private async sign(certificateId: string, items: ToBeSigned[]): Promise<Uint8Array[]> {
     if (items.length === 0) return [];
-    if (items.length > 200) throw new AgentError("Chương trình ký nhận tối đa 200 tài liệu mỗi lần; hãy ký thành nhiều đợt.", "TOO_MANY");
-    const requestId = randomRequestId();
+    if (items.length > 200) {
+      this.cancelApproval();
+      throw new AgentError("Chương trình ký nhận tối đa 200 tài liệu mỗi lần; hãy ký thành nhiều đợt.", "TOO_MANY");
+    }
     // Before any await: a popup opened later than the click is blocked by browsers.
-    const popup = this.openApprovalWindow(`${this.baseUrl}/approve/${requestId}`);
+    if (!this.opened) this.beginApproval();
+    const { requestId, popup } = this.opened!;
+    this.opened = undefined;
     if (!popup) throw new AgentError("Trình duyệt đã chặn cửa sổ nhập mã PIN của chương trình ký. Hãy cho phép cửa sổ bật lên (pop-up) từ trang này rồi ký lại.", "POPUP_BLOCKED");
+    // Closed by the person before approving: stop waiting (after a grace poll, in case the answer is on its way).
+    const windowClosed = new AbortController();
+    let closedPolls = 0;
+    const watcher = setInterval(() => {
+      closedPolls = popup.closed ? closedPolls + 1 : 0;
+      if (closedPolls >= 2) windowClosed.abort();
+    }, this.options.windowPollMs ?? 500);
     try {
       const { signatures } = await this.call(
         "POST",
@@ -135,10 +173,12 @@ export class AgentClient {
         { requestId, certificateId, hashes: items.map((item) => toBase64(item.sha256)), hashAlgorithm: "SHA-256" },
         SignaturesSchema,
         this.options.signTimeoutMs ?? 130_000,
+        windowClosed.signal,
       );
       if (signatures.length !== items.length) throw new AgentError(GARBLED, "BAD_RESPONSE");
       return signatures.map(fromBase64);
     } finally {
+      clearInterval(watcher);
       try {
         popup.close();
       } catch {
@@ -147,9 +187,11 @@ export class AgentClient {
     }
   }
 
-  private async call<T>(method: "GET" | "POST", path: string, body: unknown, schema: z.ZodType<T>, timeoutMs = this.options.requestTimeoutMs ?? 10_000): Promise<T> {
+  private async call<T>(method: "GET" | "POST", path: string, body: unknown, schema: z.ZodType<T>, timeoutMs = this.options.requestTimeoutMs ?? 10_000, cancel?: AbortSignal): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const onCancel = () => controller.abort();
+    cancel?.addEventListener("abort", onCancel, { once: true });
     let response: Response;
     let text: string;
     try {
@@ -159,12 +201,14 @@ export class AgentClient {
       response = await this.fetchImpl(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal, cache: "no-store" });
       text = await response.text();
     } catch {
+      if (cancel?.aborted) throw new AgentError("Cửa sổ nhập mã PIN đã bị đóng trước khi ký; hãy ký lại.", "WINDOW_CLOSED");
       if (controller.signal.aborted) {
         throw new AgentError(path === "/v1/sign" ? "Chương trình ký không trả lời trong thời gian chờ; hãy xem cửa sổ chương trình ký rồi ký lại." : "Chương trình ký không phản hồi (bị treo?). Hãy khởi động lại chương trình ký rồi thử lại.", "TIMEOUT");
       }
       throw new AgentError(NOT_RUNNING, "NOT_RUNNING");
     } finally {
       clearTimeout(timer);
+      cancel?.removeEventListener("abort", onCancel);
     }
     let json: unknown;
     try {
