@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useMessages } from "@/components/i18n/messages-provider";
-import { AgentClient, type ApprovalWindow } from "@/lib/external-signing/agent-client";
+import { AgentClient } from "@/lib/external-signing/agent-client";
 import type { ExternalKey } from "@/lib/external-signing/external-key";
 
 const TOKEN_KEY = "camket.signingAgent.token";
@@ -11,36 +11,24 @@ type State = { step: "detecting" } | { step: "notRunning" } | { step: "pairing";
 
 /**
  * The token behind the local signing agent: find the agent, pair once with the code it shows (the bearer
- * token is kept in this browser), list the token's certificates. The PIN is typed in the agent's own window;
- * that window is opened at the click (see `prepareAuthorization`), so no popup blocker stops it.
+ * token is kept in this browser), list the token's certificates. The PIN is typed in the agent's own window.
  */
 export function AgentKeyPicker({ agentUrl, onKey }: { agentUrl: string; onKey: (key: ExternalKey | null) => void }) {
   const t = useMessages().signing.agent;
   const [state, setState] = useState<State>({ step: "detecting" });
   const [code, setCode] = useState("");
   const [chosen, setChosen] = useState<number | null>(null);
-  const popup = useRef<Window | null>(null);
   const client = useRef<AgentClient | null>(null);
 
-  // Starts in "detecting"; only the answers set state (a retry sets "detecting" itself).
-  const load = useCallback(async () => {
-    const agent = new AgentClient({ baseUrl: agentUrl, token: localStorage.getItem(TOKEN_KEY), openApprovalWindow: approvalWindowFrom(popup) });
-    client.current = agent;
-    const info = await agent.detect();
-    if (!info) return setState({ step: "notRunning" });
-    if (!info.paired || !agent.pairingToken) return setState({ step: "pairing" });
-    try {
-      setState({ step: "ready", keys: (await agent.listKeys()).map((key) => withPreopenedWindow(key, popup)) });
-    } catch (error) {
-      // A token the agent no longer knows (restarted with --pair): pair again.
-      if (error instanceof Error && "code" in error && error.code === "UNAUTHORIZED") return setState({ step: "pairing" });
-      setState({ step: "error", message: error instanceof Error ? error.message : String(error) });
-    }
-  }, [agentUrl]);
+  const apply = useCallback((found: { state: State; agent: AgentClient }) => {
+    client.current = found.agent;
+    setState(found.state);
+  }, []);
+  const load = useCallback(() => detectAgent(agentUrl).then(apply), [agentUrl, apply]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void detectAgent(agentUrl).then(apply);
+  }, [agentUrl, apply]);
 
   const pair = async () => {
     try {
@@ -96,28 +84,22 @@ export function AgentKeyPicker({ agentUrl, onKey }: { agentUrl: string; onKey: (
   );
 }
 
-/** The approval URL goes into the window opened at the click, if there is one; otherwise a new popup. */
-function approvalWindowFrom(popup: { current: Window | null }) {
-  return (url: string): ApprovalWindow => {
-    const opened = popup.current;
-    popup.current = null;
-    if (opened && !opened.closed) {
-      opened.location.href = url;
-      return opened;
-    }
-    return window.open(url, "camket-agent", "popup,width=480,height=600");
-  };
+/** Finds the agent and, when paired, the token's certificates: the state the picker shows next. */
+async function detectAgent(agentUrl: string): Promise<{ state: State; agent: AgentClient }> {
+  const agent = new AgentClient({ baseUrl: agentUrl, token: localStorage.getItem(TOKEN_KEY) });
+  const info = await agent.detect();
+  if (!info) return { agent, state: { step: "notRunning" } };
+  if (!info.paired || !agent.pairingToken) return { agent, state: { step: "pairing" } };
+  try {
+    return { agent, state: { step: "ready", keys: (await agent.listKeys()).map((key) => withApprovalAtClick(key, agent)) } };
+  } catch (error) {
+    // A token the agent no longer knows (restarted with --pair): pair again.
+    if (error instanceof Error && "code" in error && error.code === "UNAUTHORIZED") return { agent, state: { step: "pairing" } };
+    return { agent, state: { step: "error", message: error instanceof Error ? error.message : String(error) } };
+  }
 }
 
-function withPreopenedWindow(key: ExternalKey, popup: { current: Window | null }): ExternalKey {
-  return {
-    ...key,
-    prepareAuthorization: () => {
-      popup.current = window.open("about:blank", "camket-agent", "popup,width=480,height=600");
-    },
-    releaseAuthorization: () => {
-      popup.current?.close();
-      popup.current = null;
-    },
-  };
+/** The agent's PIN window opens in the click itself (before the server's prepare call), so no popup blocker stops it. */
+function withApprovalAtClick(key: ExternalKey, agent: AgentClient): ExternalKey {
+  return { ...key, prepareAuthorization: () => agent.beginApproval(), releaseAuthorization: () => agent.cancelApproval() };
 }
