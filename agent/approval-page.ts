@@ -11,7 +11,9 @@ export const APPROVAL_PAGE_HEADERS = {
   "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   "X-Frame-Options": "DENY",
   "Cache-Control": "no-store",
-  "Referrer-Policy": "no-referrer",
+  // "same-origin", not "no-referrer": with no-referrer Chromium posts the PIN form with `Origin: null`, which the
+  // agent's own-origin check must refuse; nothing leaks to other origins either way.
+  "Referrer-Policy": "same-origin",
 };
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -25,6 +25,6 @@ export async function signInAndLand(page: Page, email: string, home: string) {
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.getByRole("button", { name: "Đăng xuất", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
 }
