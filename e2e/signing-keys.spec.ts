@@ -94,23 +94,23 @@ test("a head signs with a .p12 file chosen in the page; no password and no key m
 });
 
 test("a head signs through the running agent: a SoftHSM2 token behind it, the PIN typed in the agent's own window", async ({ page, baseURL }) => {
-  const head = "phuong-phu-thuy@phanthiet.gov.vn";
+  const head = "phuong-thanh-hai@phanthiet.gov.vn";
   const token = await createSoftHsmToken({ pin: "246810" });
-  const key = generateEcKeyOnToken(token, { label: "Phan Văn Hùng" });
-  const certDer = await issueTestCertificate(ca, key.spkiDer, { commonName: "Phan Văn Hùng", extraSubject: { UID: "CCCD:079190000002" } });
-  storeCertificateOnToken(token, { certDer, id: key.id, label: "Phan Văn Hùng" });
+  const key = generateEcKeyOnToken(token, { label: "Châu Minh Tâm" });
+  const certDer = await issueTestCertificate(ca, key.spkiDer, { commonName: "Châu Minh Tâm", extraSubject: { UID: "CCCD:079190000002" } });
+  storeCertificateOnToken(token, { certDer, id: key.id, label: "Châu Minh Tâm" });
   expect(privateKeyAttributes(token, key.id)).toMatchObject({ extractable: false, sensitive: true });
   const pairing = new Pairing({ origin: new URL(baseURL!).origin, stateFile: null });
   const agent = createAgentServer({ token: new Pkcs11Token({ modulePath: token.modulePath }), origin: new URL(baseURL!).origin, pairing });
   await agent.listen(Number(new URL(process.env.E2E_AGENT_URL!).port));
   try {
-    await trustCaAndSetIdentifier(page, head, "Phan Văn Hùng", "079190000002");
+    await trustCaAndSetIdentifier(page, head, "Châu Minh Tâm", "079190000002");
     const requests = recordRequests(page);
     await openCommitmentToSign(page, head);
     await page.getByLabel("Token USB qua phần mềm ký", { exact: true }).check();
     await page.getByLabel("Mã ghép nối").fill(pairing.newCode());
     await page.getByRole("button", { name: "Ghép nối" }).click();
-    await page.getByLabel("Phan Văn Hùng").check();
+    await page.getByLabel("Châu Minh Tâm").check();
 
     const approval = page.context().waitForEvent("page");
     await page.getByRole("button", { name: "Ký bằng chứng thư số đã chọn" }).click();

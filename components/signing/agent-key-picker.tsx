@@ -49,7 +49,10 @@ export function AgentKeyPicker({ agentUrl, onKey }: { agentUrl: string; onKey: (
   if (state.step === "notRunning" || state.step === "error")
     return (
       <div className="space-y-2">
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{state.step === "error" ? state.message : t.notRunning}</p>
+        {/* "Not running" is the normal state of a PC without a token: a status, not an alert; a failure is an alert. */}
+        <p role={state.step === "error" ? "alert" : "status"} className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {state.step === "error" ? state.message : t.notRunning}
+        </p>
         <button type="button" onClick={() => (setState({ step: "detecting" }), void load())} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
           {t.retry}
         </button>
