@@ -25,8 +25,28 @@ export type ParsedCertificate = {
   selfSigned: boolean;
 };
 
+/**
+ * Parsed certificates by SHA-256, reused across validations: a signature validates the same leaf and chain at
+ * prepare and again at finalize, and the profile of bench/sign.ts put most of that in parsing (two parsers,
+ * plus a self-signature check per certificate). Bounded; a certificate's DER never changes meaning.
+ */
+const parsedByFingerprint = new Map<string, ParsedCertificate>();
+const MAX_PARSED = 1000;
+
 /** Parses DER; undefined when it is not a certificate. */
 export function parseCertificate(der: Uint8Array): ParsedCertificate | undefined {
+  const fingerprint = sha256Hex(der);
+  const known = parsedByFingerprint.get(fingerprint);
+  if (known) return known;
+  const parsed = parseUncached(der, fingerprint);
+  if (parsed) {
+    if (parsedByFingerprint.size >= MAX_PARSED) parsedByFingerprint.clear();
+    parsedByFingerprint.set(fingerprint, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(der: Uint8Array, fingerprint: string): ParsedCertificate | undefined {
   try {
     const bytes = new Uint8Array(der);
     const cert = new x509.X509Certificate(bytes);
@@ -45,7 +65,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate | undefined
       subject: cert.subject,
       issuer: cert.issuer,
       serialHex: normalizeSerial(cert.serialNumber),
-      sha256Fingerprint: sha256Hex(bytes),
+      sha256Fingerprint: fingerprint,
       notBefore: cert.notBefore,
       notAfter: cert.notAfter,
       isCa: basic?.ca === true,

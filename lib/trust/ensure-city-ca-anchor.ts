@@ -6,7 +6,18 @@ import { getCityCa } from "@/lib/signatures/city-ca-store";
  * ON CONFLICT DO NOTHING on the fingerprint, so concurrent callers leave exactly one row; an admin who
  * disabled it keeps it disabled. Called by the list and by validation, so it is always there.
  */
-export async function ensureCityCaAnchor(): Promise<void> {
+export function ensureCityCaAnchor(): Promise<void> {
+  // Once per process: rows are never deleted, and every signature validates its certificate twice.
+  ensured ??= insertCityCaAnchor().catch((error) => {
+    ensured = undefined;
+    throw error;
+  });
+  return ensured;
+}
+
+let ensured: Promise<void> | undefined;
+
+async function insertCityCaAnchor(): Promise<void> {
   const ca = await getCityCa();
   await prisma.trustAnchor.createMany({
     data: [

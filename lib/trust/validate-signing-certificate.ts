@@ -123,21 +123,14 @@ export async function validateSigningCertificate(input: ValidateSigningCertifica
   };
 }
 
-const parsedAnchors = new Map<string, ParsedCertificate>();
-
 async function loadEnabledAnchors(): Promise<Anchor[]> {
   await ensureCityCaAnchor();
-  const rows = await prisma.trustAnchor.findMany({ where: { enabled: true }, select: { id: true, certDer: true, sha256Fingerprint: true } });
+  const rows = await prisma.trustAnchor.findMany({ where: { enabled: true }, select: { id: true, certDer: true } });
   const anchors: Anchor[] = [];
   for (const row of rows) {
-    let parsed = parsedAnchors.get(row.sha256Fingerprint);
-    if (!parsed) {
-      parsed = parseCertificate(new Uint8Array(row.certDer));
-      if (!parsed) continue;
-      if (parsedAnchors.size > 500) parsedAnchors.clear();
-      parsedAnchors.set(row.sha256Fingerprint, parsed);
-    }
-    anchors.push({ id: row.id, parsed });
+    // parseCertificate keeps what it parsed, so an anchor is parsed once per process.
+    const parsed = parseCertificate(new Uint8Array(row.certDer));
+    if (parsed) anchors.push({ id: row.id, parsed });
   }
   return anchors;
 }
