@@ -1,5 +1,5 @@
 import * as pkcs11js from "pkcs11js";
-import { createSoftHsmToken, generateEcKeyOnToken, privateKeyAttributes } from "@/lib/signing/testing/softhsm-token";
+import { createSoftHsmToken, findPrivateKey, generateEcKeyOnToken, privateKeyAttributes } from "@/lib/signing/testing/softhsm-token";
 
 /**
  * A non-extractable EC P-256 key generated ON a private SoftHSM2 token (lib/signing/testing/softhsm-token):
@@ -22,13 +22,7 @@ export async function createSoftHsmEcKey(label = "camket-csc"): Promise<SoftHsmE
     spki: key.spkiDer,
     signDigest: (digest) =>
       token.withUserSession((session) => {
-        token.pkcs11.C_FindObjectsInit(session, [
-          { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
-          { type: pkcs11js.CKA_ID, value: key.id },
-        ]);
-        const privateKey = token.pkcs11.C_FindObjects(session);
-        token.pkcs11.C_FindObjectsFinal(session);
-        if (!privateKey) throw new Error("the CSC test key is gone from its token");
+        const privateKey = findPrivateKey(token, session, key.id);
         token.pkcs11.C_SignInit(session, { mechanism: pkcs11js.CKM_ECDSA }, privateKey);
         return new Uint8Array(token.pkcs11.C_Sign(session, Buffer.from(digest), Buffer.alloc(128)));
       }),

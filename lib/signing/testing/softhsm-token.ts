@@ -114,6 +114,32 @@ export interface TokenKey {
   spkiDer: Uint8Array;
 }
 
+/** The private half of every key made here: on the token, sign only, sensitive, never extractable. */
+function signingPrivateKeyTemplate(id: Buffer, label: string): Pkcs11js.Template {
+  return [
+    { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
+    { type: pkcs11js.CKA_TOKEN, value: true },
+    { type: pkcs11js.CKA_PRIVATE, value: true },
+    { type: pkcs11js.CKA_SIGN, value: true },
+    { type: pkcs11js.CKA_SENSITIVE, value: true },
+    { type: pkcs11js.CKA_EXTRACTABLE, value: false },
+    { type: pkcs11js.CKA_ID, value: id },
+    { type: pkcs11js.CKA_LABEL, value: label },
+  ];
+}
+
+/** The private key with `id`, in an open session of `token`. */
+export function findPrivateKey(token: SoftHsmToken, session: Pkcs11js.Handle, id: Buffer): Pkcs11js.Handle {
+  token.pkcs11.C_FindObjectsInit(session, [
+    { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
+    { type: pkcs11js.CKA_ID, value: id },
+  ]);
+  const handle = token.pkcs11.C_FindObjects(session);
+  token.pkcs11.C_FindObjectsFinal(session);
+  if (!handle) throw new Error("no private key with that CKA_ID");
+  return handle;
+}
+
 /** Generates an EC P-256 key pair on the token: private key not extractable, sensitive, sign only. */
 export function generateEcKeyOnToken(token: SoftHsmToken, options: { label?: string; id?: Buffer } = {}): TokenKey {
   const id = options.id ?? randomBytes(16);
@@ -130,16 +156,7 @@ export function generateEcKeyOnToken(token: SoftHsmToken, options: { label?: str
         { type: pkcs11js.CKA_ID, value: id },
         { type: pkcs11js.CKA_LABEL, value: label },
       ],
-      [
-        { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
-        { type: pkcs11js.CKA_TOKEN, value: true },
-        { type: pkcs11js.CKA_PRIVATE, value: true },
-        { type: pkcs11js.CKA_SIGN, value: true },
-        { type: pkcs11js.CKA_SENSITIVE, value: true },
-        { type: pkcs11js.CKA_EXTRACTABLE, value: false },
-        { type: pkcs11js.CKA_ID, value: id },
-        { type: pkcs11js.CKA_LABEL, value: label },
-      ],
+      signingPrivateKeyTemplate(id, label),
     );
     const [point] = token.pkcs11.C_GetAttributeValue(session, publicKey, [{ type: pkcs11js.CKA_EC_POINT }]);
     return { id, label, spkiDer: ecPointToSpki(point!.value as Buffer) };
@@ -163,16 +180,7 @@ export function generateRsaKeyOnToken(token: SoftHsmToken, options: { label?: st
         { type: pkcs11js.CKA_ID, value: id },
         { type: pkcs11js.CKA_LABEL, value: label },
       ],
-      [
-        { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
-        { type: pkcs11js.CKA_TOKEN, value: true },
-        { type: pkcs11js.CKA_PRIVATE, value: true },
-        { type: pkcs11js.CKA_SIGN, value: true },
-        { type: pkcs11js.CKA_SENSITIVE, value: true },
-        { type: pkcs11js.CKA_EXTRACTABLE, value: false },
-        { type: pkcs11js.CKA_ID, value: id },
-        { type: pkcs11js.CKA_LABEL, value: label },
-      ],
+      signingPrivateKeyTemplate(id, label),
     );
     const [modulus, exponent] = token.pkcs11.C_GetAttributeValue(session, publicKey, [{ type: pkcs11js.CKA_MODULUS }, { type: pkcs11js.CKA_PUBLIC_EXPONENT }]);
     const jwk = { kty: "RSA", n: (modulus!.value as Buffer).toString("base64url"), e: (exponent!.value as Buffer).toString("base64url") };
@@ -206,13 +214,7 @@ export function storeCertificateOnToken(token: SoftHsmToken, options: { certDer:
 /** The protection attributes of the private key with `id`, as the token reports them. */
 export function privateKeyAttributes(token: SoftHsmToken, id: Buffer): { extractable: boolean; sensitive: boolean; neverExtractable: boolean } {
   return token.withUserSession((session) => {
-    token.pkcs11.C_FindObjectsInit(session, [
-      { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
-      { type: pkcs11js.CKA_ID, value: id },
-    ]);
-    const handle = token.pkcs11.C_FindObjects(session);
-    token.pkcs11.C_FindObjectsFinal(session);
-    if (!handle) throw new Error("no private key with that CKA_ID");
+    const handle = findPrivateKey(token, session, id);
     const [extractable, sensitive, neverExtractable] = token.pkcs11.C_GetAttributeValue(session, handle, [
       { type: pkcs11js.CKA_EXTRACTABLE },
       { type: pkcs11js.CKA_SENSITIVE },
