@@ -49,8 +49,9 @@ export function AgentKeyPicker({ agentUrl, onKey }: { agentUrl: string; onKey: (
   if (state.step === "notRunning" || state.step === "error")
     return (
       <div className="space-y-2">
-        {/* "Not running" is the normal state of a PC without a token: a status, not an alert; a failure is an alert. */}
-        <p role={state.step === "error" ? "alert" : "status"} className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        {/* "Not running" is the normal state of a PC without a token: plain guidance, no live region (it would
+            compete with the panel's own result); a failure is an alert. */}
+        <p role={state.step === "error" ? "alert" : undefined} className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {state.step === "error" ? state.message : t.notRunning}
         </p>
         <button type="button" onClick={() => (setState({ step: "detecting" }), void load())} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
