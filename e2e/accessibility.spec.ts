@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "./support/axe";
 import { ACCOUNTS, signInAndLand } from "./support/accounts";
+import { waitForSignatureImage } from "./support/signing";
 
 test("the login page has no serious or critical accessibility violations", async ({ page }) => {
   await page.goto("/login");
@@ -43,6 +44,7 @@ test("the review and signing flow works by keyboard alone and is accessible", as
   await expect(checkbox).toBeChecked();
   await page.getByRole("tab", { name: "Gõ tên" }).focus();
   await page.keyboard.press("Enter");
+  await waitForSignatureImage(page);
   await page.getByLabel("Mật khẩu (nhập lại để xác nhận ký)").focus();
   await page.keyboard.type("CamKet@2017");
   await page.keyboard.press("Enter");

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signInAndLand } from "./support/accounts";
+import { waitForSignatureImage } from "./support/signing";
 
 // One journey per kind of user, as a person would do it, with a screenshot at each step (CI artifacts).
 const shots = "artifacts/journeys";
@@ -15,6 +16,7 @@ test("unit head: opens the commitment, reads it, signs by typing the name, downl
   await page.getByTestId("end-of-document").scrollIntoViewIfNeeded();
   await page.getByLabel("Tôi đã đọc toàn bộ nội dung bản cam kết").check();
   await page.getByRole("tab", { name: "Gõ tên" }).click();
+  await waitForSignatureImage(page);
   await page.getByLabel("Mật khẩu (nhập lại để xác nhận ký)").fill("CamKet@2017");
   await snap(page, "1-truong-don-vi-3-ky");
   await page.getByRole("button", { name: "Ký cam kết" }).click();

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { signInAndLand, signOut, DEMO_PASSWORD } from "./accounts";
+import { waitForSignatureImage } from "./signing";
 
 const CAMPAIGN = "Cam kết CCHC giai đoạn 2016–2020";
 
@@ -15,6 +16,7 @@ export async function openAndConfirm(page: Page, email: string) {
 export async function signAsHead(page: Page, email: string) {
   await openAndConfirm(page, email);
   await page.getByRole("tab", { name: "Gõ tên" }).click();
+  await waitForSignatureImage(page);
   await page.getByLabel("Mật khẩu (nhập lại để xác nhận ký)").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Ký cam kết" }).click();
   await expect(page.getByTestId("signed-notice")).toBeVisible();

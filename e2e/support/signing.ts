@@ -24,3 +24,11 @@ export async function signOpenCommitment(page: Page, password: string) {
   await page.getByRole("button", { name: "Ký cam kết" }).click();
   await expect(page.getByTestId("signed-notice")).toContainText("Bản cam kết đã được ký số lúc");
 }
+
+/**
+ * The typed-name signature is drawn once its font has loaded (asynchronously); a keyboard user who submits at
+ * once can beat it. Waits until the sign form carries the image, as a person would see it appear.
+ */
+export async function waitForSignatureImage(page: Page) {
+  await expect.poll(() => page.locator('input[name="signatureImage"]').inputValue()).toMatch(/^data:image\/png;base64,/);
+}
