@@ -7,6 +7,7 @@ export const ASSIGNMENT_STATUS_TONES = {
   VIEWED: "blue",
   SIGNED: "amber",
   COMPLETED: "green",
+  ISSUED: "green",
   DECLINED: "red",
   SUPERSEDED: "gray",
 } as const satisfies Record<AssignmentStatus, string>;

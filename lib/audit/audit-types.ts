@@ -16,6 +16,9 @@ export const AUDIT_EVENT_TYPES = [
   "ARCHIVE_EXPORTED",
   "ADMIN_CHANGE",
   "CERTIFICATE_REGISTERED",
+  "ASSIGNMENT_ISSUED",
+  "CAMPAIGN_CLOSED",
+  "UNIT_REOPENED",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

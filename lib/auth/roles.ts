@@ -6,6 +6,8 @@ export const ROLE_HOME: Record<Role, string> = {
   CHAIRPERSON: "/theo-doi",
   ADMIN: "/quan-tri",
   AUDITOR: "/luu-tru",
+  CLERK: "/van-thu",
+  DEPUTY: "/cam-ket",
 };
 
-export const ROLES = ["ADMIN", "CHAIRPERSON", "UNIT_HEAD", "AUDITOR"] as const satisfies readonly Role[];
+export const ROLES = ["ADMIN", "CHAIRPERSON", "UNIT_HEAD", "AUDITOR", "CLERK", "DEPUTY"] as const satisfies readonly Role[];

@@ -52,6 +52,8 @@ async function buildFixture() {
     CHAIRPERSON: await createActor("CHAIRPERSON"),
     UNIT_HEAD: own!.actor,
     AUDITOR: await actorFor(user.id),
+    CLERK: await createActor("CLERK"),
+    DEPUTY: await createActor("DEPUTY"),
   };
   return { actors, campaignId, own: own!, other: other!, unit, user, template, certificateId: certificate?.id ?? "00000000-0000-4000-8000-000000000000", trustAnchorId: trustAnchor.id };
 }

@@ -9,6 +9,7 @@ export function statusRefusal(status: AssignmentStatus, m: Messages): string | n
       return null;
     case "SIGNED":
     case "COMPLETED":
+    case "ISSUED":
       return m.signing.results.alreadySigned;
     case "DECLINED":
       return m.signing.results.alreadyDeclined;

@@ -6,5 +6,9 @@ import { verification } from "./verification";
 import { dashboard } from "./dashboard";
 import { archive } from "./archive";
 import { admin } from "./admin";
+import { issuance } from "./issuance";
+import { bodies } from "./bodies";
+import { delegation } from "./delegation";
+import { closing } from "./closing";
 
-export const en: Messages = { common, auth, signing, verification, dashboard, archive, admin };
+export const en: Messages = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing };

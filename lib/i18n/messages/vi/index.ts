@@ -5,7 +5,11 @@ import { verification } from "./verification";
 import { dashboard } from "./dashboard";
 import { archive } from "./archive";
 import { admin } from "./admin";
+import { issuance } from "./issuance";
+import { bodies } from "./bodies";
+import { delegation } from "./delegation";
+import { closing } from "./closing";
 
 /** The Vietnamese catalogue; its shape is the type every other language must match key for key. */
-export const vi = { common, auth, signing, verification, dashboard, archive, admin };
+export const vi = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing };
 export type Messages = typeof vi;

@@ -1,0 +1,4 @@
+/** Section "closing" (issue 14). */
+export const closing = {
+  title: "closing",
+};

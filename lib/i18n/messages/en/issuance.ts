@@ -1,0 +1,4 @@
+/** Section "issuance" (issue 14). */
+export const issuance = {
+  title: "issuance",
+};

@@ -1,0 +1,4 @@
+/** Section "bodies" (issue 14). */
+export const bodies = {
+  title: "bodies",
+};

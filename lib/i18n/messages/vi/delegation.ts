@@ -1,0 +1,4 @@
+/** Section "delegation" (issue 14). */
+export const delegation = {
+  title: "delegation",
+};
