@@ -15,6 +15,7 @@ const COLUMNS: { sort?: DashboardSort; header: keyof Messages["dashboard"]["colu
   { sort: "firstViewedAt", header: "firstViewedAt" },
   { sort: "signedAt", header: "signedAt" },
   { sort: "countersignedAt", header: "countersignedAt" },
+  { header: "issuedAt" },
   { sort: "overdue", header: "overdue" },
 ];
 
@@ -68,6 +69,16 @@ export async function UnitsTable({ rows, query, campaignId, canRemind }: { rows:
               <td className="px-3 py-2 whitespace-nowrap">{when(row.firstViewedAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{when(row.signedAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{when(row.countersignedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {row.registerNumber ? (
+                  <>
+                    <div>{row.registerNumber}</div>
+                    <div className="text-xs text-slate-500">{when(row.issuedAt)}</div>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="px-3 py-2">{row.daysOverdue || "—"}</td>
               {canRemind && (
                 <td className="px-3 py-2">

@@ -84,11 +84,22 @@ export const OPENAPI_DOCUMENT = {
               type: "object",
               properties: {
                 id: { type: "string", format: "uuid" },
-                status: { type: "string", enum: ["PENDING", "VIEWED", "SIGNED", "COMPLETED", "DECLINED"] },
+                status: { type: "string", enum: ["PENDING", "VIEWED", "SIGNED", "COMPLETED", "ISSUED", "DECLINED"] },
                 headName: { type: "string" },
                 documentSha256: { type: "string" },
                 unit: { type: "object", properties: { name: { type: "string" }, code: { type: "string" }, kind: { type: "string" } } },
                 documents: { type: "array", items: { type: "object", properties: { kind: { type: "string", enum: DOCUMENT_KINDS }, sha256: { type: "string" } } } },
+                issuance: {
+                  description: "Sổ văn bản đi: số, ký hiệu, ngày ban hành và cơ quan ban hành (Nghị định 30/2020); null khi chưa ban hành.",
+                  type: ["object", "null"],
+                  properties: {
+                    numberAndCode: { type: "string", examples: ["05/CK-UBND"] },
+                    number: { type: "integer" },
+                    code: { type: "string" },
+                    issuedAt: { type: "string", format: "date-time" },
+                    issuingBody: { type: "string" },
+                  },
+                },
               },
             },
           },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
+import { registerNumber } from "@/lib/issuance/register-number";
 import { canUseArchive } from "./archive-access";
 
 /** One campaign's live assignments and counts by status, for the API. Null when not allowed or not found. */
@@ -26,6 +27,8 @@ export async function getCampaignStatus(actor: Actor | null, campaignId: string)
           signedAt: true,
           countersignedAt: true,
           declinedAt: true,
+          issuedAt: true,
+          outgoing: { select: { number: true, code: true, issuedAt: true, issuingBody: { select: { name: true } } } },
           unit: { select: { name: true, code: true, kind: true } },
           documents: { orderBy: { createdAt: "asc" }, select: { kind: true, sha256: true } },
         },
@@ -35,5 +38,15 @@ export async function getCampaignStatus(actor: Actor | null, campaignId: string)
   if (!campaign) return null;
   const counts: Record<string, number> = {};
   for (const a of campaign.assignments) counts[a.status] = (counts[a.status] ?? 0) + 1;
-  return { ...campaign, counts };
+  const assignments = campaign.assignments.map(({ outgoing, ...a }) => ({
+    ...a,
+    issuance: outgoing && {
+      numberAndCode: registerNumber(outgoing.number, outgoing.code),
+      number: outgoing.number,
+      code: outgoing.code,
+      issuedAt: outgoing.issuedAt,
+      issuingBody: outgoing.issuingBody.name,
+    },
+  }));
+  return { ...campaign, assignments, counts };
 }

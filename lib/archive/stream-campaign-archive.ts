@@ -12,6 +12,7 @@ import { getFile, sha256Hex, streamStoredFile } from "@/lib/storage/file-store";
 import { StoredFileMissingError } from "@/lib/storage/stored-file-errors";
 import type { AssignmentStatus, DocumentKind, UnitKind } from "@/lib/generated/prisma/enums";
 import { slugify } from "@/lib/units/slugify";
+import { registerNumber } from "@/lib/issuance/register-number";
 import { canUseArchive } from "./archive-access";
 import { verificationGuide } from "./verification-guide";
 import { utf8Length, zipSize, zipStream, type ZipEntry } from "./zip-stream";
@@ -45,6 +46,11 @@ type VersionRow = {
   size: number | null;
   crc32: number | null;
   inRow: boolean | null;
+  /** The register entry once the clerk issued it (Decree 30: number, code, issuance date, issuing body). */
+  registerNumber: number | null;
+  registerCode: string | null;
+  registeredAt: string | null;
+  issuingBody: string | null;
 };
 
 /**
@@ -94,6 +100,10 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
     declinedAt: a.declinedAt,
     declineReason: a.declineReason,
     currentSha256: a.currentSha256,
+    issuance:
+      a.registerNumber === null || a.registerCode === null
+        ? null
+        : { numberAndCode: registerNumber(a.registerNumber, a.registerCode), number: a.registerNumber, code: a.registerCode, issuedAt: a.registeredAt, issuingBody: a.issuingBody },
     versions: documents.map((d) => ({
       kind: d.documentKind!,
       kindLabel: vi.common.documentKinds[d.documentKind!],
@@ -201,12 +211,14 @@ const VERSIONS_SQL = `
   SELECT coalesce(json_agg(json_build_array(
            a.id, a.revision, a."headName", a."headTitle", a.status, a."createdAt", a."firstViewedAt", a."signedAt", a."countersignedAt", a."declinedAt",
            a."declineReason", a."documentSha256", u.name, u.kind, u.code, u.slug, d.kind, d.sha256, d."createdAt", d."signedAt",
-           f.size, f.crc32, f.bytes IS NOT NULL)
+           f.size, f.crc32, f.bytes IS NOT NULL, o.number, o.code, o."issuedAt", b.name)
          ORDER BY u."sortOrder", a.revision, a.id COLLATE "C", d."createdAt", d.id COLLATE "C"), '[]')::text AS json
   FROM "Assignment" a
   JOIN "Unit" u ON u.id = a."unitId"
   LEFT JOIN "AssignmentDocument" d ON d."assignmentId" = a.id
   LEFT JOIN "StoredFile" f ON f.sha256 = d.sha256
+  LEFT JOIN "OutgoingDocument" o ON o."assignmentId" = a.id
+  LEFT JOIN "IssuingBody" b ON b.id = o."issuingBodyId"
   WHERE a."campaignId" = $1`;
 
 /**
@@ -223,12 +235,12 @@ async function campaignVersions(campaignId: string): Promise<VersionRow[]> {
   const iso = (time: string | null) => (time === null ? null : time.length === 23 ? `${time}Z` : new Date(`${time}Z`).toISOString());
   type Values = [string, number, string, string, AssignmentStatus, string, string | null, string | null, string | null, string | null,
     string | null, string, string, UnitKind, string | null, string, DocumentKind | null, string | null, string | null, string | null,
-    number | null, number | null, boolean | null];
+    number | null, number | null, boolean | null, number | null, string | null, string | null, string | null];
   return (JSON.parse(json) as Values[]).map((v) => ({
     assignmentId: v[0], revision: v[1], headName: v[2], headTitle: v[3], status: v[4], issuedAt: iso(v[5])!, firstViewedAt: iso(v[6]),
     signedAt: iso(v[7]), countersignedAt: iso(v[8]), declinedAt: iso(v[9]), declineReason: v[10], currentSha256: v[11], unitName: v[12],
     unitKind: v[13], unitCode: v[14], unitSlug: v[15], documentKind: v[16], sha256: v[17], storedAt: iso(v[18]), documentSignedAt: iso(v[19]),
-    size: v[20], crc32: v[21], inRow: v[22],
+    size: v[20], crc32: v[21], inRow: v[22], registerNumber: v[23], registerCode: v[24], registeredAt: iso(v[25]), issuingBody: v[26],
   }));
 }
 

@@ -99,10 +99,12 @@ describe("dashboard data", () => {
       signedAt: null,
       countersignedAt: null,
       declineReason: null,
+      registerNumber: "05/CK-UBND",
+      issuedAt: null,
       daysOverdue: 3,
     };
     expect(unitsCsv([row], english)).toBe(
-      "\uFEFFUnit,Type,Head of unit,Status,First viewed,Signed,Countersigned,Days overdue,Reason for declining\r\nPhường Đức Thắng,Ward,Nguyễn Văn An,Overdue,,,,3,\r\n",
+      "\uFEFFUnit,Type,Head of unit,Status,First viewed,Signed,Countersigned,Number,Issued,Days overdue,Reason for declining\r\nPhường Đức Thắng,Ward,Nguyễn Văn An,Overdue,,,,05/CK-UBND,,3,\r\n",
     );
     const xlsx = writeTemp(unitsXlsx([row], english), "monitoring.xlsx");
     expect(execFileSync("unzip", ["-p", xlsx, "xl/workbook.xml"], { encoding: "utf8" })).toContain('name="Monitoring"');

@@ -17,6 +17,8 @@ export function unitsTableColumns({ common, dashboard }: Messages): UnitsTableCo
     { header: columns.firstViewedAt, value: (r) => when(r.firstViewedAt) },
     { header: columns.signedAt, value: (r) => when(r.signedAt) },
     { header: columns.countersignedAt, value: (r) => when(r.countersignedAt) },
+    { header: columns.registerNumber, value: (r) => r.registerNumber ?? "" },
+    { header: columns.issuedAt, value: (r) => when(r.issuedAt) },
     { header: columns.daysOverdue, value: (r) => r.daysOverdue },
     { header: columns.declineReason, value: (r) => r.declineReason ?? "" },
   ];

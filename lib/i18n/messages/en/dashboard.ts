@@ -44,6 +44,8 @@ export const dashboard: typeof vi = {
     firstViewedAt: "First viewed",
     signedAt: "Signed",
     countersignedAt: "Countersigned",
+    registerNumber: "Number",
+    issuedAt: "Issued",
     overdue: "Overdue (days)",
     daysOverdue: "Days overdue",
     declineReason: "Reason for declining",

@@ -45,6 +45,8 @@ export const dashboard = {
     firstViewedAt: "Xem lần đầu",
     signedAt: "Ký",
     countersignedAt: "Xác nhận",
+    registerNumber: "Số, ký hiệu",
+    issuedAt: "Ban hành",
     overdue: "Quá hạn (ngày)",
     daysOverdue: "Số ngày quá hạn",
     declineReason: "Lý do từ chối",
