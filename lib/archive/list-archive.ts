@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { documentFileName } from "@/lib/assignments/document-file-name";
+import { registerNumber } from "@/lib/issuance/register-number";
 import { canUseArchive } from "./archive-access";
 
 /**
@@ -27,6 +28,7 @@ export async function listArchive(actor: Actor | null) {
           status: true,
           headName: true,
           unit: { select: { name: true, slug: true } },
+          outgoing: { select: { number: true, code: true, issuedAt: true, issuingBody: { select: { name: true } } } },
           documents: {
             orderBy: { createdAt: "asc" },
             select: { id: true, kind: true, sha256: true, createdAt: true, file: { select: { size: true } } },
@@ -37,8 +39,9 @@ export async function listArchive(actor: Actor | null) {
   });
   return campaigns.map((campaign) => ({
     ...campaign,
-    assignments: campaign.assignments.map((a) => ({
+    assignments: campaign.assignments.map(({ outgoing, ...a }) => ({
       ...a,
+      issuance: outgoing && { numberAndCode: registerNumber(outgoing.number, outgoing.code), issuedAt: outgoing.issuedAt, issuingBody: outgoing.issuingBody.name },
       documents: a.documents.map((d) => ({
         id: d.id,
         kind: d.kind,

@@ -130,6 +130,11 @@ export default async function ArchivePage() {
                     <td className="px-3 py-2">{a.headName}</td>
                     <td className="px-3 py-2">
                       <Badge tone={ASSIGNMENT_STATUS_TONES[a.status]}>{common.assignmentStatus[a.status]}</Badge>
+                      {a.issuance && (
+                        <p className="mt-1 text-xs text-slate-700" data-testid="archive-issuance">
+                          {formatMessage(m.issuance, { number: a.issuance.numberAndCode, time: formatDateTime(a.issuance.issuedAt), body: a.issuance.issuingBody })}
+                        </p>
+                      )}
                     </td>
                     <td className="px-3 py-2">
                       <ul className="space-y-2">

@@ -22,6 +22,7 @@ export const archive: typeof vi = {
     versions: "Stored versions (SHA-256)",
   },
   revision: "(issue {revision})",
+  issuance: "No. {number}, issued {time} — {body}",
   downloadDocument: "Download {kind} of {unit}",
   size: "{size} KB",
   storedAt: "stored {time}",

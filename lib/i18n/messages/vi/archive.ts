@@ -21,6 +21,7 @@ export const archive = {
     versions: "Phiên bản đã lưu (SHA-256)",
   },
   revision: "(lần {revision})",
+  issuance: "Số {number}, ban hành {time} — {body}",
   downloadDocument: "Tải {kind} của {unit}",
   size: "{size} KB",
   storedAt: "lưu {time}",
