@@ -5,6 +5,6 @@ export function listLaunchedCampaigns() {
   return prisma.campaign.findMany({
     where: { status: { not: "DRAFT" } },
     orderBy: { launchedAt: "desc" },
-    select: { id: true, name: true, deadline: true, remindDaysBefore: true, remindWhenOverdue: true },
+    select: { id: true, name: true, deadline: true, remindDaysBefore: true, remindWhenOverdue: true, status: true },
   });
 }

@@ -22,6 +22,7 @@ import { CountersignPanels } from "@/components/countersign/countersign-panels";
 import { getSigningSetup } from "@/lib/signer-certificates/get-signing-setup";
 import { ReissueButton } from "@/components/countersign/reissue-button";
 
+import { CloseCampaignForm } from "@/components/delegations/close-campaign-form";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).dashboard.pageTitle };
 }
@@ -98,6 +99,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
       <Pagination query={effective} page={table.page} pageCount={table.pageCount} total={table.total} />
 
       {user.role === "CHAIRPERSON" && <CountersignPanels groups={awaiting} signerName={user.fullName} signing={await getSigningSetup(user)} />}
+      {user.role === "CHAIRPERSON" && campaign.status === "LAUNCHED" && <CloseCampaignForm campaignId={campaign.id} />}
       {declined.length > 0 && (
         <section className="mt-6 rounded-lg border border-red-200 bg-white p-5">
           <h2 className="font-semibold text-red-900">{formatMessage(m.declinedHeading, { count: declined.length })}</h2>
