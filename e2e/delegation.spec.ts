@@ -22,7 +22,8 @@ test("the admin delegates a ward head's signing to their deputy, who signs KT. C
 
   // Without a delegation the deputy has nothing to sign.
   await signOut(page);
-  await signInAndLand(page, DEPUTY.email, "/cam-ket");
+  await signIn(page, DEPUTY.email, DEPUTY.password);
+  await expect(page).toHaveURL(/\/cam-ket$/);
   await expect(page.getByText("Hiện bạn không có ủy quyền ký thay nào còn hiệu lực.")).toBeVisible();
   await signOut(page);
 

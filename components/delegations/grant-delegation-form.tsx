@@ -16,14 +16,16 @@ export function GrantDelegationForm({ principals, deputies, today }: { principal
   const [state, action] = useActionState(grantDelegationAction, { ok: false });
   const t = useMessages().delegation;
   const choose = { value: "", label: t.form.choose };
+  const typed = state.values ?? {};
   return (
-    <form action={action} className="grid gap-3 md:grid-cols-2">
-      <SelectField name="principalId" label={t.form.principal} hint={t.form.principalHint} state={state} defaultValue="" options={[choose, ...principals.map((p) => ({ value: p.id, label: label(p) }))]} />
-      <SelectField name="deputyId" label={t.form.deputy} hint={t.form.deputyHint} state={state} defaultValue="" options={[choose, ...deputies.map((p) => ({ value: p.id, label: label(p) }))]} />
-      <SelectField name="kind" label={t.form.kind} state={state} defaultValue="KT" options={(["KT", "Q", "TM"] as const).map((k) => ({ value: k, label: t.kinds[k] }))} />
-      <TextField name="reason" label={t.form.reason} state={state} maxLength={300} />
-      <TextField name="validFrom" label={t.form.validFrom} state={state} type="date" defaultValue={today} required />
-      <TextField name="validUntil" label={t.form.validUntil} state={state} type="date" required />
+    // Keyed by the answer: a refused grant re-renders the form with what was typed as its defaults.
+    <form key={JSON.stringify(typed)} action={action} className="grid gap-3 md:grid-cols-2">
+      <SelectField name="principalId" label={t.form.principal} hint={t.form.principalHint} state={state} defaultValue={typed.principalId ?? ""} options={[choose, ...principals.map((p) => ({ value: p.id, label: label(p) }))]} />
+      <SelectField name="deputyId" label={t.form.deputy} hint={t.form.deputyHint} state={state} defaultValue={typed.deputyId ?? ""} options={[choose, ...deputies.map((p) => ({ value: p.id, label: label(p) }))]} />
+      <SelectField name="kind" label={t.form.kind} state={state} defaultValue={typed.kind ?? "KT"} options={(["KT", "Q", "TM"] as const).map((k) => ({ value: k, label: t.kinds[k] }))} />
+      <TextField name="reason" label={t.form.reason} state={state} maxLength={300} defaultValue={typed.reason ?? ""} />
+      <TextField name="validFrom" label={t.form.validFrom} state={state} type="date" defaultValue={typed.validFrom ?? today} required />
+      <TextField name="validUntil" label={t.form.validUntil} state={state} type="date" defaultValue={typed.validUntil ?? ""} required />
       <div className="md:col-span-2 space-y-2">
         <FormMessage state={state} />
         <SubmitButton>{t.form.submit}</SubmitButton>

@@ -9,13 +9,16 @@ import { runAction } from "@/lib/forms/run-action";
 import { grantDelegation } from "@/lib/delegations/grant-delegation";
 import { revokeDelegation } from "@/lib/delegations/revoke-delegation";
 
-export async function grantDelegationAction(_prev: FormResult, formData: FormData): Promise<FormResult> {
+/** A refused grant hands back what was typed, so the form shows it again instead of emptying itself. */
+export async function grantDelegationAction(_prev: FormResult, formData: FormData): Promise<FormResult & { values?: Record<string, string> }> {
   return runAction("grantDelegationAction", async () => {
     const form = readForm(formData);
     const actor = await getCurrentUser();
-    const result = await grantDelegation(actor, formDataToObject(form), await auditContextFor(actor));
-    if (result.ok) revalidatePath("/quan-tri/uy-quyen");
-    return { ok: result.ok, message: result.message, fieldErrors: result.fieldErrors };
+    const values = formDataToObject(form);
+    const result = await grantDelegation(actor, values, await auditContextFor(actor));
+    if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values };
+    revalidatePath("/quan-tri/uy-quyen");
+    return { ok: true, message: result.message };
   });
 }
 
