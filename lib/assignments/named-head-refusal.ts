@@ -18,7 +18,5 @@ export function namedHeadRefusal(
 ): string | null {
   if (assignment.headUserId === actor.id) return null;
   if (actor.role !== "DEPUTY") return formatMessage(m.signing.results.notNamedHead, { head: assignment.headName });
-  const delegation = assignment.delegation ?? null;
-  if (delegation && delegation.principalId !== assignment.headUserId) return m.delegation.refusals.none;
-  return delegationRefusal(delegation, now, m) ?? (actor.unitId === assignment.unitId ? null : m.delegation.refusals.otherUnit);
+  return delegationRefusal(assignment.delegation ?? null, now, m) ?? (actor.unitId === assignment.unitId ? null : m.delegation.refusals.otherUnit);
 }
