@@ -48,6 +48,8 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   const effective = { ...query, campaign: campaign.id };
   const now = new Date();
   const canAct = user.role !== "AUDITOR";
+  // A closed campaign's archive is final: nobody is reminded to sign it.
+  const canRemind = canAct && campaign.status !== "CLOSED";
   const [summary, table, awaiting, declined] = await Promise.all([
     getCampaignSummary(campaign.id, now),
     listCampaignUnits(campaign.id, effective, { now }),
@@ -70,7 +72,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
             {formatMessage(m.unitsSigned, { total: summary.total })}
           </>
         }
-        actions={canAct && summary.totals.PENDING + summary.totals.VIEWED + summary.totals.OVERDUE > 0 && <RemindButton campaignId={campaign.id} label={m.remindAll} />}
+        actions={canRemind && summary.totals.PENDING + summary.totals.VIEWED + summary.totals.OVERDUE > 0 && <RemindButton campaignId={campaign.id} label={m.remindAll} />}
       />
       {ignored.length > 0 && (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -95,7 +97,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
           {m.exportXlsx}
         </a>
       </div>
-      <UnitsTable rows={table.rows} query={effective} campaignId={campaign.id} canRemind={canAct} />
+      <UnitsTable rows={table.rows} query={effective} campaignId={campaign.id} canRemind={canRemind} />
       <Pagination query={effective} page={table.page} pageCount={table.pageCount} total={table.total} />
 
       {user.role === "CHAIRPERSON" && <CountersignPanels groups={awaiting} signerName={user.fullName} signing={await getSigningSetup(user)} />}
