@@ -15,7 +15,7 @@ const PAGES_BY_ROLE = [
   {
     email: ACCOUNTS.admin,
     home: "/quan-tri",
-    pages: ["/quan-tri", "/quan-tri/don-vi", "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung/moi", "/quan-tri/mau-cam-ket", "/quan-tri/chien-dich", "/quan-tri/chien-dich/moi", "/quan-tri/chung-thu", "/quan-tri/tin-cay", "/quan-tri/hop-thu"],
+    pages: ["/quan-tri", "/quan-tri/don-vi", "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung/moi", "/quan-tri/mau-cam-ket", "/quan-tri/chien-dich", "/quan-tri/chien-dich/moi", "/quan-tri/chung-thu", "/quan-tri/tin-cay", "/quan-tri/hop-thu", "/quan-tri/uy-quyen"],
   },
 ];
 

@@ -1,12 +1,14 @@
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { idSchema } from "@/lib/forms/text-fields";
+import { deputyStanding, type DeputyStanding } from "@/lib/delegations/deputy-standing";
 
 /**
  * An assignment as the actor may see it, or null — for a head, any other unit's assignment is simply not
- * there (404, nothing leaks, not even that it exists). City-level roles see every unit's.
+ * there (404, nothing leaks, not even that it exists); a deputy sees one only while a delegation lets them
+ * act on it (`actingUnder`). City-level roles see every unit's.
  */
-export async function getAssignmentForActor(actor: Actor | null, id: string) {
+export async function getAssignmentForActor(actor: Actor | null, id: string, now = new Date()) {
   if (!actor || !idSchema("assignment").safeParse(id).success) return null;
   const assignment = await prisma.assignment.findUnique({
     where: { id },
@@ -17,8 +19,14 @@ export async function getAssignmentForActor(actor: Actor | null, id: string) {
     },
   });
   if (!assignment) return null;
-  if (actor.role === "UNIT_HEAD") return actor.unitId === assignment.unitId ? assignment : null;
-  return assignment;
+  if (actor.role === "UNIT_HEAD") return actor.unitId === assignment.unitId ? withStanding(assignment, null) : null;
+  if (actor.role === "DEPUTY") {
+    const standing = await deputyStanding(actor, assignment, now);
+    return standing ? withStanding(assignment, standing) : null;
+  }
+  return withStanding(assignment, null);
 }
+
+const withStanding = <T extends object>(assignment: T, actingUnder: DeputyStanding | null) => ({ ...assignment, actingUnder });
 
 export type AssignmentForActor = NonNullable<Awaited<ReturnType<typeof getAssignmentForActor>>>;

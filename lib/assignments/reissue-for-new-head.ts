@@ -20,7 +20,8 @@ export async function reissueForNewHead(
   { unitId, head, actorId, context, now }: { unitId: string; head: RevisionHead & { email: string }; actorId: string; context: AuditContext; now: Date },
 ): Promise<{ reissued: number; messages: QueuedReminder[] }> {
   const superseded = await tx.assignment.updateManyAndReturn({
-    where: { unitId, status: { in: [...UNSIGNED_STATUSES] }, headUserId: { not: head.id } },
+    // A closed campaign's archive is final: its unsigned copies stay in the former head's name.
+    where: { unitId, status: { in: [...UNSIGNED_STATUSES] }, headUserId: { not: head.id }, campaign: { status: { not: "CLOSED" } } },
     data: { status: "SUPERSEDED" },
     select: {
       id: true,

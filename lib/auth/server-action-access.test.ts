@@ -72,6 +72,8 @@ const load = () =>
     import("@/app/(app)/quan-tri/chung-thu/actions"),
     import("@/app/(app)/quan-tri/tin-cay/actions"),
     import("@/app/(app)/chu-ky-so/actions"),
+    import("@/app/(app)/quan-tri/uy-quyen/actions"),
+    import("@/app/(app)/theo-doi/closing-actions"),
   ]).then((modules) => Object.assign({}, ...modules) as Record<string, (...args: never[]) => Promise<unknown>>);
 
 const ADMIN: Role[] = ["ADMIN"];
@@ -178,6 +180,19 @@ const ACTIONS: Record<string, ActionRow> = {
   setTrustAnchorEnabledAction: {
     allow: ADMIN,
     call: async (f) => (await load()).setTrustAnchorEnabledAction!(...([f.trustAnchorId, true, idle] as never[])),
+  },
+  grantDelegationAction: { allow: ADMIN, call: async () => (await load()).grantDelegationAction!(...([idle, form({ principalId: "" })] as never[])) },
+  revokeDelegationAction: {
+    allow: ADMIN,
+    call: async () => (await load()).revokeDelegationAction!(...(["00000000-0000-4000-8000-000000000000", idle] as never[])),
+  },
+  closeCampaignAction: {
+    allow: ["ADMIN", "CHAIRPERSON"],
+    call: async (f) => (await load()).closeCampaignAction!(...([f.campaignId, idle, form({})] as never[])),
+  },
+  reopenAssignmentAction: {
+    allow: ["CHAIRPERSON"],
+    call: async (f) => (await load()).reopenAssignmentAction!(...([f.own.assignment.id, idle, form({ reason: "" })] as never[])),
   },
 };
 

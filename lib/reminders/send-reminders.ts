@@ -13,6 +13,7 @@ import { smtpConfigured } from "./deliver-email";
 import { queueReminders } from "./queue-reminders";
 import { deliverQueuedReminders } from "./deliver-queued-reminders";
 import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
+import { campaignClosedRefusal } from "@/lib/campaigns/campaign-open-refusal";
 
 const requestSchema = z.object({
   campaignId: idSchema("campaign"),
@@ -23,7 +24,7 @@ const requestSchema = z.object({
 /**
  * Reminds unit heads who have not signed. At most one reminder per assignment per Việt Nam calendar day:
  * the database's unique (assignment, day) decides, so twenty clicks, two admins or several app instances
- * running the scheduler still send one e-mail. `actor` null = the scheduler.
+ * running the scheduler still send one e-mail. `actor` null = the scheduler. A closed campaign reminds no one.
  */
 export async function sendReminders(
   actor: Actor | null,
@@ -38,6 +39,8 @@ export async function sendReminders(
   const { campaignId, assignmentIds } = parsed.data;
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { name: true, deadline: true, status: true } });
   if (!campaign || campaign.status === "DRAFT") return failure(m.campaignNotFound);
+  const closed = campaignClosedRefusal(campaign, messagesFor(actor));
+  if (closed) return failure(closed);
 
   const open = await prisma.assignment.findMany({
     where: { campaignId, status: { in: [...OPEN_STATUSES] }, ...(assignmentIds ? { id: { in: assignmentIds } } : {}) },

@@ -7,11 +7,16 @@ import type { AuditContext } from "@/lib/audit/audit-types";
 import { idSchema } from "@/lib/forms/text-fields";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { createSigningGrant } from "./signing-grant";
+import { findValidDelegation } from "@/lib/delegations/find-valid-delegation";
 import { countersignAssignments } from "./countersign-assignments";
 
-/** The chairperson re-enters their password once; the grant then covers a bulk countersignature for 10 minutes. */
+/**
+ * The chairperson (or the deputy they delegated countersigning to, while that holds) re-enters their password
+ * once; the grant then covers a bulk countersignature for 10 minutes.
+ */
 export async function startCountersigning(actor: Actor | null, password: unknown, now = new Date()): Promise<FormResult & { grant?: string }> {
-  if (!hasRole(actor, "CHAIRPERSON")) return forbidden(actor);
+  if (!hasRole(actor, "CHAIRPERSON", "DEPUTY")) return forbidden(actor);
+  if (actor.role === "DEPUTY" && !(await findValidDelegation(actor, "CHAIRPERSON", now))) return failure(messagesFor(actor).delegation.refusals.none);
   const m = messagesFor(actor).signing.results;
   if (typeof password !== "string" || !password) return failure(m.confirmPasswordRequired, { password: [m.confirmPasswordRequiredField] });
   const auth = await authenticateUser(actor.email, password, now, SIGNING_RECHECK);
@@ -26,12 +31,12 @@ const countersignSchema = z.object({
 });
 
 /**
- * CHAIRPERSON countersigns a SIGNED assignment in the CHỦ TỊCH UBND THÀNH PHỐ block: a second incremental
+ * CHAIRPERSON (or their deputy under a delegation) countersigns a SIGNED assignment in the CHỦ TỊCH UBND THÀNH PHỐ block: a second incremental
  * revision, so the head's signature stays valid; the assignment becomes COMPLETED. A chunk of one for
  * lib/signatures/countersign-assignments, so one and many follow the same path.
  */
 export async function countersignAssignment(actor: Actor | null, input: unknown, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
-  if (!hasRole(actor, "CHAIRPERSON")) return forbidden(actor);
+  if (!hasRole(actor, "CHAIRPERSON", "DEPUTY")) return forbidden(actor);
   const parsed = countersignSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const { assignmentId, ...rest } = parsed.data;

@@ -15,6 +15,7 @@ import { openSigner } from "./open-signer";
 import { storeSignatures, type SignedRevision } from "./store-signatures";
 import { COUNTERSIGN_CHUNK } from "./countersign-chunk";
 import { countersignRefusal } from "./countersign-refusal";
+import { signingOnBehalf } from "@/lib/delegations/signing-on-behalf";
 
 const chunkSchema = z.object({
   assignmentIds: z.array(idSchema("assignment")).min(1).max(COUNTERSIGN_CHUNK),
@@ -30,7 +31,8 @@ export type CountersignOutcome = { assignmentId: string; ok: boolean; message: s
 export type CountersignChunkResult = FormResult & { outcomes?: CountersignOutcome[] };
 
 /**
- * CHAIRPERSON countersigns a chunk of SIGNED assignments with one password grant: one statement reads the
+ * CHAIRPERSON — or the deputy they delegated to, within its period, "KT. CHỦ TỊCH" with their own key —
+ * countersigns a chunk of SIGNED assignments with one password grant: one statement reads the
  * chunk, one reads its PDFs, each is signed in turn, then one transaction stores every revision
  * (lib/signatures/store-signatures). Exactly once, as for one: an assignment countersigned meanwhile in
  * another session is skipped and reported, the others are stored. One outcome per id, in the given order.
@@ -41,14 +43,15 @@ export async function countersignAssignments(
   context: AuditContext = {},
   now = new Date(),
 ): Promise<CountersignChunkResult> {
-  if (!hasRole(actor, "CHAIRPERSON")) return forbidden(actor);
-  const m = messagesFor(actor).signing.results;
+  if (!hasRole(actor, "CHAIRPERSON", "DEPUTY")) return forbidden(actor);
+  const messages = messagesFor(actor);
+  const m = messages.signing.results;
   const parsed = chunkSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const { assignmentIds, grant, signatureImage } = parsed.data;
   if (!verifySigningGrant(grant, actor.id, now)) return failure(m.grantExpired);
 
-  const { assignments, certificate, serverKeyAllowed } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK);
+  const { assignments, certificate, serverKeyAllowed } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK, { deputyRole: "CHAIRPERSON", now });
   const opened = await openSigner(actor, { certificate, serverKeyAllowed }, now);
   if ("refusal" in opened) return failure(opened.refusal);
   const signable = [...assignments.values()].filter((a) => a.status === "SIGNED");
@@ -56,20 +59,22 @@ export async function countersignAssignments(
 
   const refusals = new Map<string, string>();
   const revisions: SignedRevision[] = [];
+  // Every row carries the same delegation (from the chairperson), so the chunk is stored under one.
+  const { onBehalfOf, delegation } = signingOnBehalf(actor, [...assignments.values()][0]?.delegation ?? null);
   for (const id of assignmentIds) {
     const target = assignments.get(id);
-    const refusal = countersignRefusal(target, m);
+    const refusal = countersignRefusal(target, actor, messages, now);
     if (refusal || !target) refusals.set(id, refusal ?? m.notFound);
     else {
       const pdf = pdfs.get(target.documentSha256) ?? null;
-      const signed = await signRevision({ actor, target, role: "CHAIRPERSON", signer: opened.signer, imagePng: signatureImage, now, pdf });
+      const signed = await signRevision({ actor, target, role: "CHAIRPERSON", signer: opened.signer, imagePng: signatureImage, now, pdf, onBehalfOf });
       if ("refusal" in signed) refusals.set(id, signed.refusal);
       else revisions.push(signed.revision);
     }
   }
 
   const { stored, revoked } = revisions.length
-    ? await storeSignatures({ actor, role: "CHAIRPERSON", certificate: opened.certificate, revisions, context, now })
+    ? await storeSignatures({ actor, role: "CHAIRPERSON", certificate: opened.certificate, revisions, context, now, delegation })
     : { stored: new Set<string>(), revoked: false };
   const outcomes = assignmentIds.map((id): CountersignOutcome => {
     const unit = { unit: assignments.get(id)?.unitName ?? "" };

@@ -10,13 +10,18 @@ import { requiredText } from "@/lib/forms/text-fields";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { messageRef } from "@/lib/i18n/message-ref";
 import { namedHeadRefusal } from "@/lib/assignments/named-head-refusal";
+import { signingWindowRefusal } from "@/lib/campaigns/campaign-open-refusal";
 import { statusRefusal } from "./status-refusal";
 
 const declineSchema = z.object({
   reason: requiredText("declineReason", 1000).pipe(z.string().min(10, messageRef("signing.results.declineReasonTooShort"))),
 });
 
-/** The head declines to sign, with a reason the chairperson and admin will read (UNIT_HEAD, own unit). */
+/**
+ * The head declines to sign, with a reason the chairperson and admin will read (UNIT_HEAD, own unit), while
+ * they could still sign: the campaign open and within its deadline or the unit's reopened window. Declining
+ * stays the named head's own decision; a deputy's delegation covers signing only.
+ */
 export async function declineAssignment(
   actor: Actor | null,
   assignmentId: string,
@@ -30,14 +35,15 @@ export async function declineAssignment(
   if (!assignment) return failure(m.signing.results.notFound);
   const parsed = declineSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
-  const refusal = statusRefusal(assignment.status, m);
+  const { status, deadline } = assignment.campaign;
+  const refusal = statusRefusal(assignment.status, m) ?? signingWindowRefusal({ campaignStatus: status, deadline, reopenedUntil: assignment.reopenedUntil }, now, m);
   if (refusal) return failure(refusal);
-  const notNamed = namedHeadRefusal(assignment, actor, m);
+  const notNamed = namedHeadRefusal(assignment, actor, m, now);
   if (notNamed) return failure(notNamed);
 
   return prisma.$transaction(async (tx) => {
     const updated = await tx.assignment.updateMany({
-      where: { id: assignment.id, status: { in: [...OPEN_STATUSES] } },
+      where: { id: assignment.id, status: { in: [...OPEN_STATUSES] }, campaign: { status: { not: "CLOSED" } } },
       data: { status: "DECLINED", declinedAt: now, declineReason: parsed.data.reason },
     });
     if (updated.count === 0) return failure(m.signing.results.handledInAnotherSession);

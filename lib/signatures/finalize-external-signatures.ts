@@ -14,6 +14,9 @@ import { findUsableExternalCertificate } from "@/lib/signer-certificates/find-us
 import { COUNTERSIGN_CHUNK } from "./countersign-chunk";
 import { configuredTsaUrl } from "./sign-revision";
 import { storeSignatures, type SignedRevision, type SigningRole } from "./store-signatures";
+import { campaignClosedRefusal, signingWindowRefusal } from "@/lib/campaigns/campaign-open-refusal";
+import { findValidDelegation } from "@/lib/delegations/find-valid-delegation";
+import { signingOnBehalf } from "@/lib/delegations/signing-on-behalf";
 
 const finalizeInputSchema = z.object({
   signatures: z
@@ -38,11 +41,13 @@ export type FinalizedExternalSignatures = FormResult & { outcomes?: FinalizeOutc
  * unrevoked). Then each CMS is assembled and embedded in the revision kept on the server and all are stored
  * as any signature is, in one statement — each only if its assignment still holds the document it was
  * prepared on. A signature that does not verify changes nothing and leaves its pending signature usable
- * until it expires.
+ * until it expires. What may have changed since prepare is checked again: the campaign closed, the head's
+ * deadline passed, a deputy's delegation ended.
  */
 export async function finalizeExternalSignatures(actor: Actor | null, input: unknown, context: AuditContext = {}, now = new Date()): Promise<FinalizedExternalSignatures> {
-  if (!hasRole(actor, "UNIT_HEAD", "CHAIRPERSON")) return forbidden(actor);
-  const m = messagesFor(actor).signing.results;
+  if (!hasRole(actor, "UNIT_HEAD", "CHAIRPERSON", "DEPUTY")) return forbidden(actor);
+  const messages = messagesFor(actor);
+  const m = messages.signing.results;
   const parsed = finalizeInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const submitted = new Map(parsed.data.signatures.map((s) => [s.pendingId, s.signature]));
@@ -60,6 +65,26 @@ export async function finalizeExternalSignatures(actor: Actor | null, input: unk
   const checked = rows.map((row) => ({ row, check: checkExternalSignature(new Uint8Array(row.signedAttributes), new Uint8Array(Buffer.from(submitted.get(row.id)!, "base64")), certificateDer) }));
   if (checked.some(({ check }) => !check.ok)) return failure(m.externalSignatureInvalid);
 
+  const role = first.role as SigningRole;
+  const assignments = await prisma.assignment.findMany({
+    where: { id: { in: rows.map((r) => r.assignmentId) } },
+    select: { id: true, unitId: true, campaignId: true, headUserId: true, reopenedUntil: true, unit: { select: { name: true } }, campaign: { select: { status: true, deadline: true } } },
+  });
+  const byId = new Map(assignments.map((a) => [a.id, a]));
+  const deputyFor = byId.get(first.assignmentId);
+  const underDelegation =
+    actor.role === "DEPUTY" && deputyFor ? await findValidDelegation(actor, role === "HEAD" ? deputyFor : "CHAIRPERSON", now) : null;
+  if (actor.role === "DEPUTY" && !underDelegation) return failure(messages.delegation.refusals.none);
+  const { delegation } = signingOnBehalf(actor, underDelegation);
+  const refusals = new Map<string, string>();
+  for (const a of assignments) {
+    const { status: campaignStatus, deadline } = a.campaign;
+    const refusal =
+      role === "HEAD" ? signingWindowRefusal({ campaignStatus, deadline, reopenedUntil: a.reopenedUntil }, now, messages) : campaignClosedRefusal({ status: campaignStatus }, messages);
+    if (refusal) refusals.set(a.id, refusal);
+  }
+  if (role === "HEAD" && refusals.size) return failure([...refusals.values()][0]!);
+
   // Claimed once, in one statement: of two finalize calls for the same pending signatures, exactly one goes on.
   const ids = rows.map((r) => r.id);
   const claimed = await prisma.$queryRaw<{ id: string }[]>`
@@ -67,28 +92,25 @@ export async function finalizeExternalSignatures(actor: Actor | null, input: unk
     WHERE id = ANY(${ids}::text[]) AND "finalizedAt" IS NULL AND "expiresAt" > ${now} RETURNING id`;
   if (claimed.length !== rows.length) return failure(m.pendingUsed);
 
-  const [files, assignments] = await Promise.all([
-    getFiles(rows.map((r) => r.preparedSha256)),
-    prisma.assignment.findMany({ where: { id: { in: rows.map((r) => r.assignmentId) } }, select: { id: true, unitId: true, campaignId: true, unit: { select: { name: true } } } }),
-  ]);
-  const byId = new Map(assignments.map((a) => [a.id, a]));
+  const files = await getFiles(rows.map((r) => r.preparedSha256));
   const revisions: SignedRevision[] = [];
   for (const { row, check } of checked) {
     const bytes = files.get(row.preparedSha256);
     const assignment = byId.get(row.assignmentId);
-    if (!bytes || !assignment || !check.ok) continue;
+    if (!bytes || !assignment || !check.ok || refusals.has(row.assignmentId)) continue;
     const cms = assembleSignedData({ signedAttributes: new Uint8Array(row.signedAttributes), signature: check.signatureValue, signatureAlgorithmOid: check.signatureAlgorithmOid, certificateChain: usable.chainDer });
     const byteRange = row.byteRange as PreparedSignature["byteRange"];
     const signed = await embedSignature({ bytes, byteRange, contentsHexStart: row.contentsHexStart, capacity: row.capacity }, cms, configuredTsaUrl());
     revisions.push({ assignmentId: row.assignmentId, unitId: assignment.unitId, campaignId: assignment.campaignId, sha256Before: row.sha256Before, sha256After: sha256Hex(signed), bytes: signed });
   }
-  const role = first.role as SigningRole;
   const { stored, revoked } = revisions.length
-    ? await storeSignatures({ actor, role, certificate: usable.certificate, revisions, context, now })
+    ? await storeSignatures({ actor, role, certificate: usable.certificate, revisions, context, now, delegation })
     : { stored: new Set<string>(), revoked: false };
   const outcomes = rows.map(({ assignmentId }): FinalizeOutcome => {
     const unit = { unit: byId.get(assignmentId)?.unit.name ?? "" };
     if (stored.has(assignmentId)) return { assignmentId, ok: true, message: role === "HEAD" ? m.signed : formatMessage(m.countersigned, unit) };
+    const refusal = refusals.get(assignmentId);
+    if (refusal) return { assignmentId, ok: false, message: refusal };
     if (!files.has(rows.find((r) => r.assignmentId === assignmentId)!.preparedSha256)) return { assignmentId, ok: false, message: m.pdfUnreadable };
     return { assignmentId, ok: false, message: revoked ? m.certificateRevoked : m.documentChanged };
   });

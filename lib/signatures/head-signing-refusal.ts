@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { namedHeadRefusal } from "@/lib/assignments/named-head-refusal";
+import { signingWindowRefusal } from "@/lib/campaigns/campaign-open-refusal";
 import { messageRef } from "@/lib/i18n/message-ref";
 import type { Messages } from "@/lib/i18n/messages-for";
 import type { SigningTarget } from "./load-signing-context";
@@ -10,13 +11,15 @@ import { statusRefusal } from "./status-refusal";
 export const reviewedSha256Schema = z.string().regex(/^[0-9a-f]{64}$/, messageRef("signing.results.reviewedHashMissing"));
 
 /**
- * Why this head may not sign this assignment now (missing or another unit's, no longer open, not the head
- * named on it, changed since they read it), or null. Shared by a server-key signature and the prepare step
- * of an external one, so both refuse exactly the same cases.
+ * Why this head (or their deputy, under a delegation) may not sign this assignment now (missing or another
+ * unit's, no longer open, the campaign closed or past its deadline and not reopened, not the head named on
+ * it nor their deputy in the delegation's period, changed since they read it), or null. Shared by a
+ * server-key signature and the prepare step of an external one, so both refuse exactly the same cases.
  */
-export function headSigningRefusal(assignment: SigningTarget | null, actor: Actor, reviewedSha256: string, m: Messages): string | null {
+export function headSigningRefusal(assignment: SigningTarget | null, actor: Actor, reviewedSha256: string, m: Messages, now: Date): string | null {
   if (!assignment) return m.signing.results.notFound;
-  const refusal = statusRefusal(assignment.status, m) ?? namedHeadRefusal(assignment, actor, m);
+  const refusal =
+    statusRefusal(assignment.status, m) ?? signingWindowRefusal(assignment, now, m) ?? namedHeadRefusal(assignment, actor, m, now);
   if (refusal) return refusal;
   return assignment.documentSha256 === reviewedSha256 ? null : m.signing.results.documentChanged;
 }

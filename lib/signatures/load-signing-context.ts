@@ -2,8 +2,10 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { throttleAddress, type ThrottleRow } from "@/lib/auth/login-throttle";
 import type { StoredCredentials } from "@/lib/auth/authenticate-user";
-import type { AssignmentStatus, Role } from "@/lib/generated/prisma/enums";
+import type { AssignmentStatus, CampaignStatus, DelegationKind, Role } from "@/lib/generated/prisma/enums";
+import type { DeputyDelegation } from "@/lib/delegations/delegation-refusal";
 import type { StoredCertificate } from "./user-certificate-store";
+import type { SigningRole } from "./store-signatures";
 
 export type SigningTarget = {
   id: string;
@@ -16,6 +18,11 @@ export type SigningTarget = {
   headName: string;
   /** The ORIGINAL document's signatureSlots (validated by the signing pipeline). */
   slots: unknown;
+  campaignStatus: CampaignStatus;
+  deadline: Date;
+  reopenedUntil: Date | null;
+  /** For a DEPUTY: the delegation they would sign under (the one valid now, else the latest); null for anyone else. */
+  delegation: DeputyDelegation | null;
 };
 
 export type SigningContext = {
@@ -29,9 +36,17 @@ export type SigningContext = {
   credentials: StoredCredentials;
 };
 
-type Row = Omit<SigningTarget, "unitName" | "slots"> & {
+type Row = Omit<SigningTarget, "unitName" | "slots" | "delegation"> & {
   unitName: string | null;
   slots: unknown;
+  delegationId: string | null;
+  delegationKind: DelegationKind | null;
+  principalId: string | null;
+  principalName: string | null;
+  principalTitle: string | null;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  delegationRevokedAt: Date | null;
   certificateId: string | null;
   serialHex: string | null;
   certDer: Uint8Array | null;
@@ -55,14 +70,26 @@ type Row = Omit<SigningTarget, "unitName" | "slots"> & {
  * Everything one signature (or a chunk of countersignatures) needs before the PDF work, in one statement: the assignment with its unit and
  * the original's signature slots, the signer's latest certificate, and what the password re-check needs
  * (the signer's hash and their re-check throttle row). The deadline-day profile spent more time in the
- * fifteen statements this replaces than in signing the PDF.
+ * fifteen statements this replaces than in signing the PDF. A DEPUTY acts as `deputyRole` (the head's
+ * signature, or the chairperson's countersignature): each assignment comes with the delegation they would
+ * sign under — from its named head, or from the chairperson — and is only there when one exists.
  */
-export async function loadSigningContext(actor: Actor, assignmentIds: string | readonly string[], throttleKey: string): Promise<SigningContext> {
+export async function loadSigningContext(
+  actor: Actor,
+  assignmentIds: string | readonly string[],
+  throttleKey: string,
+  { deputyRole = "HEAD", now = new Date() }: { deputyRole?: SigningRole; now?: Date } = {},
+): Promise<SigningContext> {
   const ids = typeof assignmentIds === "string" ? [assignmentIds] : [...assignmentIds];
   const email = actor.email.trim().toLowerCase();
   const address = throttleAddress(throttleKey);
+  const isDeputy = actor.role === "DEPUTY";
+  const forChairperson = deputyRole === "CHAIRPERSON";
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT a.id, a."unitId", a."campaignId", a.status, a."documentSha256", a."headUserId", a."headName",
+    SELECT a.id, a."unitId", a."campaignId", a.status, a."documentSha256", a."headUserId", a."headName", a."reopenedUntil",
+           k.status AS "campaignStatus", k.deadline,
+           dl.id AS "delegationId", dl.kind AS "delegationKind", dl."principalId", dl."principalName", dl."principalTitle",
+           dl."validFrom", dl."validUntil", dl."revokedAt" AS "delegationRevokedAt",
            un.name AS "unitName", d."signatureSlots" AS slots,
            c.id AS "certificateId", c."serialHex", c."certDer", c."encryptedKey", c."notAfter", c."revokedAt",
            u.id AS "userId", u.email AS "userEmail", u."fullName", u.role, u."unitId" AS "userUnitId",
@@ -71,13 +98,22 @@ export async function loadSigningContext(actor: Actor, assignmentIds: string | r
     FROM (SELECT 1) AS one
     LEFT JOIN "Assignment" a ON a.id = ANY(${ids}::text[])
     LEFT JOIN "Unit" un ON un.id = a."unitId"
+    LEFT JOIN "Campaign" k ON k.id = a."campaignId"
+    LEFT JOIN LATERAL (
+      SELECT x.id, x.kind, x."principalId", p."fullName" AS "principalName", p."jobTitle" AS "principalTitle", x."validFrom", x."validUntil", x."revokedAt"
+      FROM "Delegation" x JOIN "User" p ON p.id = x."principalId"
+      WHERE ${isDeputy}::boolean AND x."deputyId" = ${actor.id}
+        AND CASE WHEN ${forChairperson}::boolean THEN p.role = 'CHAIRPERSON' AND p.active ELSE x."principalId" = a."headUserId" END
+      ORDER BY (x."revokedAt" IS NULL AND x."validFrom" <= ${now} AND x."validUntil" >= ${now}) DESC, x."validUntil" DESC
+      LIMIT 1
+    ) dl ON true
     LEFT JOIN "AssignmentDocument" d ON d."assignmentId" = a.id AND d.kind = 'ORIGINAL'
     LEFT JOIN LATERAL (
       SELECT * FROM "UserCertificate" WHERE "userId" = ${actor.id} AND method = 'SERVER_KEY' ORDER BY "createdAt" DESC LIMIT 1
     ) c ON true
     LEFT JOIN "User" u ON u.email = ${email}
     LEFT JOIN "LoginThrottle" t ON t.email = ${email} AND t.address = ${address}`;
-  const visible = rows.filter((r) => r.id !== null && (actor.role !== "UNIT_HEAD" || actor.unitId === r.unitId));
+  const visible = rows.filter((r) => r.id !== null && visibleTo(actor, r));
   const assignments = new Map(visible.map((r) => [r.id, targetOf(r)]));
   const row = rows[0];
   return {
@@ -89,9 +125,22 @@ export async function loadSigningContext(actor: Actor, assignmentIds: string | r
   };
 }
 
+/** A head sees only their unit's; a deputy only those someone delegated to them (in or out of its period, so a refusal can say why). */
+function visibleTo(actor: Actor, row: Row): boolean {
+  if (actor.role === "UNIT_HEAD") return actor.unitId === row.unitId;
+  if (actor.role === "DEPUTY") return row.delegationId !== null;
+  return true;
+}
+
 function targetOf(row: Row): SigningTarget {
-  const { id, unitId, unitName, campaignId, status, documentSha256, headUserId, headName, slots } = row;
-  return { id, unitId, unitName: unitName ?? "", campaignId, status, documentSha256, headUserId, headName, slots };
+  const { id, unitId, unitName, campaignId, status, documentSha256, headUserId, headName, slots, campaignStatus, deadline, reopenedUntil } = row;
+  return { id, unitId, unitName: unitName ?? "", campaignId, status, documentSha256, headUserId, headName, slots, campaignStatus, deadline, reopenedUntil, delegation: delegationOf(row) };
+}
+
+function delegationOf(row: Row): DeputyDelegation | null {
+  const { delegationId, delegationKind, principalId, principalName, principalTitle, validFrom, validUntil, delegationRevokedAt } = row;
+  if (!delegationId || !delegationKind || !principalId || principalName === null || principalTitle === null || !validFrom || !validUntil) return null;
+  return { id: delegationId, kind: delegationKind, principalId, principalName, principalTitle, validFrom, validUntil, revokedAt: delegationRevokedAt };
 }
 
 function certificateOf(row: Row): StoredCertificate | null {

@@ -17,6 +17,7 @@ import { COUNTERSIGN_CHUNK } from "./countersign-chunk";
 import { loadSigningContext, type SigningTarget } from "./load-signing-context";
 import { prepareRevision } from "./sign-revision";
 import type { SigningRole } from "./store-signatures";
+import { signingOnBehalf } from "@/lib/delegations/signing-on-behalf";
 
 /** How long a prepared signature waits for its signature value (the issue's ceiling). */
 export const PENDING_SIGNATURE_MINUTES = 10;
@@ -47,27 +48,28 @@ export type PreparedExternalSignatures = FormResult & {
 
 /**
  * Phase one of a signature with a key the server never holds — a head's, or the chairperson's on a chunk of
- * countersignatures: the same checks as signing with the server key (role, unit, status, named head,
- * reviewed hash), a certificate the caller registered and may use now, then per document the revision with
+ * countersignatures, or their deputy's under a delegation: the same checks as signing with the server key
+ * (role, unit, status, campaign open and deadline, named head or valid delegation, reviewed hash), a certificate the caller registered and may use now, then per document the revision with
  * its stamp and an empty /Contents and the CAdES signed attributes naming that certificate. The revisions'
  * bytes stay on the server (blobs and PendingSignature rows, ≤ 10 minutes); the caller gets what to sign.
  */
 export async function prepareExternalSignatures(actor: Actor | null, input: unknown, now = new Date()): Promise<PreparedExternalSignatures> {
-  if (!hasRole(actor, "UNIT_HEAD", "CHAIRPERSON")) return forbidden(actor);
+  if (!hasRole(actor, "UNIT_HEAD", "CHAIRPERSON", "DEPUTY")) return forbidden(actor);
   const messages = messagesFor(actor);
   const m = messages.signing.results;
   const parsed = prepareInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const { assignmentIds, reviewedSha256, method, certificate: certificateDer, signatureImage } = parsed.data;
-  const role: SigningRole = actor.role === "UNIT_HEAD" ? "HEAD" : "CHAIRPERSON";
+  // A deputy acts for a head when they sign what they reviewed, for the chairperson when they countersign.
+  const role: SigningRole = actor.role === "UNIT_HEAD" || (actor.role === "DEPUTY" && reviewedSha256) ? "HEAD" : "CHAIRPERSON";
   if (role === "HEAD" && (assignmentIds.length !== 1 || !reviewedSha256)) return failure(m.reviewedHashMissing);
   if (role === "HEAD" && !signatureImage) return failure(messages.signing.signatureImage.missing);
 
   const usable = await findUsableExternalCertificate(actor, certificateDer, method, now);
   if ("refusal" in usable) return failure(usable.refusal);
-  const { assignments } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK);
+  const { assignments } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK, { deputyRole: role, now });
   const refusalOf = (target: SigningTarget | undefined) =>
-    role === "HEAD" ? headSigningRefusal(target ?? null, actor, reviewedSha256!, messages) : countersignRefusal(target, m);
+    role === "HEAD" ? headSigningRefusal(target ?? null, actor, reviewedSha256!, messages, now) : countersignRefusal(target, actor, messages, now);
 
   const refused: { assignmentId: string; message: string }[] = [];
   const targets: SigningTarget[] = [];
@@ -82,7 +84,8 @@ export async function prepareExternalSignatures(actor: Actor | null, input: unkn
   const expiresAt = new Date(now.getTime() + PENDING_SIGNATURE_MINUTES * 60_000);
   const pending: PendingToSign[] = [];
   for (const target of targets) {
-    const prepared = await prepareRevision({ actor, target, role, imagePng: signatureImage, now, pdf: pdfs.get(target.documentSha256) ?? null }, usable.chainDer);
+    const { onBehalfOf } = signingOnBehalf(actor, target.delegation);
+    const prepared = await prepareRevision({ actor, target, role, imagePng: signatureImage, now, pdf: pdfs.get(target.documentSha256) ?? null, onBehalfOf }, usable.chainDer);
     if ("refusal" in prepared) {
       refused.push({ assignmentId: target.id, message: prepared.refusal });
       continue;

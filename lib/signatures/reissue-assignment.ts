@@ -8,16 +8,20 @@ import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-acto
 import { renderRevision, storeNextRevision } from "@/lib/assignments/issue-next-revision";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { messagesFor } from "@/lib/i18n/messages-for";
+import { campaignClosedRefusal } from "@/lib/campaigns/campaign-open-refusal";
 
 /**
  * After a decline (CHAIRPERSON or ADMIN): the declined revision is kept as history (SUPERSEDED) and a new
- * revision is rendered for the unit's current head, pending again.
+ * revision is rendered for the unit's current head, pending again — never in a closed campaign.
  */
 export async function reissueAssignment(actor: Actor | null, assignmentId: string, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
   if (!hasRole(actor, "CHAIRPERSON", "ADMIN")) return forbidden(actor);
-  const m = messagesFor(actor).signing.results;
+  const messages = messagesFor(actor);
+  const m = messages.signing.results;
   const old = await getAssignmentForActor(actor, assignmentId);
   if (!old) return failure(m.notFound);
+  const closed = campaignClosedRefusal(old.campaign, messages);
+  if (closed) return failure(closed);
   if (old.status !== "DECLINED") return failure(m.onlyDeclinedReissued);
   const head = await prisma.user.findFirst({
     where: { unitId: old.unitId, role: "UNIT_HEAD", active: true },
@@ -34,7 +38,7 @@ export async function reissueAssignment(actor: Actor | null, assignmentId: strin
     return failure(refusal);
   }
   return prisma.$transaction(async (tx) => {
-    const superseded = await tx.assignment.updateMany({ where: { id: old.id, status: "DECLINED" }, data: { status: "SUPERSEDED" } });
+    const superseded = await tx.assignment.updateMany({ where: { id: old.id, status: "DECLINED", campaign: { status: { not: "CLOSED" } } }, data: { status: "SUPERSEDED" } });
     if (superseded.count === 0) return failure(m.reissuedByOther);
     const next = await storeNextRevision(tx, old, head, pdf, actor.id);
     await recordAuditEvent(tx, {

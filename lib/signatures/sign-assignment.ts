@@ -22,21 +22,22 @@ const signInputSchema = z.object({
 });
 
 /**
- * The head signs their own unit's commitment: checks role, unit, status, that they are the head named on it,
- * the reviewed hash and the password, then adds a PAdES signature with the visible stamp in the NGƯỜI CAM KẾT
+ * The head signs their own unit's commitment — or their deputy, under a delegation valid now, with their own
+ * key and name ("KT. …"): checks role, unit, status, the campaign open and its deadline (or the unit
+ * reopened), that they are the head named on it or that head's deputy, the reviewed hash and the password, then adds a PAdES signature with the visible stamp in the NGƯỜI CAM KẾT
  * block. The new revision, the status and the audit event are stored together or not at all
  * (lib/signatures/apply-signature).
  */
 export async function signAssignment(actor: Actor | null, input: unknown, context: AuditContext = {}, now = new Date()): Promise<FormResult> {
-  if (!hasRole(actor, "UNIT_HEAD")) return forbidden(actor);
+  if (!hasRole(actor, "UNIT_HEAD", "DEPUTY")) return forbidden(actor);
   const m = messagesFor(actor);
   const parsed = signInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const { assignmentId, reviewedSha256, password, signatureImage } = parsed.data;
 
   // One statement reads the assignment, the certificate and what the password check needs.
-  const { assignment, certificate, serverKeyAllowed, credentials } = await loadSigningContext(actor, assignmentId, SIGNING_RECHECK);
-  const refusal = headSigningRefusal(assignment, actor, reviewedSha256, m);
+  const { assignment, certificate, serverKeyAllowed, credentials } = await loadSigningContext(actor, assignmentId, SIGNING_RECHECK, { now });
+  const refusal = headSigningRefusal(assignment, actor, reviewedSha256, m, now);
   if (refusal || !assignment) return failure(refusal ?? m.signing.results.notFound);
   const auth = await checkPassword(credentials, password, now);
   if (!auth.ok) {

@@ -25,6 +25,8 @@ export interface RevisionParams {
   now: Date;
   /** The current PDF when the caller read it already (a bulk chunk reads all of them at once); null: missing. */
   pdf?: Uint8Array | null;
+  /** A deputy signing under a delegation: the authority lines above their signature ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"). */
+  onBehalfOf?: { prefix: "KT." | "Q." | "TM."; principalTitle: string; signerTitle: string };
 }
 
 /**
@@ -66,7 +68,9 @@ async function buildRevision<T>(params: RevisionParams, build: (options: Omit<Si
         slot: slots.data[role.slot],
         appearance: {
           imagePng: params.imagePng,
-          lines: [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
+          lines: params.onBehalfOf
+            ? [`${params.onBehalfOf.prefix} ${params.onBehalfOf.principalTitle}`, params.onBehalfOf.signerTitle, actor.fullName, `Ký số lúc ${formatSigningTime(now)} (+07:00)`].filter(Boolean)
+            : [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
         },
         signingTime: now,
         name: actor.fullName,

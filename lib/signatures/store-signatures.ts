@@ -4,6 +4,7 @@ import { auditHashTemplate, storedEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { writeBlob } from "@/lib/storage/file-store";
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
+import type { SignedUnderDelegation } from "@/lib/delegations/signing-on-behalf";
 import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
 
 export const SIGNING_ROLES = {
@@ -30,6 +31,8 @@ export async function storeSignatures(params: {
   revisions: readonly SignedRevision[];
   context: AuditContext;
   now: Date;
+  /** A deputy signed under this delegation: recorded on the document row and in the audit event. */
+  delegation?: SignedUnderDelegation;
 }): Promise<{ stored: Set<string>; revoked: boolean }> {
   const { actor, certificate, revisions, now } = params;
   const role = SIGNING_ROLES[params.role];
@@ -41,7 +44,12 @@ export async function storeSignatures(params: {
       unitId: r.unitId,
       campaignId: r.campaignId,
       assignmentId: r.assignmentId,
-      data: { sha256Before: r.sha256Before, sha256After: r.sha256After, certificateSerial: certificate.serialHex },
+      data: {
+        sha256Before: r.sha256Before,
+        sha256After: r.sha256After,
+        certificateSerial: certificate.serialHex,
+        ...(params.delegation && { delegation: params.delegation }),
+      },
     }),
   );
   const templates = events.map(auditHashTemplate);
@@ -69,6 +77,7 @@ export async function storeSignatures(params: {
         FROM input i
         WHERE a.id = i.id AND a.status::text = ANY(${[...role.from]}::text[]) AND a."documentSha256" = i.before
           AND EXISTS (SELECT 1 FROM "UserCertificate" c WHERE c.id = ${certificate.id} AND c."revokedAt" IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM "Campaign" k WHERE k.id = a."campaignId" AND k.status = 'CLOSED')
         RETURNING a.id, i.after, i.prefix, i.suffix, i.data, i.ord
       ),
       files AS (
@@ -86,8 +95,8 @@ export async function storeSignatures(params: {
         FROM chain c JOIN numbered x ON x.n = c.n + 1
       ),
       documents AS (
-        INSERT INTO "AssignmentDocument" (id, "assignmentId", kind, sha256, "certificateId", "signedAt", "createdById")
-        SELECT gen_random_uuid()::text, m.id, ${role.kind}::"DocumentKind", m.after, ${certificate.id}, ${at}::timestamp(3), ${actor.id}
+        INSERT INTO "AssignmentDocument" (id, "assignmentId", kind, sha256, "certificateId", "delegationId", "signedAt", "createdById")
+        SELECT gen_random_uuid()::text, m.id, ${role.kind}::"DocumentKind", m.after, ${certificate.id}, ${params.delegation?.id ?? null}::text, ${at}::timestamp(3), ${actor.id}
         FROM moved m
       ),
       appended AS (

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Who signs documents, and so who may register a certificate of their own. */
-export const SIGNER_ROLES: Role[] = ["UNIT_HEAD", "CHAIRPERSON"];
+export const SIGNER_ROLES: Role[] = ["UNIT_HEAD", "CHAIRPERSON", "DEPUTY"];
 
 export const externalMethodSchema = z.enum(["AGENT", "PKCS12", "CSC"]);
 

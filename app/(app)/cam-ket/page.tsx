@@ -16,17 +16,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MyCommitmentsPage() {
-  const user = await requirePageRole("UNIT_HEAD");
-  const { common, signing } = messagesFor(user);
+  const user = await requirePageRole("UNIT_HEAD", "DEPUTY");
+  const { common, signing, delegation } = messagesFor(user);
   const t = signing.list;
+  const isDeputy = user.role === "DEPUTY";
   const [assignments, reminders] = await Promise.all([listMyAssignments(user), listMyReminders(user)]);
   const now = new Date();
   return (
     <>
       <PageHeader title={common.nav.myCommitments} description={`${user.jobTitle} · ${user.unit?.name ?? t.noUnit}`} />
+      {isDeputy && assignments.length > 0 && <p className="mb-3 text-sm text-slate-700">{delegation.deputy.listIntro}</p>}
       {assignments.length === 0 ? (
         <section className="rounded-lg border border-slate-200 bg-white p-5">
-          <p className="text-slate-700">{t.empty}</p>
+          <p className="text-slate-700">{isDeputy ? delegation.deputy.noDelegation : t.empty}</p>
         </section>
       ) : (
         <ul className="space-y-3">
@@ -37,6 +39,11 @@ export default async function MyCommitmentsPage() {
                   <Link href={`/cam-ket/${a.id}`} className="font-semibold text-brand-700 hover:underline">
                     {a.campaign.name}
                   </Link>
+                  {isDeputy && (
+                    <p className="text-sm text-slate-700">
+                      {a.unit.name} · {a.headName}
+                    </p>
+                  )}
                   <p className="text-sm text-slate-600">
                     {formatMessage(t.deadline, { deadline: formatDateTime(a.campaign.deadline) })}
                     {a.revision > 1 && ` · ${formatMessage(t.revision, { revision: a.revision })}`}

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The signer's own certificates (keys they hold) and the way to register a new one. */
 export default async function MySigningPage({ searchParams }: { searchParams: Promise<{ csc?: string | string[] }> }) {
-  const actor = await requirePageRole("UNIT_HEAD", "CHAIRPERSON");
+  const actor = await requirePageRole("UNIT_HEAD", "CHAIRPERSON", "DEPUTY");
   const [{ methods, certificates }, setup] = await Promise.all([listMySigningCertificates(actor), getSigningSetup(actor)]);
   const { signing } = await getMessages();
   const t = signing.external;

@@ -22,6 +22,7 @@ import { CountersignPanels } from "@/components/countersign/countersign-panels";
 import { getSigningSetup } from "@/lib/signer-certificates/get-signing-setup";
 import { ReissueButton } from "@/components/countersign/reissue-button";
 
+import { CloseCampaignForm } from "@/components/delegations/close-campaign-form";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).dashboard.pageTitle };
 }
@@ -47,6 +48,8 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   const effective = { ...query, campaign: campaign.id };
   const now = new Date();
   const canAct = user.role !== "AUDITOR";
+  // A closed campaign's archive is final: nobody is reminded to sign it.
+  const canRemind = canAct && campaign.status !== "CLOSED";
   const [summary, table, awaiting, declined] = await Promise.all([
     getCampaignSummary(campaign.id, now),
     listCampaignUnits(campaign.id, effective, { now }),
@@ -69,7 +72,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
             {formatMessage(m.unitsSigned, { total: summary.total })}
           </>
         }
-        actions={canAct && summary.totals.PENDING + summary.totals.VIEWED + summary.totals.OVERDUE > 0 && <RemindButton campaignId={campaign.id} label={m.remindAll} />}
+        actions={canRemind && summary.totals.PENDING + summary.totals.VIEWED + summary.totals.OVERDUE > 0 && <RemindButton campaignId={campaign.id} label={m.remindAll} />}
       />
       {ignored.length > 0 && (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -94,10 +97,11 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
           {m.exportXlsx}
         </a>
       </div>
-      <UnitsTable rows={table.rows} query={effective} campaignId={campaign.id} canRemind={canAct} />
+      <UnitsTable rows={table.rows} query={effective} campaignId={campaign.id} canRemind={canRemind} />
       <Pagination query={effective} page={table.page} pageCount={table.pageCount} total={table.total} />
 
       {user.role === "CHAIRPERSON" && <CountersignPanels groups={awaiting} signerName={user.fullName} signing={await getSigningSetup(user)} />}
+      {user.role === "CHAIRPERSON" && campaign.status === "LAUNCHED" && <CloseCampaignForm campaignId={campaign.id} />}
       {declined.length > 0 && (
         <section className="mt-6 rounded-lg border border-red-200 bg-white p-5">
           <h2 className="font-semibold text-red-900">{formatMessage(m.declinedHeading, { count: declined.length })}</h2>

@@ -21,6 +21,9 @@ import { SignPanel } from "@/components/review/sign-panel";
 import { getSigningSetup } from "@/lib/signer-certificates/get-signing-setup";
 import { CountersignPanel } from "@/components/countersign/countersign-panel";
 import { ReissueButton } from "@/components/countersign/reissue-button";
+import { campaignClosedRefusal, signingWindowRefusal } from "@/lib/campaigns/campaign-open-refusal";
+import { DeputyNotice } from "@/components/delegations/deputy-notice";
+import { SigningWindowNotice } from "@/components/delegations/signing-window-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).signing.review.pageTitle };
@@ -32,7 +35,8 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
   const assignment = await getAssignmentForActor(actor, (await params).id);
   if (!assignment) notFound();
   const [signingSetup] = await Promise.all([getSigningSetup(actor), recordAssignmentView(actor, assignment, await auditContextFor(actor))]);
-  const { common, signing } = messagesFor(actor);
+  const messages = messagesFor(actor);
+  const { common, signing } = messages;
   const t = signing.review;
 
   const document = resolveAssignmentCommitment(parseTemplateContent(assignment.campaign.templateVersion.content), {
@@ -42,7 +46,15 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
     documentDate: assignment.campaign.documentDate,
   });
   const pdfUrl = `/cam-ket/${assignment.id}/pdf`;
-  const canSign = actor.role === "UNIT_HEAD" && (assignment.status === "PENDING" || assignment.status === "VIEWED");
+  const { actingUnder } = assignment;
+  const open = assignment.status === "PENDING" || assignment.status === "VIEWED";
+  const signsAsHead = actor.role === "UNIT_HEAD" || actingUnder?.role === "HEAD";
+  const { status: campaignStatus, deadline } = assignment.campaign;
+  // Past the deadline (not reopened) or closed: the refusal is shown instead of a sign panel that would only refuse.
+  const windowRefusal = signingWindowRefusal({ campaignStatus, deadline, reopenedUntil: assignment.reopenedUntil }, new Date(), messages);
+  const canSign = signsAsHead && open && !windowRefusal;
+  const notice = signsAsHead && open ? windowRefusal : campaignClosedRefusal({ status: campaignStatus }, messages);
+  const countersigns = actor.role === "CHAIRPERSON" || actingUnder?.role === "CHAIRPERSON";
   return (
     <>
       <PageHeader
@@ -55,7 +67,7 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
           </>
         }
         actions={
-          actor.role === "UNIT_HEAD" && (
+          (actor.role === "UNIT_HEAD" || actor.role === "DEPUTY") && (
             <Link href="/cam-ket" className="text-sm text-brand-700 hover:underline">
               {t.backToList}
             </Link>
@@ -88,17 +100,19 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
           </p>
         )}
         {assignment.declineReason && <p className="text-sm text-red-800">{formatMessage(t.declineReason, { reason: assignment.declineReason })}</p>}
+        {actingUnder && <DeputyNotice standing={actingUnder} />}
+        <SigningWindowNotice refusal={notice} reopenedUntil={assignment.reopenedUntil} reopenReason={assignment.reopenReason} />
       </section>
       <object data={pdfUrl} type="application/pdf" className="mb-4 hidden h-[80vh] w-full rounded-lg border border-slate-200 lg:block" aria-label={t.pdf}>
         <a href={pdfUrl}>{t.openPdf}</a>
       </object>
       <CommitmentDocument document={document} />
-      {actor.role === "CHAIRPERSON" && assignment.status === "SIGNED" && (
+      {countersigns && assignment.status === "SIGNED" && campaignStatus !== "CLOSED" && (
         <div className="mt-6">
           <CountersignPanel items={[{ id: assignment.id, unitName: assignment.unit.name }]} signerName={actor.fullName} title={t.countersignTitle} signing={signingSetup} />
         </div>
       )}
-      {(actor.role === "CHAIRPERSON" || actor.role === "ADMIN") && assignment.status === "DECLINED" && (
+      {(actor.role === "CHAIRPERSON" || actor.role === "ADMIN") && assignment.status === "DECLINED" && campaignStatus !== "CLOSED" && (
         <div className="mt-6">
           <ReissueButton assignmentId={assignment.id} />
         </div>

@@ -143,6 +143,8 @@ export const common: typeof vi = {
     campaignName: "Campaign name",
     deadline: "Signing deadline",
     documentDate: "Date on the document",
+    validFrom: "Valid from",
+    validUntil: "Valid until",
   },
   errorPages: {
     notFoundTitle: "Page not found",

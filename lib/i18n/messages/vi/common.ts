@@ -143,6 +143,8 @@ export const common = {
     campaignName: "Tên chiến dịch",
     deadline: "Hạn ký",
     documentDate: "Ngày ghi trên văn bản",
+    validFrom: "Hiệu lực từ ngày",
+    validUntil: "Hiệu lực đến ngày",
   },
   errorPages: {
     notFoundTitle: "Không tìm thấy trang",

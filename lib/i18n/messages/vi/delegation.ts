@@ -1,4 +1,69 @@
-/** Section "delegation" (issue 14). */
+/** Section "delegation" (issue 14): the admin's delegations page and a deputy's signing on behalf. */
 export const delegation = {
-  title: "delegation",
+  title: "Ủy quyền ký thay",
+  intro: "Cấp phó ký thay người đứng đầu (KT.), quyền (Q.) hoặc thay mặt tập thể (TM.) trong thời hạn ủy quyền, bằng chứng thư và tên của chính mình.",
+  kinds: {
+    KT: "KT. — ký thay",
+    Q: "Q. — quyền",
+    TM: "TM. — thay mặt tập thể",
+  },
+  states: {
+    VALID: "Đang hiệu lực",
+    NOT_YET: "Chưa đến hạn",
+    EXPIRED: "Đã hết hạn",
+    REVOKED: "Đã thu hồi",
+  },
+  form: {
+    heading: "Cấp ủy quyền",
+    principal: "Người ủy quyền",
+    principalHint: "Người đứng đầu đơn vị hoặc Chủ tịch UBND thành phố",
+    deputy: "Cấp phó được ủy quyền",
+    deputyHint: "Người dùng vai trò Cấp phó; với người đứng đầu đơn vị, cấp phó phải cùng đơn vị",
+    kind: "Hình thức",
+    validFrom: "Từ ngày",
+    validUntil: "Đến hết ngày",
+    reason: "Lý do",
+    choose: "— Chọn —",
+    submit: "Cấp ủy quyền",
+  },
+  list: {
+    heading: "Các ủy quyền",
+    empty: "Chưa có ủy quyền nào.",
+    principal: "Người ủy quyền",
+    deputy: "Người ký thay",
+    kind: "Hình thức",
+    period: "Thời hạn",
+    periodRange: "{from} – {until}",
+    state: "Trạng thái",
+    actions: "Thao tác",
+    revoke: "Thu hồi",
+    revokeConfirm: "Thu hồi ủy quyền này? Cấp phó sẽ không ký thay được nữa.",
+  },
+  results: {
+    granted: "Đã cấp ủy quyền cho {deputy} ký thay {principal}.",
+    revoked: "Đã thu hồi ủy quyền.",
+    alreadyRevoked: "Ủy quyền này đã được thu hồi trước đó.",
+    principalInvalid: "Người ủy quyền phải là người đứng đầu đơn vị hoặc Chủ tịch UBND thành phố đang hoạt động.",
+    deputyInvalid: "Người được ủy quyền phải là người dùng vai trò Cấp phó đang hoạt động.",
+    deputyOtherUnit: "Cấp phó phải thuộc cùng đơn vị với người đứng đầu ủy quyền.",
+    untilBeforeFrom: "Ngày kết thúc không được trước ngày bắt đầu.",
+    tooLong: "Thời hạn ủy quyền tối đa {days} ngày.",
+    alreadyEnded: "Ngày kết thúc đã qua; ủy quyền phải còn hiệu lực trong tương lai.",
+    notFound: "Không tìm thấy ủy quyền.",
+  },
+  /** Why a deputy may not sign now. */
+  refusals: {
+    none: "Bạn không được ủy quyền ký thay cho bản cam kết này.",
+    notYet: "Ủy quyền ký thay {principal} chỉ có hiệu lực từ {from}; chưa ký được, không có gì thay đổi.",
+    expired: "Ủy quyền ký thay {principal} đã hết hạn lúc {until}; không ký được, không có gì thay đổi.",
+    revoked: "Ủy quyền ký thay {principal} đã bị thu hồi; không ký được, không có gì thay đổi.",
+    otherUnit: "Bạn không thuộc đơn vị của người ủy quyền; không ký được.",
+  },
+  /** On the deputy's pages. */
+  deputy: {
+    onBehalf: "Ký thay {principal} ({kind}) — ủy quyền đến hết {until}",
+    listIntro: "Các bản cam kết bạn được ủy quyền ký thay, trong thời hạn ủy quyền.",
+    awaitingCountersign: "Chờ xác nhận (ký thay Chủ tịch)",
+    noDelegation: "Hiện bạn không có ủy quyền ký thay nào còn hiệu lực.",
+  },
 };

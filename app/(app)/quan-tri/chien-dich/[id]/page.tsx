@@ -10,6 +10,7 @@ import { formatDateTime, formatDate } from "@/lib/time/vietnam-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LaunchCampaignForm } from "@/components/campaigns/launch-campaign-form";
+import { CloseCampaignForm } from "@/components/delegations/close-campaign-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).admin.campaigns.pageTitle };
@@ -20,7 +21,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const campaign = await getCampaignDetail((await params).id);
   if (!campaign) notFound();
   const headless = campaign.draftUnits.filter((u) => !u.head);
-  const { common, admin } = await getMessages();
+  const { common, admin, closing } = await getMessages();
   const t = admin.campaigns;
   return (
     <>
@@ -33,6 +34,11 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         })}
         actions={<Link href="/quan-tri/chien-dich" className="text-sm text-brand-700 hover:underline">{t.backToList}</Link>}
       />
+      {campaign.closedAt && (
+        <p data-testid="campaign-closed" className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">
+          {formatMessage(closing.close.closedAt, { at: formatDateTime(campaign.closedAt) })}
+        </p>
+      )}
       {campaign.status === "DRAFT" ? (
         <div className="grid gap-4 lg:grid-cols-3">
           <section className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-2">
@@ -93,6 +99,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           </table>
         </div>
       )}
+      {campaign.status === "LAUNCHED" && <CloseCampaignForm campaignId={campaign.id} />}
     </>
   );
 }

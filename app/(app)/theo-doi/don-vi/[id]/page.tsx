@@ -11,6 +11,11 @@ import { getMessages } from "@/lib/i18n/get-messages";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { PageHeader } from "@/components/ui/page-header";
 import { CountersignPanel } from "@/components/countersign/countersign-panel";
+import { ReopenAssignmentForm } from "@/components/delegations/reopen-assignment-form";
+import { SigningWindowNotice } from "@/components/delegations/signing-window-notice";
+import { campaignClosedRefusal } from "@/lib/campaigns/campaign-open-refusal";
+import { DEFAULT_REOPEN_DAYS, MAX_REOPEN_DAYS } from "@/lib/campaigns/reopen-assignment";
+import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).dashboard.unit.pageTitle };
@@ -21,10 +26,16 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
   const timeline = await getAssignmentTimeline(actor, (await params).id);
   if (!timeline) notFound();
   const { assignment, revisions, events } = timeline;
-  const { common, dashboard, signing } = messagesFor(actor);
+  const messages = messagesFor(actor);
+  const { common, dashboard, signing } = messages;
   const m = dashboard.unit;
   // The page may be opened on an older revision; what awaits countersignature is the unit's live one.
-  const awaiting = actor.role === "CHAIRPERSON" ? revisions.find((r) => r.status === "SIGNED") : undefined;
+  const closed = campaignClosedRefusal(assignment.campaign, messages);
+  const awaiting = actor.role === "CHAIRPERSON" && !closed ? revisions.find((r) => r.status === "SIGNED") : undefined;
+  // Past the deadline and still unsigned: only the chairperson may let the unit sign again, with a reason.
+  const now = new Date();
+  const reopenable =
+    actor.role === "CHAIRPERSON" && !closed && (OPEN_STATUSES as readonly string[]).includes(assignment.status) && now > assignment.campaign.deadline;
   return (
     <>
       <PageHeader
@@ -32,6 +43,9 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
         description={assignment.campaign.name}
         actions={<Link href="/theo-doi" className="text-sm text-brand-700 hover:underline">{m.back}</Link>}
       />
+      <div className="mb-4">
+        <SigningWindowNotice refusal={closed} reopenedUntil={assignment.reopenedUntil} reopenReason={assignment.reopenReason} />
+      </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 className="mb-3 font-semibold">{m.documents}</h2>
@@ -70,6 +84,7 @@ export default async function UnitTimelinePage({ params }: { params: Promise<{ i
           </ol>
         </section>
       </div>
+      {reopenable && <ReopenAssignmentForm assignmentId={assignment.id} defaultDays={DEFAULT_REOPEN_DAYS} maxDays={MAX_REOPEN_DAYS} />}
       {awaiting && (
         <div className="mt-6">
           <CountersignPanel items={[{ id: awaiting.id, unitName: assignment.unit.name }]} signerName={actor.fullName} title={signing.review.countersignTitle} signing={await getSigningSetup(actor)} />
