@@ -6,7 +6,7 @@ import { DEFAULT_COMMITMENT_CONTENT } from "@/lib/documents/default-commitment-c
 import { canonicalContentHash, commitmentContentSchema } from "@/lib/documents/commitment-content";
 import { fullJobTitle, resolveCommitment, type CommitmentPlaceholders } from "@/lib/documents/resolve-commitment";
 import { WARD_PLACEHOLDERS } from "@/lib/test/commitment-placeholders";
-import { pageLines, ruleRuns } from "@/lib/test/pdf-layout";
+import { pageLines, ruleRuns, textInRect } from "@/lib/test/pdf-layout";
 import { pdfFonts, pdfInfo, pdfPageCount, pdfText, writeTemp } from "@/lib/test/pdf-tools";
 import { qpdfCheck } from "@/lib/signing/testing/external-tools";
 import { renderCommitmentPdf, type SlotRect } from "./render-commitment-pdf";
@@ -24,14 +24,6 @@ const agency: CommitmentPlaceholders = {
 const render = (p: CommitmentPlaceholders) => renderCommitmentPdf(resolveCommitment(DEFAULT_COMMITMENT_CONTENT, p));
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const firstWords = (s: string, n = 6) => s.split(" ").slice(0, n).join(" ");
-
-/** Text poppler finds inside a rectangle of one page (PDF points, origin bottom-left), whitespace collapsed. */
-function textInRect(file: string, r: SlotRect) {
-  const pageHeight = 841.89;
-  const args = ["-enc", "UTF-8", "-f", String(r.page + 1), "-l", String(r.page + 1), "-x", String(Math.floor(r.x)), "-y"];
-  args.push(String(Math.floor(pageHeight - r.y - r.height)), "-W", String(Math.ceil(r.width)), "-H", String(Math.ceil(r.height)), file, "-");
-  return execFileSync("pdftotext", args, { encoding: "utf8" }).replace(/\s+/g, " ").trim();
-}
 
 describe("renderCommitmentPdf", () => {
   it("puts the exact Vietnamese text in the PDF, with Tinos embedded as a subset, and qpdf finds no error", async () => {

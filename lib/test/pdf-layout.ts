@@ -46,3 +46,10 @@ export function ruleRuns(file: string, page: number, minLength = 24): RuleRun[] 
   // A 0.6 pt rule covers one or two pixel rows: keep one run per rule.
   return runs.filter((r, i) => !runs.slice(0, i).some((o) => Math.abs(o.y - r.y) <= 1 && Math.abs(o.x0 - r.x0) <= 1));
 }
+
+/** Text poppler finds inside a rectangle of one page (PDF points, origin bottom-left; `page` 0-based), whitespace collapsed. */
+export function textInRect(file: string, r: { page: number; x: number; y: number; width: number; height: number }, pageHeight = 841.89) {
+  const args = ["-enc", "UTF-8", "-f", String(r.page + 1), "-l", String(r.page + 1), "-x", String(Math.floor(r.x)), "-y"];
+  args.push(String(Math.floor(pageHeight - r.y - r.height)), "-W", String(Math.ceil(r.width)), "-H", String(Math.ceil(r.height)), file, "-");
+  return execFileSync("pdftotext", args, { encoding: "utf8" }).replace(/\s+/g, " ").trim();
+}
