@@ -42,10 +42,13 @@ export async function countersignAssignments(
   now = new Date(),
 ): Promise<CountersignChunkResult> {
   if (!hasRole(actor, "CHAIRPERSON")) return forbidden(actor);
-  const m = messagesFor(actor).signing.results;
+  const { signing } = messagesFor(actor);
+  const m = signing.results;
   const parsed = chunkSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const { assignmentIds, grant, signatureImage } = parsed.data;
+  // Like the head's, the countersignature carries the chairperson's drawn or typed signature (App. I ô 7b).
+  if (!signatureImage) return failure(signing.signatureImage.missing, { signatureImage: [signing.signatureImage.missing] });
   if (!verifySigningGrant(grant, actor.id, now)) return failure(m.grantExpired);
 
   const { assignments, certificate, serverKeyAllowed } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK);
