@@ -94,6 +94,8 @@ export function CountersignPanel({ items, signerName, title, signing }: { items:
         <>
           <p className="text-sm text-slate-600">{formatMessage(t.awaiting, { count: items.length })}</p>
           <SignaturePad defaultName={signerName} onChange={setImage} />
+          {/* As on the head's sign form: the image the countersignature will carry, once the pad has drawn it. */}
+          <input type="hidden" name="signatureImage" value={image ?? ""} />
           {signing.external.length > 0 && (
             <ExternalSignPanel
               signing={signing}
