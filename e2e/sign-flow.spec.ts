@@ -96,6 +96,7 @@ test.describe.serial("review, sign, countersign, decline", () => {
     await signInAndLand(page, ACCOUNTS.chairperson, "/theo-doi");
     const panel = page.getByRole("region", { name: `Xác nhận hàng loạt — ${CAMPAIGN}` });
     await expect(panel).toContainText(/\d+ bản cam kết đã được người đứng đầu ký/);
+    await drawSignature(panel);
     await waitForSignatureImage(panel);
     await panel.getByLabel("Mật khẩu (nhập lại để xác nhận)").fill("CamKet@2017");
     await panel.getByRole("button", { name: /Ký xác nhận|Xác nhận tất cả/ }).click();

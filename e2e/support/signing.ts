@@ -1,8 +1,9 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** Draws a zig-zag on the signature pad, as a finger or mouse would. */
-export async function drawSignature(page: Page) {
-  const canvas = page.getByTestId("signature-canvas");
+/** Draws a zig-zag on the signature pad (the one inside `scope`), as a finger or mouse would. */
+export async function drawSignature(scope: Page | Locator) {
+  const page = "mouse" in scope ? scope : scope.page();
+  const canvas = scope.getByTestId("signature-canvas");
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + 40, box.y + box.height / 2);
