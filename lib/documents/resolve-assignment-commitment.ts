@@ -13,6 +13,8 @@ export type AssignmentFacts = {
   documentDate: Date;
   issuingBody: Pick<IssuingBodyHeader, "name" | "superiorName" | "placeName" | "abbreviation">;
   campaign: { recipients: string[]; documentTypeCode: string };
+  /** Once issued (the register's entry): shown on the review screen in place of the placeholders. */
+  issuance?: { number: number; issuedAt: Date };
 };
 
 export const CITY = {
@@ -32,6 +34,7 @@ export function resolveAssignmentCommitment(content: CommitmentContent, facts: A
     issuingBody: facts.issuingBody,
     documentCode: documentCode(facts.campaign.documentTypeCode, facts.issuingBody.abbreviation),
     recipients: facts.campaign.recipients,
+    issuance: facts.issuance,
     documentDate: facts.documentDate,
   });
 }

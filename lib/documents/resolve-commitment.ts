@@ -12,6 +12,8 @@ export type CommitmentPlaceholders = {
   documentCode: string;
   /** The campaign's "Nơi nhận" (ô 9b); empty: the city's usual two. */
   recipients: string[];
+  /** Once issued: the register's number and the organisation signature's date, for the review screen. */
+  issuance?: { number: number; issuedAt: Date };
   /** Known once the chairperson countersigns, or when a campaign names them in advance; otherwise the line stays empty. */
   chairperson?: { fullName: string };
   documentDate: Date;
@@ -22,9 +24,9 @@ export type ResolvedCommitment = {
   /** Ô 2: the superior body's line (none for a top-level body) above the issuing body's name. */
   header: { superior: string | null; name: string };
   /**
-   * Ô 3 and ô 4 as the review screen shows them before issuance ("Số: …/CK-UBND", "Phan Thiết, ngày … tháng
-   * … năm …"). The PDF prints neither: it reserves their rectangles and the organisation signature's
-   * revision draws the issued values there (lib/documents/issuance-lines.ts).
+   * Ô 3 and ô 4 as the review screen shows them: placeholders before issuance ("Số: …/CK-UBND", "Phan Thiết,
+   * ngày … tháng … năm …"), the issued values after. The PDF prints neither: it reserves their rectangles and
+   * the organisation signature's revision draws the issued values there (lib/documents/issuance-lines.ts).
    */
   numberLine: string;
   dateLine: string;
@@ -115,8 +117,8 @@ export function resolveCommitment(content: CommitmentContent, p: CommitmentPlace
       superior: p.issuingBody.superiorName ? clean(p.issuingBody.superiorName).toLocaleUpperCase("vi") : null,
       name: clean(p.issuingBody.name).toLocaleUpperCase("vi"),
     },
-    numberLine: numberLine(null, p.documentCode),
-    dateLine: issuanceDateLine(p.issuingBody.placeName, null),
+    numberLine: numberLine(p.issuance?.number ?? null, p.documentCode),
+    dateLine: issuanceDateLine(p.issuingBody.placeName, p.issuance?.issuedAt ?? null),
     documentDate: p.documentDate.toISOString(),
     title,
     subtitle,

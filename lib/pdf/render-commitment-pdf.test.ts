@@ -190,6 +190,8 @@ describe("resolveCommitment", () => {
     expect(doc.dateLine).toBe("Phan Thiết, ngày … tháng … năm …");
     expect(doc.numberLine).toBe("Số: …/CK-UBND");
     expect(doc.header).toEqual({ superior: "UBND THÀNH PHỐ PHAN THIẾT", name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐỨC THẮNG" });
+    const issued = resolveCommitment(DEFAULT_COMMITMENT_CONTENT, { ...ward, issuance: { number: 7, issuedAt: new Date("2017-01-05T02:00:00Z") } });
+    expect([issued.numberLine, issued.dateLine]).toEqual(["Số: 07/CK-UBND", "Phan Thiết, ngày 05 tháng 01 năm 2017"]);
     const strings = JSON.stringify(doc);
     expect(strings).toBe(strings.normalize("NFC"));
     expect(doc.signatureBlocks.head.fullName).toBe("Nguyễn Hữu Đức");
