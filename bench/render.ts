@@ -12,7 +12,10 @@ import { fmt, medianMs } from "./median";
 const placeholders: CommitmentPlaceholders = {
   unit: { name: "Phường Đức Thắng", kind: "WARD" },
   head: { fullName: "Nguyễn Hữu Đức", jobTitle: "Chủ tịch UBND phường" },
-  city: { name: "Phan Thiết", issuingBody: "UBND THÀNH PHỐ PHAN THIẾT", chairpersonTitle: "CHỦ TỊCH UBND THÀNH PHỐ" },
+  city: { name: "Phan Thiết", chairpersonTitle: "CHỦ TỊCH UBND THÀNH PHỐ" },
+  issuingBody: { name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐỨC THẮNG", superiorName: "UBND THÀNH PHỐ PHAN THIẾT", placeName: "Phan Thiết" },
+  documentCode: "CK-UBND",
+  recipients: [],
   documentDate: new Date("2017-01-03T17:00:00Z"),
 };
 const renderOnce = () => renderCommitmentPdf(resolveCommitment(DEFAULT_COMMITMENT_CONTENT, placeholders));

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, signInAndLand, signOut } from "./support/accounts";
 import { declineAsHead, signAsHead } from "./support/sign-in-browser";
+import { drawSignature, waitForSignatureImage } from "./support/signing";
 
 const count = async (page: Page, status: string) => Number(await page.getByTestId(`count-${status}`).textContent());
 
@@ -80,6 +81,8 @@ test("the chairperson countersigns a unit from its page, then the rest in bulk; 
   await page.getByTestId("units-table").getByRole("link", { name: "Phòng Y tế" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Phòng Y tế");
   const unitPanel = page.getByRole("region", { name: "Ký xác nhận của Chủ tịch UBND thành phố" });
+  await drawSignature(unitPanel);
+  await waitForSignatureImage(unitPanel);
   await unitPanel.getByLabel("Mật khẩu (nhập lại để xác nhận)").fill(DEMO_PASSWORD);
   await unitPanel.getByRole("button", { name: "Ký xác nhận" }).click();
   // The page shows the outcome by itself: the live revision is confirmed and its countersigned PDF listed.
@@ -93,6 +96,8 @@ test("the chairperson countersigns a unit from its page, then the rest in bulk; 
 
   // Bulk: the counts and the button change in place; the result stays on screen.
   const bulk = page.getByRole("region", { name: /Xác nhận hàng loạt/ });
+  await drawSignature(bulk);
+  await waitForSignatureImage(bulk);
   await bulk.getByLabel("Mật khẩu (nhập lại để xác nhận)").fill(DEMO_PASSWORD);
   await bulk.getByRole("button", { name: /Xác nhận tất cả|Ký xác nhận/ }).click();
   await expect(bulk.getByRole("status")).toContainText(`Kết quả: ${before.signed - 1} thành công, 0 không thành công.`);

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signInAndLand } from "./support/accounts";
-import { waitForSignatureImage } from "./support/signing";
+import { drawSignature, waitForSignatureImage } from "./support/signing";
 
 // One journey per kind of user, as a person would do it, with a screenshot at each step (CI artifacts).
 const shots = "artifacts/journeys";
@@ -36,6 +36,8 @@ test("chairperson: sees who has not signed, reminds one unit, countersigns what 
   await snap(page, "2-chu-tich-2-nhac-ky");
   await page.goto("/theo-doi");
   const panel = page.getByRole("region", { name: /Xác nhận hàng loạt/ });
+  await drawSignature(panel);
+  await waitForSignatureImage(panel);
   await panel.getByLabel("Mật khẩu (nhập lại để xác nhận)").fill("CamKet@2017");
   await panel.getByRole("button", { name: /Xác nhận tất cả|Ký xác nhận/ }).click();
   await expect(page.getByRole("progressbar", { name: "Tiến độ xác nhận" })).toHaveAttribute("aria-valuenow", "100");

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signInAndLand, signOut } from "./support/accounts";
-import { confirmReadToEnd, drawSignature } from "./support/signing";
+import { confirmReadToEnd, drawSignature, waitForSignatureImage } from "./support/signing";
 
 const CAMPAIGN = "Cam kết CCHC giai đoạn 2016–2020";
 
@@ -18,6 +18,10 @@ test.describe.serial("review, sign, countersign, decline", () => {
     await openMyCommitment(page, ACCOUNTS.headDucThang);
     ducThangUrl = page.url();
     await expect(page.getByRole("article")).toContainText("Nguyễn Hữu Đức");
+    // Number and date are the clerk's, at issuance: the review screen shows where they go, not a preset date.
+    await expect(page.getByRole("article")).toContainText("Số: …/CK-UBND");
+    await expect(page.getByRole("article")).toContainText("Phan Thiết, ngày … tháng … năm …");
+    await expect(page.getByRole("region", { name: "Nơi nhận:" })).toContainText("- Lưu: VT.");
     await expect(page.getByTestId("document-sha256")).toHaveText(/^[0-9a-f]{64}$/);
     await expect(page.getByRole("button", { name: "Ký cam kết" })).toHaveCount(0);
     await confirmReadToEnd(page);
@@ -54,6 +58,12 @@ test.describe.serial("review, sign, countersign, decline", () => {
     const report = execFileSync("pdfsig", [file], { encoding: "utf8" });
     expect(report).toContain("Signature is Valid");
     expect(report).toContain("Nguyễn Hữu Đức");
+    // The head's widget draws the name and signing time (App. I ô 7); the base page prints Nơi nhận, no preset date.
+    const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+    expect(text).toMatch(/Ký số: \d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(\+07:00\)/);
+    expect(text).toContain("Nơi nhận:");
+    expect(text).toContain("- Lưu: VT.");
+    expect(text).not.toMatch(/Phan Thiết, ngày \d/);
   });
 
   test("a head declines with a reason; the chairperson reads it and reissues", async ({ page }) => {
@@ -86,6 +96,8 @@ test.describe.serial("review, sign, countersign, decline", () => {
     await signInAndLand(page, ACCOUNTS.chairperson, "/theo-doi");
     const panel = page.getByRole("region", { name: `Xác nhận hàng loạt — ${CAMPAIGN}` });
     await expect(panel).toContainText(/\d+ bản cam kết đã được người đứng đầu ký/);
+    await drawSignature(panel);
+    await waitForSignatureImage(panel);
     await panel.getByLabel("Mật khẩu (nhập lại để xác nhận)").fill("CamKet@2017");
     await panel.getByRole("button", { name: /Ký xác nhận|Xác nhận tất cả/ }).click();
     await expect(page.getByRole("progressbar", { name: "Tiến độ xác nhận" })).toHaveAttribute("aria-valuenow", "100");

@@ -23,7 +23,7 @@ type Outcome = { unitName: string; ok: boolean; message?: string };
  */
 export function CountersignPanel({ items, signerName, title, signing }: { items: Item[]; signerName: string; title: string; signing: SigningSetup }) {
   const router = useRouter();
-  const t = useMessages().signing.countersignPanel;
+  const { countersignPanel: t, signatureImage: imageMessages } = useMessages().signing;
   const [password, setPassword] = useState("");
   const [image, setImage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +33,11 @@ export function CountersignPanel({ items, signerName, title, signing }: { items:
   const [, startRefresh] = useTransition();
 
   async function run() {
+    // The server refuses a countersignature without the image too; asking here spares the password check.
+    if (!image) {
+      setError(imageMessages.missing);
+      return;
+    }
     setError(null);
     setOutcomes([]);
     setRunTotal(items.length);
@@ -59,7 +64,7 @@ export function CountersignPanel({ items, signerName, title, signing }: { items:
       const result = await countersignChunkAction(
         chunk.map((item) => item.id),
         grant,
-        image,
+        image!,
       );
       // No outcomes: the whole chunk was refused (expired grant, revoked certificate): each says why.
       return chunk.map((item, k) => {
@@ -89,11 +94,13 @@ export function CountersignPanel({ items, signerName, title, signing }: { items:
         <>
           <p className="text-sm text-slate-600">{formatMessage(t.awaiting, { count: items.length })}</p>
           <SignaturePad defaultName={signerName} onChange={setImage} />
+          {/* As on the head's sign form: the image the countersignature will carry, once the pad has drawn it. */}
+          <input type="hidden" name="signatureImage" value={image ?? ""} />
           {signing.external.length > 0 && (
             <ExternalSignPanel
               signing={signing}
               chunks={chunks}
-              prepareExtras={() => ({ signatureImage: image ?? undefined })}
+              prepareExtras={() => (image ? { signatureImage: image } : null)}
               label={formatMessage(t.confirmWithKey, { count: items.length })}
               showResults={false}
               onOutcomes={showExternal}

@@ -1,8 +1,9 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
-/** Draws a zig-zag on the signature pad, as a finger or mouse would. */
-export async function drawSignature(page: Page) {
-  const canvas = page.getByTestId("signature-canvas");
+/** Draws a zig-zag on the signature pad (the one inside `scope`), as a finger or mouse would. */
+export async function drawSignature(scope: Page | Locator) {
+  const page = "mouse" in scope ? scope : scope.page();
+  const canvas = scope.getByTestId("signature-canvas");
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + 40, box.y + box.height / 2);
@@ -27,8 +28,9 @@ export async function signOpenCommitment(page: Page, password: string) {
 
 /**
  * The typed-name signature is drawn once its font has loaded (asynchronously); a keyboard user who submits at
- * once can beat it. Waits until the sign form carries the image, as a person would see it appear.
+ * once can beat it. Waits until the sign form (or countersign panel, `scope`) carries the image, as a person
+ * would see it appear: both signatures require it.
  */
-export async function waitForSignatureImage(page: Page) {
-  await expect.poll(() => page.locator('input[name="signatureImage"]').inputValue()).toMatch(/^data:image\/png;base64,/);
+export async function waitForSignatureImage(scope: Page | Locator) {
+  await expect.poll(() => scope.locator('input[name="signatureImage"]').inputValue()).toMatch(/^data:image\/png;base64,/);
 }

@@ -4,6 +4,8 @@ import type { UnitKind } from "@/lib/generated/prisma/enums";
 import { renderAssignmentPdf } from "@/lib/documents/render-assignment-pdf";
 import { parseTemplateContent } from "@/lib/documents/template-content";
 import { putFile } from "@/lib/storage/file-store";
+import { issuingBodyForUnit } from "@/lib/issuing-bodies/issuing-body-for-unit";
+import { prisma } from "@/lib/db/client";
 
 /** The revision being replaced, with what its document is rendered from. */
 export type RevisionSource = {
@@ -12,19 +14,24 @@ export type RevisionSource = {
   unitId: string;
   revision: number;
   unit: { name: string; kind: UnitKind };
-  campaign: { documentDate: Date; templateVersion: { content: unknown } };
+  campaign: { documentDate: Date; recipients: string[]; documentTypeCode: string; templateVersion: { content: unknown } };
 };
 
 /** The head the new revision is printed for ("Tôi, <họ tên>, <chức vụ>…"). */
 export type RevisionHead = { id: string; fullName: string; jobTitle: string };
 
-/** The campaign's template rendered for `head`: the new revision's bytes and signature slots. */
-export function renderRevision(source: RevisionSource, head: RevisionHead) {
+/**
+ * The campaign's template rendered for `head` under the unit's issuing body as it is now: the new revision's
+ * bytes and signature slots. `db`: the transaction's client when called inside one.
+ */
+export async function renderRevision(source: RevisionSource, head: RevisionHead, db: Prisma.TransactionClient = prisma) {
   return renderAssignmentPdf(parseTemplateContent(source.campaign.templateVersion.content), {
     unit: { name: source.unit.name, kind: source.unit.kind },
     headName: head.fullName,
     headTitle: head.jobTitle,
     documentDate: source.campaign.documentDate,
+    issuingBody: await issuingBodyForUnit(source.unitId, db),
+    campaign: source.campaign,
   });
 }
 

@@ -31,12 +31,12 @@ export async function reissueForNewHead(
       headUserId: true,
       declineReason: true,
       unit: { select: { name: true, kind: true } },
-      campaign: { select: { name: true, deadline: true, documentDate: true, templateVersion: { select: { content: true } } } },
+      campaign: { select: { name: true, deadline: true, documentDate: true, recipients: true, documentTypeCode: true, templateVersion: { select: { content: true } } } },
     },
   });
   const drafts = [];
   for (const old of superseded) {
-    const next = await storeNextRevision(tx, old, head, await renderRevision(old, head), actorId);
+    const next = await storeNextRevision(tx, old, head, await renderRevision(old, head, tx), actorId);
     await recordAuditEvent(tx, {
       ...context,
       type: "ASSIGNMENT_REISSUED",

@@ -12,6 +12,7 @@ import { putFile } from "@/lib/storage/file-store";
 import { idSchema } from "@/lib/forms/text-fields";
 import { renderAssignmentPdf, unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { parseTemplateContent } from "@/lib/documents/template-content";
+import { issuingBodyForUnit } from "@/lib/issuing-bodies/issuing-body-for-unit";
 import { unitSelectionSchema } from "./campaign-schemas";
 import { resolveCampaignUnits, type CampaignUnit } from "./resolve-campaign-units";
 
@@ -57,6 +58,8 @@ export async function launchCampaign(
         headName: head.fullName,
         headTitle: head.jobTitle,
         documentDate: campaign.documentDate,
+        issuingBody: await issuingBodyForUnit(unit.id),
+        campaign,
       });
     } catch (error) {
       // A name or template stored before input refused characters the PDF font lacks: name them, launch nothing.

@@ -1,18 +1,24 @@
 import type { UnitKind } from "@/lib/generated/prisma/enums";
+import type { IssuingBodyHeader } from "@/lib/issuing-bodies/issuing-body-for-unit";
 import type { CommitmentContent } from "./commitment-content";
+import { documentCode } from "./issuance-lines";
 import { resolveCommitment } from "./resolve-commitment";
 
-/** What varies between copies: the unit, its head as printed, and the date on the document. */
+/** What varies between copies: the unit, its head as printed, its issuing body, the campaign's code and recipients. */
 export type AssignmentFacts = {
   unit: { name: string; kind: UnitKind };
   headName: string;
   headTitle: string;
+  /** The campaign's date: the PDF's /CreationDate only; the printed date is the issuance's. */
   documentDate: Date;
+  issuingBody: Pick<IssuingBodyHeader, "name" | "superiorName" | "placeName" | "abbreviation">;
+  campaign: { recipients: string[]; documentTypeCode: string };
+  /** Once issued (the register's entry): shown on the review screen in place of the placeholders. */
+  issuance?: { number: number; issuedAt: Date };
 };
 
 export const CITY = {
   name: "Phan Thiết",
-  issuingBody: "UBND THÀNH PHỐ PHAN THIẾT",
   chairpersonTitle: "CHỦ TỊCH UBND THÀNH PHỐ",
 } as const;
 
@@ -25,6 +31,10 @@ export function resolveAssignmentCommitment(content: CommitmentContent, facts: A
     unit: facts.unit,
     head: { fullName: facts.headName, jobTitle: facts.headTitle },
     city: CITY,
+    issuingBody: facts.issuingBody,
+    documentCode: documentCode(facts.campaign.documentTypeCode, facts.issuingBody.abbreviation),
+    recipients: facts.campaign.recipients,
+    issuance: facts.issuance,
     documentDate: facts.documentDate,
   });
 }

@@ -1,11 +1,19 @@
 import type { UnitKind } from "@/lib/generated/prisma/enums";
-import { VIETNAM_TIME_ZONE } from "@/lib/time/vietnam-time";
 import type { CommitmentContent } from "./commitment-content";
+import { issuanceDateLine, numberLine } from "./issuance-lines";
 
 export type CommitmentPlaceholders = {
   unit: { name: string; kind: UnitKind };
   head: { fullName: string; jobTitle: string };
-  city: { name: string; issuingBody: string; chairpersonTitle: string };
+  city: { name: string; chairpersonTitle: string };
+  /** The unit's issuing body (lib/issuing-bodies/issuing-body-for-unit.ts): header (ô 2) and place (ô 4). */
+  issuingBody: { name: string; superiorName: string | null; placeName: string };
+  /** "CK-UBND": the campaign's document type and the body's abbreviation (ô 3). */
+  documentCode: string;
+  /** The campaign's "Nơi nhận" (ô 9b); empty: the city's usual two. */
+  recipients: string[];
+  /** Once issued: the register's number and the organisation signature's date, for the review screen. */
+  issuance?: { number: number; issuedAt: Date };
   /** Known once the chairperson countersigns, or when a campaign names them in advance; otherwise the line stays empty. */
   chairperson?: { fullName: string };
   documentDate: Date;
@@ -13,10 +21,16 @@ export type CommitmentPlaceholders = {
 
 /** The final text of one copy: what both the PDF and the HTML review screen show, line for line. */
 export type ResolvedCommitment = {
-  issuingBody: string;
-  unitName: string;
-  placeAndDate: string;
-  /** ISO 8601 instant of the document date; the PDF's /CreationDate and the HTML <time>. */
+  /** Ô 2: the superior body's line (none for a top-level body) above the issuing body's name. */
+  header: { superior: string | null; name: string };
+  /**
+   * Ô 3 and ô 4 as the review screen shows them: placeholders before issuance ("Số: …/CK-UBND", "Phan Thiết,
+   * ngày … tháng … năm …"), the issued values after. The PDF prints neither: it reserves their rectangles and
+   * the organisation signature's revision draws the issued values there (lib/documents/issuance-lines.ts).
+   */
+  numberLine: string;
+  dateLine: string;
+  /** ISO 8601 instant of the campaign's document date: only the PDF's /CreationDate (never printed). */
   documentDate: string;
   title: string;
   subtitle: string;
@@ -30,6 +44,8 @@ export type ResolvedCommitment = {
     head: { title: string; jobTitle: string; fullName: string };
     chairperson: { heading: string; title: string; fullName: string | null };
   };
+  /** Ô 9b: "Nơi nhận:" and its lines, each "- …;", the last "- Lưu: VT.". */
+  recipients: { heading: string; lines: string[] };
   metadata: { title: string; author: string; subject: string };
 };
 
@@ -41,14 +57,16 @@ const ROLE_WORDING: Record<UnitKind, string> = {
 
 const clean = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
 
-/** "Phan Thiết, ngày 04 tháng 01 năm 2017" — the day as it is in Việt Nam. */
-export function placeAndDate(city: string, date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: VIETNAM_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${clean(city)}, ngày ${parts.day} tháng ${parts.month} năm ${parts.year}`;
+// A commitment goes to the chairperson and the office that keeps the reform's records.
+const DEFAULT_RECIPIENTS = ["Chủ tịch UBND thành phố", "Phòng Nội vụ"];
+
+/**
+ * "- Phòng Nội vụ;" per recipient, then "- Lưu: VT." (App. I ô 9b). Only "VT": Unit.code is a statistics code
+ * for wards and communes ("22948"), not the drafting unit's abbreviation App. I asks for after it.
+ */
+function recipientLines(recipients: string[]): string[] {
+  const named = recipients.map(clean).filter(Boolean);
+  return [...(named.length > 0 ? named : DEFAULT_RECIPIENTS).map((r) => `- ${r.replace(/[;,.]+$/u, "")};`), "- Lưu: VT."];
 }
 
 /**
@@ -95,9 +113,12 @@ export function resolveCommitment(content: CommitmentContent, p: CommitmentPlace
   const subtitle = fill(content.subtitle);
 
   return {
-    issuingBody: clean(p.city.issuingBody),
-    unitName: clean(p.unit.name).toLocaleUpperCase("vi"),
-    placeAndDate: placeAndDate(p.city.name, p.documentDate),
+    header: {
+      superior: p.issuingBody.superiorName ? clean(p.issuingBody.superiorName).toLocaleUpperCase("vi") : null,
+      name: clean(p.issuingBody.name).toLocaleUpperCase("vi"),
+    },
+    numberLine: numberLine(p.issuance?.number ?? null, p.documentCode),
+    dateLine: issuanceDateLine(p.issuingBody.placeName, p.issuance?.issuedAt ?? null),
     documentDate: p.documentDate.toISOString(),
     title,
     subtitle,
@@ -115,6 +136,7 @@ export function resolveCommitment(content: CommitmentContent, p: CommitmentPlace
         fullName: p.chairperson ? clean(p.chairperson.fullName) : null,
       },
     },
+    recipients: { heading: "Nơi nhận:", lines: recipientLines(p.recipients) },
     metadata: {
       title: `${title} — ${clean(p.unit.name)}`,
       author: `${clean(p.head.fullName)} — ${clean(p.unit.name)}`,

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** What a document's header, place-and-date line and number code need from its issuing body (App. I ô 2–4). */
 export type IssuingBodyHeader = {
@@ -17,9 +18,9 @@ const HEADER_FIELDS = { id: true, name: true, superiorName: true, placeName: tru
 
 /**
  * The unit's own issuing body, or the city's when the admin has not given it one (the migration creates
- * the city body, so there always is one).
+ * the city body, so there always is one). `db`: a transaction's client when called inside one.
  */
-export async function issuingBodyForUnit(unitId: string): Promise<IssuingBodyHeader> {
-  const unit = await prisma.unit.findUnique({ where: { id: unitId }, select: { issuingBody: { select: HEADER_FIELDS } } });
-  return unit?.issuingBody ?? (await prisma.issuingBody.findFirstOrThrow({ where: { isCity: true }, select: HEADER_FIELDS, orderBy: { sortOrder: "asc" } }));
+export async function issuingBodyForUnit(unitId: string, db: Prisma.TransactionClient = prisma): Promise<IssuingBodyHeader> {
+  const unit = await db.unit.findUnique({ where: { id: unitId }, select: { issuingBody: { select: HEADER_FIELDS } } });
+  return unit?.issuingBody ?? (await db.issuingBody.findFirstOrThrow({ where: { isCity: true }, select: HEADER_FIELDS, orderBy: { sortOrder: "asc" } }));
 }

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { commitmentContentSchema } from "@/lib/documents/commitment-content";
 import { DEFAULT_COMMITMENT_CONTENT } from "@/lib/documents/default-commitment-content";
 import { resolveCommitment } from "@/lib/documents/resolve-commitment";
+import { WARD_FACTS, WARD_PLACEHOLDERS } from "@/lib/test/commitment-placeholders";
 import { renderAssignmentPdf, unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import { resolveMessage } from "@/lib/i18n/message-ref";
 import { vi } from "@/lib/i18n/messages/vi";
@@ -74,12 +75,7 @@ describe("input refuses what the PDF cannot print, naming the characters", () =>
 });
 
 describe("the renderer, as the last guard", () => {
-  const facts = (fullName: string) => ({
-    unit: { name: "Phường Đức Thắng", kind: "WARD" as const },
-    head: { fullName, jobTitle: "Chủ tịch UBND phường" },
-    city: { name: "Phan Thiết", issuingBody: "UBND THÀNH PHỐ PHAN THIẾT", chairpersonTitle: "CHỦ TỊCH UBND THÀNH PHỐ" },
-    documentDate: new Date("2017-01-03T17:00:00Z"),
-  });
+  const facts = (fullName: string) => ({ ...WARD_PLACEHOLDERS, head: { ...WARD_PLACEHOLDERS.head, fullName } });
 
   it("throws a typed error naming the characters instead of drawing nothing for them", async () => {
     const rendering = renderCommitmentPdf(resolveCommitment(DEFAULT_COMMITMENT_CONTENT, facts("Nguyễn Văn 😀 中")));
@@ -88,12 +84,7 @@ describe("the renderer, as the last guard", () => {
   });
 
   it("its callers word the error for the reader, naming the characters; other errors are theirs to rethrow", async () => {
-    const error = await renderAssignmentPdf(DEFAULT_COMMITMENT_CONTENT, {
-      unit: { name: "Phường Đức Thắng", kind: "WARD" },
-      headName: "Nguyễn Văn A",
-      headTitle: "Chủ tịch 😀",
-      documentDate: new Date("2017-01-03T17:00:00Z"),
-    }).catch((e: unknown) => e);
+    const error = await renderAssignmentPdf(DEFAULT_COMMITMENT_CONTENT, { ...WARD_FACTS, headTitle: "Chủ tịch 😀" }).catch((e: unknown) => e);
     expect(unprintableRefusal(error, "vi")).toBe("Ký tự không in được trong văn bản: 😀 (U+1F600)");
     expect(unprintableRefusal(error, { locale: "en" })).toBe("Characters that cannot be printed in the document: 😀 (U+1F600)");
     expect(unprintableRefusal(new Error("other"), "vi")).toBeNull();

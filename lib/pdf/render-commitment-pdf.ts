@@ -6,7 +6,11 @@ import { UnprintableTextError, unprintableCharacters } from "./printable-text";
 
 /** A rectangle (PDF points, origin bottom-left) kept empty for a signature appearance. */
 export type SlotRect = { page: number; x: number; y: number; width: number; height: number };
-export type SignatureSlots = { head: SlotRect; chairperson: SlotRect };
+/**
+ * Where the signers' appearances go (head, chairperson), and the two rectangles the organisation signature's
+ * revision fills at issuance: `number` (ô 3, "Số: 12/CK-UBND") and `date` (ô 4, "Phan Thiết, ngày … tháng … năm …").
+ */
+export type SignatureSlots = { head: SlotRect; chairperson: SlotRect; number: SlotRect; date: SlotRect };
 export type RenderedCommitment = { bytes: Uint8Array; signatureSlots: SignatureSlots };
 
 // Decree 30/2020 Appendix I: A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; body 13 pt.
@@ -17,34 +21,59 @@ const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const BODY = 13;
 const LEADING = 1.3;
 const INDENT = 10 * MM;
-const SIGNATURE_SPACE = 42 * MM;
+/** The signature image's space, plus the signer's name (bold 13 pt) and "Ký số: …" line the widget draws under it. */
+const SIGNATURE_SPACE = 42 * MM + 30;
+/** Ô 3 and ô 4 each hold one 13 pt line, drawn at issuance. */
+const ISSUANCE_LINE_SPACE = 20;
+/** Between paragraphs: at least 6 pt (App. I §II.5). */
+const PARAGRAPH_SPACING = 6;
 const BLACK = rgb(0, 0, 0);
 
-type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
+type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont; boldItalic: PDFFont };
 /** "full": as long as the text (Tiêu ngữ); "short": a third of it, centred (name of the issuing unit). */
 type CentredLine = { text: string; font: PDFFont; size: number; underline?: "full" | "short" };
 
 const lineHeightOf = (size: number) => size * 1.25;
 
+/**
+ * A centred line wrapped into as few lines as `width` allows, all about as long: the narrowest width giving
+ * that many lines ("ỦY BAN NHÂN DÂN" / "PHƯỜNG ĐỨC THẮNG", not "ỦY BAN NHÂN DÂN PHƯỜNG" / "ĐỨC THẮNG").
+ */
+function balancedLines(line: CentredLine, width: number) {
+  const greedy = breakLines(line.text, line.font, line.size, width);
+  if (greedy.length === 1) return greedy;
+  let [low, high] = [Math.max(...greedy.map((l) => Math.max(...l.widths))), width];
+  while (high - low > 0.5) {
+    const mid = (low + high) / 2;
+    if (breakLines(line.text, line.font, line.size, mid).length > greedy.length) low = mid;
+    else high = mid;
+  }
+  return breakLines(line.text, line.font, line.size, high);
+}
+
 /** How tall `lines` are once wrapped into a column of `width`. */
 function centredHeight(lines: CentredLine[], width: number) {
-  return lines.reduce((h, l) => h + breakLines(l.text, l.font, l.size, width).length * lineHeightOf(l.size), 0);
+  return lines.reduce((h, l) => h + balancedLines(l, width).length * lineHeightOf(l.size), 0);
+}
+
+/** A horizontal rule of `length` centred in the column [x, x + width]. */
+function centredRule(page: PDFPage, x: number, width: number, length: number, y: number) {
+  const start = x + (width - length) / 2;
+  page.drawLine({ start: { x: start, y }, end: { x: start + length, y }, thickness: 0.6, color: BLACK });
 }
 
 /** Centred lines in a column [x, x + width], from top `y` down; returns the y below the last line. */
 function centredLines(page: PDFPage, lines: CentredLine[], x: number, width: number, y: number) {
   for (const line of lines) {
-    for (const part of breakLines(line.text, line.font, line.size, width)) {
+    const parts = balancedLines(line, width);
+    for (const part of parts) {
       y -= lineHeightOf(line.size);
-      const left = x + (width - part.width) / 2;
-      page.drawText(part.words.join(" "), { x: left, y, size: line.size, font: line.font, color: BLACK });
-      if (line.underline) {
-        // The Tiêu ngữ is underlined; the short rule under the unit's name sits lower, as a separator.
-        const [length, drop] = line.underline === "full" ? [part.width, 3] : [part.width / 3, 7];
-        const start = x + (width - length) / 2;
-        page.drawLine({ start: { x: start, y: y - drop }, end: { x: start + length, y: y - drop }, thickness: 0.6, color: BLACK });
-      }
+      page.drawText(part.words.join(" "), { x: x + (width - part.width) / 2, y, size: line.size, font: line.font, color: BLACK });
+      // The Tiêu ngữ is underlined, every line of it.
+      if (line.underline === "full") centredRule(page, x, width, part.width, y - 3);
     }
+    // The short rule under the issuing body's name sits lower, once, as a separator.
+    if (line.underline === "short") centredRule(page, x, width, Math.max(...parts.map((p) => p.width)) / 3, y - 7);
   }
   return y;
 }
@@ -80,18 +109,22 @@ class Flow {
     this.y -= points;
   }
 
-  /** A paragraph: first-line indent, justified except its last line. `keepLines` lines stay on one page. */
-  paragraph(text: string, { font = this.fonts.regular, size = BODY, indent = INDENT, hanging = 0, align = "justify" as "justify" | "center", keepLines = 2 } = {}) {
+  /**
+   * A paragraph: first-line indent, justified except its last line. `keepLines` lines stay on one page.
+   * `rule`: a centred rule under it, 2/5 of its widest line (App. I ô 5b: 1/3 to 1/2 of the line).
+   */
+  paragraph(text: string, { font = this.fonts.regular, size = BODY, indent = INDENT, hanging = 0, align = "justify" as "justify" | "center", keepLines = 2, rule = false } = {}) {
     const lineHeight = size * LEADING;
     const x0 = MARGIN.left + hanging;
     const width = CONTENT_WIDTH - hanging;
     const lines = breakLines(text, font, size, width - indent, width);
     // No lone first line at the foot of a page (Decree 30 leaves widows/orphans to taste; clerks avoid them).
     this.ensure(Math.min(lines.length, keepLines) * lineHeight);
+    let baseline = this.y;
     lines.forEach((line, i) => {
       this.ensure(lineHeight);
       this.y -= lineHeight;
-      const baseline = this.y + (lineHeight - size) / 2 + size * 0.22;
+      baseline = this.y + (lineHeight - size) / 2 + size * 0.22;
       const lineWidth = i === 0 ? width - indent : width;
       const start = x0 + (i === 0 ? indent : 0);
       if (align === "center") {
@@ -108,7 +141,8 @@ class Flow {
         });
       }
     });
-    this.y -= 3;
+    if (rule) centredRule(this.page, MARGIN.left, CONTENT_WIDTH, (Math.max(...lines.map((l) => l.width)) * 2) / 5, baseline - 5);
+    this.y -= PARAGRAPH_SPACING;
   }
 
   /** "1. …" with the text aligned after the number; `labelWidth` is the widest label's, so all items align. */
@@ -123,7 +157,7 @@ class Flow {
   }
 }
 
-/** Every string drawn on the page (all but the document-info metadata and the date), walked generically so a new field is never missed. */
+/** Every string the document holds (all but the document-info metadata and the date), walked generically so a new field is never missed. */
 function drawnTexts(value: unknown): string[] {
   if (typeof value === "string") return [value];
   if (Array.isArray(value)) return value.flatMap(drawnTexts);
@@ -134,6 +168,7 @@ function drawnTexts(value: unknown): string[] {
 /**
  * The last guard behind input validation (names and templates stored before it, or a new path that
  * skipped it): fontkit would draw a missing glyph as an empty .notdef, silently dropping the character.
+ * The ô 3 and ô 4 lines are checked too though only issuance draws them: their place name must print then.
  */
 function assertPrintable(doc: ResolvedCommitment) {
   const { metadata: _metadata, documentDate: _documentDate, ...drawn } = doc;
@@ -142,15 +177,21 @@ function assertPrintable(doc: ResolvedCommitment) {
 }
 
 /**
- * Renders one unit's commitment in the Decree 30 layout and reports where the two signature appearances go.
- * Throws UnprintableTextError for a character the font cannot print. Deterministic: fixed dates (the
- * document date), fixed font names, no random file ID, so the same inputs give the same bytes (and SHA-256).
+ * Renders one unit's commitment in the Decree 30 layout and reports where the signature appearances and the
+ * issuance's number and date go. Throws UnprintableTextError for a character the font cannot print.
+ * Deterministic: fixed dates (the campaign's document date, as metadata only), fixed font names, no random
+ * file ID, so the same inputs give the same bytes (and SHA-256).
  */
 export async function renderCommitmentPdf(doc: ResolvedCommitment): Promise<RenderedCommitment> {
   assertPrintable(doc);
   const creationDate = new Date(doc.documentDate);
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  const fonts: Fonts = { regular: await embedTinos(pdf, "regular"), bold: await embedTinos(pdf, "bold"), italic: await embedTinos(pdf, "italic") };
+  const fonts: Fonts = {
+    regular: await embedTinos(pdf, "regular"),
+    bold: await embedTinos(pdf, "bold"),
+    italic: await embedTinos(pdf, "italic"),
+    boldItalic: await embedTinos(pdf, "boldItalic"),
+  };
   pdf.setTitle(doc.metadata.title);
   pdf.setAuthor(doc.metadata.author);
   pdf.setSubject(doc.metadata.subject);
@@ -166,16 +207,11 @@ export async function renderCommitmentPdf(doc: ResolvedCommitment): Promise<Rend
   const leftWidth = CONTENT_WIDTH * 0.4;
   const rightX = MARGIN.left + leftWidth;
   const rightWidth = CONTENT_WIDTH - leftWidth;
-  const leftBottom = centredLines(
-    flow.page,
-    [
-      { text: doc.issuingBody, font: fonts.regular, size: 12 },
-      { text: doc.unitName, font: fonts.bold, size: 12, underline: "short" },
-    ],
-    MARGIN.left,
-    leftWidth,
-    top,
-  );
+  const headerLines: CentredLine[] = [
+    ...(doc.header.superior ? [{ text: doc.header.superior, font: fonts.regular, size: 12 }] : []),
+    { text: doc.header.name, font: fonts.bold, size: 12, underline: "short" as const },
+  ];
+  const leftBottom = centredLines(flow.page, headerLines, MARGIN.left, leftWidth, top);
   const rightBottom = centredLines(
     flow.page,
     [
@@ -186,11 +222,14 @@ export async function renderCommitmentPdf(doc: ResolvedCommitment): Promise<Rend
     rightWidth,
     top,
   );
-  const dateBottom = centredLines(flow.page, [{ text: doc.placeAndDate, font: fonts.italic, size: 13 }], rightX, rightWidth, rightBottom - 10);
-  flow.y = Math.min(leftBottom, dateBottom) - 24;
+  // Ô 3 (number, under the body's rule) and ô 4 (place and date, under the Tiêu ngữ) stay empty: the
+  // organisation signature's revision draws both at issuance, when they are known.
+  const numberSlot: SlotRect = { page: 0, x: MARGIN.left, y: leftBottom - 12 - ISSUANCE_LINE_SPACE, width: leftWidth, height: ISSUANCE_LINE_SPACE };
+  const dateSlot: SlotRect = { page: 0, x: rightX, y: rightBottom - 8 - ISSUANCE_LINE_SPACE, width: rightWidth, height: ISSUANCE_LINE_SPACE };
+  flow.y = Math.min(numberSlot.y, dateSlot.y) - 18;
 
   flow.paragraph(doc.title, { font: fonts.bold, size: 14, indent: 0, align: "center" });
-  flow.paragraph(doc.subtitle, { font: fonts.bold, size: BODY, indent: 0, align: "center" });
+  flow.paragraph(doc.subtitle, { font: fonts.bold, size: BODY, indent: 0, align: "center", rule: true });
   flow.gap(12);
   for (const basis of doc.legalBases) flow.paragraph(basis, { font: fonts.italic });
   flow.gap(4);
@@ -206,7 +245,8 @@ export async function renderCommitmentPdf(doc: ResolvedCommitment): Promise<Rend
   doc.commitments.forEach((item, i) => flow.numbered(`${i + 1}.`, item, labelWidth));
   for (const text of doc.closing) flow.paragraph(text);
 
-  // Signature blocks side by side: titles, the reserved space, full names. Never split across pages.
+  // Signature blocks side by side: titles and the reserved space, where each signer's widget draws the
+  // image, the full name and the signing time; "Nơi nhận" under them, left. All on one page.
   const { head, chairperson } = doc.signatureBlocks;
   const columnWidth = CONTENT_WIDTH / 2;
   const headTitles: CentredLine[] = [
@@ -217,11 +257,11 @@ export async function renderCommitmentPdf(doc: ResolvedCommitment): Promise<Rend
     { text: chairperson.heading, font: fonts.bold, size: BODY },
     { text: chairperson.title, font: fonts.bold, size: BODY },
   ];
-  const nameLine = (fullName: string): CentredLine[] => [{ text: fullName, font: fonts.bold, size: BODY }];
   const titlesHeight = Math.max(centredHeight(headTitles, columnWidth), centredHeight(chairTitles, columnWidth));
-  const namesHeight = Math.max(centredHeight(nameLine(head.fullName), columnWidth), centredHeight(nameLine(chairperson.fullName ?? ""), columnWidth));
+  const recipients = recipientBlock(doc.recipients, fonts, columnWidth);
   const gapAbove = 14;
-  flow.ensure(gapAbove + titlesHeight + 6 + SIGNATURE_SPACE + 4 + namesHeight);
+  const gapBelow = 12;
+  flow.ensure(gapAbove + titlesHeight + 6 + SIGNATURE_SPACE + gapBelow + recipients.height);
   flow.gap(gapAbove);
   const blockTop = flow.y;
   const pageIndex = pdf.getPageCount() - 1;
@@ -229,10 +269,30 @@ export async function renderCommitmentPdf(doc: ResolvedCommitment): Promise<Rend
   centredLines(flow.page, chairTitles, MARGIN.left + columnWidth, columnWidth, blockTop);
   const slotTop = blockTop - titlesHeight - 6;
   const slotBottom = slotTop - SIGNATURE_SPACE;
-  centredLines(flow.page, nameLine(head.fullName), MARGIN.left, columnWidth, slotBottom - 4);
-  if (chairperson.fullName) centredLines(flow.page, nameLine(chairperson.fullName), MARGIN.left + columnWidth, columnWidth, slotBottom - 4);
+  recipients.draw(flow.page, MARGIN.left, slotBottom - gapBelow);
 
   const slot = (x: number): SlotRect => ({ page: pageIndex, x: x + 6, y: slotBottom, width: columnWidth - 12, height: SIGNATURE_SPACE });
   const bytes = await pdf.save({ useObjectStreams: false });
-  return { bytes, signatureSlots: { head: slot(MARGIN.left), chairperson: slot(MARGIN.left + columnWidth) } };
+  return { bytes, signatureSlots: { head: slot(MARGIN.left), chairperson: slot(MARGIN.left + columnWidth), number: numberSlot, date: dateSlot } };
+}
+
+/** App. I ô 9b: "Nơi nhận:" bold italic 12 pt, then its lines in 11 pt, left-aligned in a column of `width`. */
+function recipientBlock(recipients: ResolvedCommitment["recipients"], fonts: Fonts, width: number) {
+  const lines = [
+    { font: fonts.boldItalic, size: 12, parts: breakLines(recipients.heading, fonts.boldItalic, 12, width) },
+    ...recipients.lines.map((text) => ({ font: fonts.regular, size: 11, parts: breakLines(text, fonts.regular, 11, width) })),
+  ];
+  const height = lines.reduce((h, l) => h + l.parts.length * lineHeightOf(l.size) * 0.92, 0);
+  return {
+    height,
+    draw(page: PDFPage, x: number, top: number) {
+      let y = top;
+      for (const { font, size, parts } of lines) {
+        for (const part of parts) {
+          y -= lineHeightOf(size) * 0.92;
+          page.drawText(part.words.join(" "), { x, y, size, font, color: BLACK });
+        }
+      }
+    },
+  };
 }

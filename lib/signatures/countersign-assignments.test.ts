@@ -28,7 +28,7 @@ describe("bulk countersign in chunks", () => {
   it("stores a chunk in a fixed number of statements, skips what it must and says why, keeps the audit chain valid", async () => {
     const { heads, chair, grant } = await signedCampaign(6, 1);
     const [unsigned, already, ...rest] = heads;
-    expect(await countersignAssignment(chair, { assignmentId: already.assignment.id, grant })).toMatchObject({ ok: true });
+    expect(await countersignAssignment(chair, { assignmentId: already.assignment.id, grant, signatureImage: png })).toMatchObject({ ok: true });
     const missing = randomUUID();
     const ids = [unsigned.assignment.id, already.assignment.id, missing, ...rest.map((h) => h.assignment.id)];
 
@@ -44,6 +44,20 @@ describe("bulk countersign in chunks", () => {
     const events = await prisma.auditEvent.count({ where: { type: "ASSIGNMENT_COUNTERSIGNED", assignmentId: { in: ids } } });
     expect(events).toBe(1 + rest.length);
     expect((await checkAuditChain()).ok).toBe(true);
+  });
+
+  it("requires the chairperson's signature image, like the head's: refused with the catalogue's message, nothing stored", async () => {
+    const { heads, chair, grant } = await signedCampaign(2);
+    const ids = heads.map((h) => h.assignment.id);
+    for (const signatureImage of [undefined, ""]) {
+      expect(await countersignAssignments(chair, { assignmentIds: ids, grant, signatureImage })).toMatchObject({
+        ok: false,
+        message: "Chưa có chữ ký: hãy vẽ hoặc gõ chữ ký của bạn",
+      });
+    }
+    expect(await countersignAssignment(chair, { assignmentId: ids[0], grant })).toMatchObject({ ok: false, message: "Chưa có chữ ký: hãy vẽ hoặc gõ chữ ký của bạn" });
+    expect(await prisma.assignmentDocument.count({ where: { assignmentId: { in: ids }, kind: "COUNTERSIGNED" } })).toBe(0);
+    expect(new Set((await prisma.assignment.findMany({ where: { id: { in: ids } } })).map((a) => a.status))).toEqual(new Set(["SIGNED"]));
   });
 
   it("two chairpersons' tabs countersigning the same chunk at once: each assignment exactly once", async () => {

@@ -45,10 +45,13 @@ export async function countersignAssignments(
 ): Promise<CountersignChunkResult> {
   if (!hasRole(actor, "CHAIRPERSON", "DEPUTY")) return forbidden(actor);
   const messages = messagesFor(actor);
-  const m = messages.signing.results;
+  const { signing } = messages;
+  const m = signing.results;
   const parsed = chunkSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const { assignmentIds, grant, signatureImage } = parsed.data;
+  // Like the head's, the countersignature carries the chairperson's drawn or typed signature (App. I ô 7b).
+  if (!signatureImage) return failure(signing.signatureImage.missing, { signatureImage: [signing.signatureImage.missing] });
   if (!verifySigningGrant(grant, actor.id, now)) return failure(m.grantExpired);
 
   const { assignments, certificate, serverKeyAllowed } = await loadSigningContext(actor, assignmentIds, SIGNING_RECHECK, { deputyRole: "CHAIRPERSON", now });

@@ -141,7 +141,10 @@ describe("signing with a key the server never holds (two phases)", () => {
     const chairperson = await createActor("CHAIRPERSON");
     for (const head of heads) expect(await signAsHead(head)).toMatchObject({ ok: true });
     const signer = await externalSignerFor(chairperson, ca);
-    const prepared = await prepareExternalSignatures(chairperson, { assignmentIds: heads.map((h) => h.assignment.id), method: "PKCS12", certificate: signer.certificate });
+    const chunk = { assignmentIds: heads.map((h) => h.assignment.id), method: "PKCS12", certificate: signer.certificate };
+    // Without the chairperson's signature image: refused, nothing prepared.
+    expect(await prepareExternalSignatures(chairperson, chunk)).toEqual({ ok: false, message: "Chưa có chữ ký: hãy vẽ hoặc gõ chữ ký của bạn" });
+    const prepared = await prepareExternalSignatures(chairperson, { ...chunk, signatureImage: signatureDataUrl() });
     expect(prepared.pending).toHaveLength(3);
     const signatures = await Promise.all(prepared.pending!.map((p) => signWith(signer, p)));
     const finalized = await finalizeExternalSignatures(chairperson, { signatures });

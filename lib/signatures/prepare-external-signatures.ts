@@ -63,7 +63,8 @@ export async function prepareExternalSignatures(actor: Actor | null, input: unkn
   // A deputy acts for a head when they sign what they reviewed, for the chairperson when they countersign.
   const role: SigningRole = actor.role === "UNIT_HEAD" || (actor.role === "DEPUTY" && reviewedSha256) ? "HEAD" : "CHAIRPERSON";
   if (role === "HEAD" && (assignmentIds.length !== 1 || !reviewedSha256)) return failure(m.reviewedHashMissing);
-  if (role === "HEAD" && !signatureImage) return failure(messages.signing.signatureImage.missing);
+  // Both signatures carry the signer's image, the head's and the chairperson's (App. I ô 7b).
+  if (!signatureImage) return failure(messages.signing.signatureImage.missing);
 
   const usable = await findUsableExternalCertificate(actor, certificateDer, method, now);
   if ("refusal" in usable) return failure(usable.refusal);

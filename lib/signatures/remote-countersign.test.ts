@@ -12,7 +12,7 @@ import { startCscTestServer, type CscTestServer } from "@/lib/csc/testing/csc-te
 import { decideCertificateBinding } from "@/lib/signer-certificates/decide-certificate-binding";
 import { registerSigningCertificate } from "@/lib/signer-certificates/register-signing-certificate";
 import type { Actor } from "@/lib/auth/find-active-user";
-import { createActor, launchTestCampaign, signAsHead } from "@/lib/test/factories";
+import { createActor, launchTestCampaign, signAsHead, signatureDataUrl } from "@/lib/test/factories";
 import { prepareExternalSignatures } from "./prepare-external-signatures";
 import { finalizeExternalSignatures } from "./finalize-external-signatures";
 
@@ -59,7 +59,7 @@ const statuses = async (ids: string[]) => (await prisma.assignment.findMany({ wh
 describe("bulk countersign with a remote-signing credential", () => {
   it("20 documents, one PIN/OTP authorization: all countersigned", async () => {
     const ids = await signedByHeads(20);
-    const prepared = await prepareExternalSignatures(chair, { assignmentIds: ids, method: "CSC", certificate });
+    const prepared = await prepareExternalSignatures(chair, { assignmentIds: ids, method: "CSC", certificate, signatureImage: signatureDataUrl() });
     expect(prepared.pending).toHaveLength(20);
     expect(await sendCscOtpForSigner(chair, credentialId)).toEqual({ ok: true });
     const authorizeCalls = server.calls["credentials/authorize"] ?? 0;
@@ -72,7 +72,7 @@ describe("bulk countersign with a remote-signing credential", () => {
 
   it("a wrong OTP: a clear message, nothing countersigned", async () => {
     const ids = await signedByHeads(3);
-    const prepared = await prepareExternalSignatures(chair, { assignmentIds: ids, method: "CSC", certificate });
+    const prepared = await prepareExternalSignatures(chair, { assignmentIds: ids, method: "CSC", certificate, signatureImage: signatureDataUrl() });
     const hashes = prepared.pending!.map((p) => p.sha256);
     await sendCscOtpForSigner(chair, credentialId);
     const wrong = await signHashesForSigner(chair, { credentialId, hashes, pin: server.pin, otp: "000000" === server.lastOtp ? "111111" : "000000" });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { getFile, sha256Hex } from "@/lib/storage/file-store";
-import { formatSigningTime } from "@/lib/time/vietnam-time";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { prepareSignature, signPdf, type SignPdfOptions } from "@/lib/signing/sign-pdf";
 import type { PreparedSignature } from "@/lib/signing/pdf-signature-placeholder";
@@ -9,10 +8,12 @@ import type { Signer } from "@/lib/signing/signer";
 import { UnsignablePdfError } from "@/lib/signing/unsignable-pdf-error";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import type { SigningTarget } from "./load-signing-context";
+import { signerAppearance, type OnBehalfOf } from "./stamp-lines";
 import { SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-signatures";
 
 const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
-const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema });
+// number and date (ô 3, ô 4) are reserved by renders since issue 14; documents rendered before have none.
+const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema, number: slotSchema.optional(), date: slotSchema.optional() });
 
 /** CAMKET_TSA_URL: the time-stamping authority every signature's CMS is sent to (PAdES B-T), if any. */
 export const configuredTsaUrl = () => process.env.CAMKET_TSA_URL || undefined;
@@ -22,11 +23,11 @@ export interface RevisionParams {
   target: SigningTarget;
   role: SigningRole;
   imagePng?: Uint8Array;
+  /** Set when a deputy signs in the named signer's place: the widget shows the authority above the image. */
+  onBehalfOf?: OnBehalfOf;
   now: Date;
   /** The current PDF when the caller read it already (a bulk chunk reads all of them at once); null: missing. */
   pdf?: Uint8Array | null;
-  /** A deputy signing under a delegation: the authority lines above their signature ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"). */
-  onBehalfOf?: { prefix: "KT." | "Q." | "TM."; principalTitle: string; signerTitle: string };
 }
 
 /**
@@ -66,12 +67,7 @@ async function buildRevision<T>(params: RevisionParams, build: (options: Omit<Si
         pdf,
         fieldName: role.field,
         slot: slots.data[role.slot],
-        appearance: {
-          imagePng: params.imagePng,
-          lines: params.onBehalfOf
-            ? [`${params.onBehalfOf.prefix} ${params.onBehalfOf.principalTitle}`, params.onBehalfOf.signerTitle, actor.fullName, `Ký số lúc ${formatSigningTime(now)} (+07:00)`].filter(Boolean)
-            : [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
-        },
+        appearance: signerAppearance({ signerName: actor.fullName, now, imagePng: params.imagePng, onBehalfOf: params.onBehalfOf }),
         signingTime: now,
         name: actor.fullName,
         reason: role.reason,

@@ -7,11 +7,11 @@ import { actorFor, launchTestCampaign } from "@/lib/test/factories";
 const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
 
 describe("the signature stamp never drops a character silently", () => {
-  it("refuses to sign for a head whose job title, stored before the input rule, holds a character the font lacks — nothing stored", async () => {
+  it("refuses to sign for a head whose name, stored before the input rule, holds a character the font lacks — nothing stored", async () => {
     const { heads } = await launchTestCampaign(1);
     const [head] = heads;
     // Written straight to the row, as data from before the input rule would be.
-    await prisma.user.update({ where: { id: head.user.id }, data: { jobTitle: "Chủ tịch 主席" } });
+    await prisma.user.update({ where: { id: head.user.id }, data: { fullName: "Nguyễn 主席" } });
     const actor = await actorFor(head.user.id);
     const result = await signAssignment(actor, {
       assignmentId: head.assignment.id,

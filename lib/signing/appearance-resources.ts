@@ -65,23 +65,28 @@ export interface StampImage {
 const fonts = new Map<string, Promise<StampFont>>();
 const images = new Map<string, Promise<StampImage>>();
 
-/** A Tinos subset covering `lines` (UnprintableTextError for a character it lacks). */
-export async function stampFont(lines: string[]): Promise<StampFont> {
+/** The stamp's faces: regular for its small lines, bold for the signer's name and authority (App. I ô 7). */
+export type StampFace = "regular" | "bold";
+const FACE_NAMES: Record<StampFace, string> = { regular: "Tinos-Regular", bold: "Tinos-Bold" };
+
+/** A Tinos subset of `face` covering `lines` (UnprintableTextError for a character it lacks). */
+export async function stampFont(lines: string[], face: StampFace = "regular"): Promise<StampFont> {
   const text = lines.join("");
   const beyond = [...text].filter((c) => !STAMP_CHARACTERS.has(c));
   // A name stored before input refused such characters must not lose letters on the stamp silently.
   const unprintable = unprintableCharacters(beyond.join(""));
   if (unprintable.length > 0) throw new UnprintableTextError(unprintable);
   const characters = [...new Set([...STAMP_CHARACTERS, ...beyond])].sort().join("");
-  return cached(fonts, characters, async () => {
+  return cached(fonts, `${face}:${characters}`, async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(fontkit);
-    // A subset tag of its own so it never collides with the body text's Tinos subset.
-    const tag = [...createHash("sha256").update(characters).digest().subarray(0, 6)]
+    // A subset tag of its own so it never collides with the body text's Tinos subset. The regular face keeps the
+    // tag it had before the bold one existed, so a document signed then still shares its font object.
+    const tag = [...createHash("sha256").update(face === "regular" ? characters : `${face}:${characters}`).digest().subarray(0, 6)]
       .map((byte) => String.fromCharCode(65 + (byte % 26)))
       .join("");
-    const baseFont = `${tag}+Tinos-Regular`;
-    const font = await doc.embedFont(loadTinos("regular"), { subset: true, customName: baseFont });
+    const baseFont = `${tag}+${FACE_NAMES[face]}`;
+    const font = await doc.embedFont(loadTinos(face), { subset: true, customName: baseFont });
     font.encodeText(characters); // fixes the subset's glyph set before it is embedded
     await doc.flush();
     return { measure: measurer(font), template: templateOf(doc.context, font.ref), baseFont };

@@ -15,10 +15,11 @@ export async function startCountersigningAction(password: string): Promise<FormR
 }
 
 /** One chunk (≤ COUNTERSIGN_CHUNK) per call, so the screen can show progress; the grant stands for the password. */
-export async function countersignChunkAction(assignmentIds: string[], grant: string, signatureImage: string | null): Promise<CountersignChunkResult> {
+export async function countersignChunkAction(assignmentIds: string[], grant: string, signatureImage: string): Promise<CountersignChunkResult> {
   return runAction("countersignChunkAction", async () => {
     const actor = await getCurrentUser();
-    return countersignAssignments(actor, { assignmentIds, grant, signatureImage: signatureImage ?? undefined }, await auditContextFor(actor));
+    // The image is required (lib/signatures/countersign-assignments), whatever a client sends.
+    return countersignAssignments(actor, { assignmentIds, grant, signatureImage }, await auditContextFor(actor));
   });
 }
 

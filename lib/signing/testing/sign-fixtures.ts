@@ -13,7 +13,8 @@ export function headSignOptions(pki: TestPki, pdf: Uint8Array): SignPdfOptions {
     slot: { page: 0, x: 60, y: 50, width: 230, height: 120 },
     appearance: {
       imagePng: createSignaturePng(),
-      lines: ["Nguyễn Văn Đức", "Trưởng phòng", "Phòng Nội vụ", "Ký số lúc 10:11:12 26/11/2026 (+07:00)"],
+      name: "Nguyễn Văn Đức",
+      lines: ["Ký số: 10:11:12 26/11/2026 (+07:00)"],
     },
     signingTime: SIGNING_TIME,
     name: "Nguyễn Văn Đức",
@@ -31,7 +32,8 @@ export function countersignOptions(pki: TestPki, pdf: Uint8Array): SignPdfOption
     slot: { page: 0, x: 310, y: 50, width: 230, height: 120 },
     appearance: {
       imagePng: createSignaturePng(260, 90),
-      lines: ["Trần Thị Hồng Nhung", "Chủ tịch", "UBND thành phố Phan Thiết", "Ký số lúc 10:41:05 26/11/2026 (+07:00)"],
+      name: "Trần Thị Hồng Nhung",
+      lines: ["Ký số: 10:41:05 26/11/2026 (+07:00)"],
     },
     signingTime: new Date(SIGNING_TIME.getTime() + 30 * 60_000),
     name: "Trần Thị Hồng Nhung",

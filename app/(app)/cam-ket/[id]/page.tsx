@@ -8,6 +8,7 @@ import { recordAssignmentView } from "@/lib/assignments/record-assignment-view";
 import { ASSIGNMENT_STATUS_TONES, isOverdue } from "@/lib/assignments/assignment-status";
 import { parseTemplateContent } from "@/lib/documents/template-content";
 import { resolveAssignmentCommitment } from "@/lib/documents/resolve-assignment-commitment";
+import { issuingBodyForUnit } from "@/lib/issuing-bodies/issuing-body-for-unit";
 import { formatDateTime, formatSigningTime } from "@/lib/time/vietnam-time";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { messagesFor } from "@/lib/i18n/messages-for";
@@ -34,7 +35,11 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
   if (!actor) redirect("/login");
   const assignment = await getAssignmentForActor(actor, (await params).id);
   if (!assignment) notFound();
-  const [signingSetup] = await Promise.all([getSigningSetup(actor), recordAssignmentView(actor, assignment, await auditContextFor(actor))]);
+  const [signingSetup, issuingBody] = await Promise.all([
+    getSigningSetup(actor),
+    issuingBodyForUnit(assignment.unitId),
+    recordAssignmentView(actor, assignment, await auditContextFor(actor)),
+  ]);
   const messages = messagesFor(actor);
   const { common, signing } = messages;
   const t = signing.review;
@@ -44,6 +49,8 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
     headName: assignment.headName,
     headTitle: assignment.headTitle,
     documentDate: assignment.campaign.documentDate,
+    issuingBody,
+    campaign: assignment.campaign,
   });
   const pdfUrl = `/cam-ket/${assignment.id}/pdf`;
   const { actingUnder } = assignment;

@@ -19,7 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // A sample unit to preview how a copy reads (document text, so Vietnamese in every language).
-const SAMPLE = { unit: { name: "Phường Đức Thắng", kind: "WARD" as const }, headName: "Nguyễn Văn A", headTitle: "Chủ tịch UBND phường", documentDate: new Date() };
+const SAMPLE = {
+  unit: { name: "Phường Đức Thắng", kind: "WARD" as const },
+  headName: "Nguyễn Văn A",
+  headTitle: "Chủ tịch UBND phường",
+  documentDate: new Date(),
+  issuingBody: { name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐỨC THẮNG", superiorName: "UBND THÀNH PHỐ PHAN THIẾT", placeName: "Phan Thiết", abbreviation: "UBND" },
+  campaign: { recipients: [], documentTypeCode: "CK" },
+};
 
 export default async function TemplateVersionPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageRole("ADMIN");
