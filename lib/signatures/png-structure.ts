@@ -20,7 +20,8 @@ const ADAM7 = [
   [0, 1, 1, 2],
 ] as const;
 
-export type PngStructure = { ok: true; width: number; height: number } | { ok: false; problem: "damaged" | "badSize" };
+/** `transparent`: the image can hold see-through pixels — an alpha channel (colour types 4 and 6) or a tRNS chunk. */
+export type PngStructure = { ok: true; width: number; height: number; transparent: boolean } | { ok: false; problem: "damaged" | "badSize" };
 
 /**
  * Reads a PNG the way a decoder would, without drawing it: signature, every chunk's length and CRC, IHDR
@@ -34,6 +35,7 @@ export function readPngStructure(bytes: Uint8Array, maxSide: number): PngStructu
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let header: { width: number; height: number; depth: number; colorType: number; interlaced: boolean } | undefined;
   let palette = false;
+  let transparency = false;
   let ended = false;
   let idatState: "none" | "open" | "closed" = "none";
   const data: Uint8Array[] = [];
@@ -61,6 +63,9 @@ export function readPngStructure(bytes: Uint8Array, maxSide: number): PngStructu
         if (palette || idatState !== "none" || length === 0 || length % 3 !== 0) return damaged;
         palette = true;
         break;
+      case "tRNS":
+        transparency = true;
+        break;
       case "IDAT":
         if (idatState === "closed") return damaged;
         idatState = "open";
@@ -76,7 +81,8 @@ export function readPngStructure(bytes: Uint8Array, maxSide: number): PngStructu
     }
   }
   if (!header || idatState === "none" || (header.colorType === 3 && !palette)) return damaged;
-  return imageDataIsComplete(Buffer.concat(data), header) ? { ok: true, width: header.width, height: header.height } : damaged;
+  const transparent = transparency || header.colorType === 4 || header.colorType === 6;
+  return imageDataIsComplete(Buffer.concat(data), header) ? { ok: true, width: header.width, height: header.height, transparent } : damaged;
 }
 
 /** The zlib stream inflates to exactly one filter byte plus the pixel bytes per row (per Adam7 pass), every filter byte 0–4. */

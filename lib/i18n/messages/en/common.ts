@@ -143,6 +143,11 @@ export const common: typeof vi = {
     campaignName: "Campaign name",
     deadline: "Signing deadline",
     documentDate: "Date on the document",
+    bodyName: "Issuing body name",
+    superiorName: "Superior body",
+    placeName: "Place name",
+    bodyAbbreviation: "Abbreviation",
+    issuingBody: "Issuing body",
   },
   errorPages: {
     notFoundTitle: "Page not found",

@@ -143,6 +143,11 @@ export const common = {
     campaignName: "Tên chiến dịch",
     deadline: "Hạn ký",
     documentDate: "Ngày ghi trên văn bản",
+    bodyName: "Tên cơ quan ban hành",
+    superiorName: "Cơ quan cấp trên",
+    placeName: "Địa danh",
+    bodyAbbreviation: "Chữ viết tắt",
+    issuingBody: "Cơ quan ban hành",
   },
   errorPages: {
     notFoundTitle: "Không tìm thấy trang",

@@ -1,0 +1,30 @@
+import { prisma } from "@/lib/db/client";
+
+/** Every body for the admin list, city first, with how many units print it and who its clerks are. */
+export async function listIssuingBodies() {
+  const bodies = await prisma.issuingBody.findMany({
+    orderBy: [{ isCity: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      superiorName: true,
+      placeName: true,
+      abbreviation: true,
+      sealSha256: true,
+      isCity: true,
+      active: true,
+      _count: { select: { units: true } },
+      clerks: { where: { role: "CLERK", active: true }, select: { id: true, fullName: true }, orderBy: { fullName: "asc" } },
+    },
+  });
+  return bodies.map(({ _count, ...body }) => ({ ...body, unitCount: _count.units }));
+}
+
+/** The bodies a unit or a clerk may be given: active ones only (a merged-away body is not offered). */
+export async function listActiveIssuingBodyOptions() {
+  return prisma.issuingBody.findMany({
+    where: { active: true },
+    orderBy: [{ isCity: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true },
+  });
+}
