@@ -41,7 +41,17 @@ export const issuingBodyInputSchema = z.object({
 export type IssuingBodyInput = z.infer<typeof issuingBodyInputSchema>;
 
 /** The city body's id is the fixed 'city' (created by the migration); every other body has a uuid. */
-export const issuingBodyIdSchema = z.union([z.literal("city"), idSchema("issuingBody")]);
+const uuid = idSchema("issuingBody");
+export const issuingBodyIdSchema = z
+  .string({ error: messageRef("common.validation.notFound", { label: { key: "common.fields.issuingBody" } }) })
+  .refine((s) => s === "city" || uuid.safeParse(s).success, messageRef("common.validation.notFound", { label: { key: "common.fields.issuingBody" } }));
+
+/** A form's optional body select: empty means none (a unit then issues under the city's body). */
+export const optionalIssuingBodyIdSchema = z
+  .string()
+  .optional()
+  .transform((s) => (s ? s : null))
+  .pipe(issuingBodyIdSchema.nullable());
 
 export const nextNumberSchema = z.object({
   nextNumber: z.coerce

@@ -20,10 +20,13 @@ export async function listIssuingBodies() {
   return bodies.map(({ _count, ...body }) => ({ ...body, unitCount: _count.units }));
 }
 
-/** The bodies a unit or a clerk may be given: active ones only (a merged-away body is not offered). */
-export async function listActiveIssuingBodyOptions() {
+/**
+ * The bodies a unit or a clerk may be given: active ones (a merged-away body is not offered), plus the
+ * one they have now, so their form shows it rather than silently moving them.
+ */
+export async function listIssuingBodyOptions(currentBodyId?: string | null) {
   return prisma.issuingBody.findMany({
-    where: { active: true },
+    where: { OR: [{ active: true }, ...(currentBodyId ? [{ id: currentBodyId }] : [])] },
     orderBy: [{ isCity: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, name: true },
   });
