@@ -89,7 +89,7 @@ export const bodies: typeof vi = {
   noBody: "— None —",
   campaign: {
     recipients: "Recipients",
-    recipientsHint: "One recipient per line, e.g. “- Như trên;”. “- Lưu: VT, …” is added automatically.",
+    recipientsHint: "One recipient per line, e.g. “Như trên;”. The leading “- ” and the line “- Lưu: VT, …” are added automatically.",
     documentTypeCode: "Document type abbreviation",
     documentTypeCodeHint: "In the document code, e.g. CK in “Số: 12/CK-UBND”",
     noRecipients: "Not set",

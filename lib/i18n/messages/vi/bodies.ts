@@ -88,7 +88,7 @@ export const bodies = {
   noBody: "— Không —",
   campaign: {
     recipients: "Nơi nhận",
-    recipientsHint: "Mỗi dòng một nơi nhận, ví dụ “- Như trên;”. “- Lưu: VT, …” được thêm tự động.",
+    recipientsHint: "Mỗi dòng một nơi nhận, ví dụ “Như trên;”. Dấu “- ” đầu dòng và dòng “- Lưu: VT, …” được thêm tự động.",
     documentTypeCode: "Viết tắt loại văn bản",
     documentTypeCodeHint: "Trong số ký hiệu, ví dụ CK trong “Số: 12/CK-UBND”",
     noRecipients: "Chưa khai báo",
