@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { encodeRgbaPng } from "@/lib/signatures/png-writer";
+import { encodePng } from "@/lib/signatures/png-writer";
 
 const SIZE = 400;
 const RED = [0xd4, 0x14, 0x1c] as const;
@@ -31,7 +31,7 @@ export function demoSealPng(bodyName: string): Uint8Array {
       if (ink) pixels.set([...RED, 0xff], (y * SIZE + x) * 4);
     }
   }
-  return encodeRgbaPng(SIZE, SIZE, pixels);
+  return encodePng(SIZE, SIZE, pixels);
 }
 
 function starPolygon(cx: number, cy: number, outer: number, inner: number): [number, number][] {

@@ -1,4 +1,4 @@
-import { encodeRgbaPng } from "@/lib/signatures/png-writer";
+import { encodePng } from "@/lib/signatures/png-writer";
 
 /** A blue hand-drawn-looking stroke on a transparent background, as the signing pad would send. */
 export function createSignaturePng(width = 300, height = 100): Uint8Array {
@@ -16,5 +16,5 @@ export function createSignaturePng(width = 300, height = 100): Uint8Array {
   for (let t = 0; t <= 1; t += 0.0005) {
     ink(20 + t * (width - 40), height / 2 + Math.sin(t * 14) * height * 0.3 * (1 - t * 0.5));
   }
-  return encodeRgbaPng(width, height, pixels);
+  return encodePng(width, height, pixels);
 }
