@@ -25,7 +25,9 @@ describe("uploadSeal", () => {
     const cases: [string, Uint8Array, string][] = [
       ["empty", new Uint8Array(), "Hãy chọn tệp ảnh con dấu."],
       ["jpeg", JPEG, "Tệp không phải ảnh PNG. Hãy xuất con dấu ra PNG nền trong suốt (không dùng JPEG)."],
-      ["opaque RGB", encodePng(200, 200, Buffer.alloc(200 * 200 * 3, 0xff), 3), "Ảnh con dấu không có nền trong suốt (PNG không có kênh alpha): con dấu sẽ che chữ ký."],
+      ["opaque RGB", encodePng(200, 200, Buffer.alloc(200 * 200 * 3, 0xff), 3), "Ảnh con dấu không có nền trong suốt (không có điểm ảnh trong suốt nào): con dấu sẽ che chữ ký."],
+      // An alpha channel that is opaque everywhere (a scan exported "with transparency") hides the signature just the same.
+      ["opaque RGBA", encodePng(200, 200, Buffer.alloc(200 * 200 * 4, 0xff)), "Ảnh con dấu không có nền trong suốt (không có điểm ảnh trong suốt nào): con dấu sẽ che chữ ký."],
       // Noise does not compress: 400×400 RGBA is ~640 KB.
       ["too many bytes", encodePng(400, 400, randomBytes(400 * 400 * 4)), "Tệp con dấu quá lớn: tối đa 512 KB."],
       ["too many pixels", transparent(2001, 120), "Ảnh con dấu quá lớn: tối đa 2000×2000 điểm ảnh."],

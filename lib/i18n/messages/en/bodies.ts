@@ -70,7 +70,7 @@ export const bodies: typeof vi = {
     damaged: "The PNG image is damaged and cannot be read.",
     tooManyPixels: "The seal image is too large: at most 2000×2000 pixels.",
     tooSmall: "The seal image is too small: at least 100×100 pixels.",
-    notTransparent: "The seal image has no transparent background (PNG without an alpha channel): it would hide the signature.",
+    notTransparent: "The seal image has no transparent background (not a single see-through pixel): it would hide the signature.",
   },
   register: {
     heading: "Outgoing register {year}",

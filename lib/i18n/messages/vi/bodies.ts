@@ -69,7 +69,7 @@ export const bodies = {
     damaged: "Ảnh PNG bị hỏng, không đọc được.",
     tooManyPixels: "Ảnh con dấu quá lớn: tối đa 2000×2000 điểm ảnh.",
     tooSmall: "Ảnh con dấu quá nhỏ: tối thiểu 100×100 điểm ảnh.",
-    notTransparent: "Ảnh con dấu không có nền trong suốt (PNG không có kênh alpha): con dấu sẽ che chữ ký.",
+    notTransparent: "Ảnh con dấu không có nền trong suốt (không có điểm ảnh trong suốt nào): con dấu sẽ che chữ ký.",
   },
   register: {
     heading: "Sổ văn bản đi năm {year}",
