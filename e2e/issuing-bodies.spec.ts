@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demoSealPng } from "@/lib/issuing-bodies/demo-seal-png";
 import { ACCOUNTS, signInAndLand } from "./support/accounts";
+import { expectNoSeriousViolations } from "./support/axe";
 
 // Its own body and unit: no other spec prints under them.
 const BODY = "ỦY BAN NHÂN DÂN PHƯỜNG THỬ SÁP NHẬP";
@@ -10,7 +11,9 @@ test("admin creates an issuing body, refuses a JPEG seal with its reason, upload
   await signInAndLand(page, ACCOUNTS.admin, "/quan-tri");
   await page.goto("/quan-tri/co-quan-ban-hanh");
   await expect(page.getByRole("row", { name: /ỦY BAN NHÂN DÂN THÀNH PHỐ PHAN THIẾT/ })).toContainText("Thành phố");
+  await expectNoSeriousViolations(page, "/quan-tri/co-quan-ban-hanh");
   await page.getByRole("link", { name: "Thêm cơ quan ban hành" }).click();
+  await expectNoSeriousViolations(page, "/quan-tri/co-quan-ban-hanh/moi");
 
   const fill = async (name: string) => {
     await page.getByLabel("Cơ quan cấp trên").fill("UBND THÀNH PHỐ PHAN THIẾT");
@@ -38,6 +41,7 @@ test("admin creates an issuing body, refuses a JPEG seal with its reason, upload
   const thumbnail = page.getByRole("img", { name: `Con dấu của ${BODY}` });
   await expect(thumbnail).toBeVisible();
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
+  await expectNoSeriousViolations(page, "/quan-tri/co-quan-ban-hanh/[id]");
 
   await page.getByLabel("Số tiếp theo").fill("7");
   await page.getByRole("button", { name: "Đặt số tiếp theo" }).click();
