@@ -88,3 +88,56 @@ export const DEMO_STAFF: DemoStaff[] = [
     role: "AUDITOR",
   },
 ];
+
+/** The line above every demo body's name, and the place name in "Phan Thiết, ngày … tháng … năm …". */
+export const DEMO_SUPERIOR_NAME = "UBND THÀNH PHỐ PHAN THIẾT";
+export const DEMO_PLACE_NAME = "Phan Thiết";
+
+export type DemoBody = { unitName: string; name: string; abbreviation: string };
+
+/**
+ * Each unit issues under its own body (App. I §II.2): a ward's or commune's People's Committee by its
+ * full name ("ỦY BAN NHÂN DÂN PHƯỜNG MŨI NÉ", code "…-UBND"); an agency under its own name, its unit
+ * code as the abbreviation ("PHÒNG NỘI VỤ", "…-NV"). The city's own body comes with the migration.
+ */
+export const DEMO_BODIES: DemoBody[] = DEMO_UNITS.map((u) =>
+  u.kind === "AGENCY"
+    ? { unitName: u.name, name: u.name.toLocaleUpperCase("vi"), abbreviation: u.code }
+    : { unitName: u.name, name: `ỦY BAN NHÂN DÂN ${u.name.toLocaleUpperCase("vi")}`, abbreviation: "UBND" },
+);
+
+// Invented like the heads' names; cycled over the bodies.
+const CLERK_NAMES = ["Nguyễn Thị Thanh Tâm", "Trần Văn Hòa", "Lê Thị Kim Ngân", "Phạm Minh Khoa", "Võ Thị Ánh Tuyết", "Đặng Văn Tín"];
+
+/** One clerk (văn thư) per body: vanthu@ for the city's, vanthu.<unit code>@ for each unit's. */
+export const DEMO_CLERKS: (DemoStaff & { bodyName: string | null })[] = [
+  {
+    email: `vanthu@${DEMO_EMAIL_DOMAIN}`,
+    fullName: "Huỳnh Thị Bảo Trâm",
+    jobTitle: "Văn thư UBND thành phố",
+    role: "CLERK",
+    bodyName: null, // the city body
+  },
+  ...DEMO_UNITS.map((u, i) => ({
+    email: `vanthu.${u.code.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`,
+    fullName: CLERK_NAMES[i % CLERK_NAMES.length]!,
+    jobTitle: u.kind === "AGENCY" ? `Văn thư ${u.name}` : u.kind === "WARD" ? "Văn thư UBND phường" : "Văn thư UBND xã",
+    role: "CLERK" as const,
+    bodyName: DEMO_BODIES[i]!.name,
+  })),
+];
+
+/** Deputies who may sign on a principal's behalf once the admin grants a delegation. */
+export const DEMO_DEPUTIES: DemoStaff[] = [
+  { email: `phochutich@${DEMO_EMAIL_DOMAIN}`, fullName: "Lê Văn Phước", jobTitle: "Phó Chủ tịch UBND thành phố", role: "DEPUTY" },
+  {
+    email: `pho.22948@${DEMO_EMAIL_DOMAIN}`,
+    fullName: "Trần Quốc Thái",
+    jobTitle: "Phó Chủ tịch UBND phường",
+    role: "DEPUTY",
+    unitName: "Phường Đức Thắng",
+  },
+];
+
+/** "Nơi nhận" of the demo campaign (App. I ô 9b); the document adds the dashes and "Lưu: VT, …". */
+export const DEMO_RECIPIENTS = ["UBND tỉnh Bình Thuận (để b/c);", "Chủ tịch, các Phó Chủ tịch UBND thành phố;", "Phòng Nội vụ;"];

@@ -7,13 +7,29 @@ import { launchCampaign } from "@/lib/campaigns/launch-campaign";
 import { canonicalContentHash } from "@/lib/documents/commitment-content";
 import { DEFAULT_COMMITMENT_CONTENT } from "@/lib/documents/default-commitment-content";
 import { vietnamToday } from "@/lib/time/vietnam-today";
-import { DEMO_CAMPAIGN_NAME, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_STAFF, DEMO_UNITS } from "./demo-data";
+import { createHash } from "node:crypto";
+import { demoSealPng } from "@/lib/issuing-bodies/demo-seal-png";
+import {
+  DEMO_BODIES,
+  DEMO_CAMPAIGN_NAME,
+  DEMO_CLERKS,
+  DEMO_DEPUTIES,
+  DEMO_EMAIL_DOMAIN,
+  DEMO_PASSWORD,
+  DEMO_PLACE_NAME,
+  DEMO_RECIPIENTS,
+  DEMO_STAFF,
+  DEMO_SUPERIOR_NAME,
+  DEMO_UNITS,
+} from "./demo-data";
 
 /**
  * Seeds the demo city. Idempotent: rows that already exist (by slug / e-mail) are left untouched,
  * so a second run changes nothing and never overwrites what an admin edited.
  */
-export async function seedDemoData(prisma: PrismaClient): Promise<{ createdUnits: number; createdUsers: number; createdCampaign: boolean }> {
+export async function seedDemoData(
+  prisma: PrismaClient,
+): Promise<{ createdUnits: number; createdBodies: number; createdUsers: number; createdCampaign: boolean }> {
   const existingUnits = new Set((await prisma.unit.findMany({ select: { slug: true } })).map((u) => u.slug));
   const missingUnits = DEMO_UNITS.map((u, i) => ({ ...u, slug: slugify(u.name), sortOrder: i + 1 })).filter(
     (u) => !existingUnits.has(u.slug),
@@ -23,9 +39,14 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ createdUnits
     skipDuplicates: true,
   });
 
+  const createdBodies = await seedDemoBodies(prisma);
+  const bodies = new Map((await prisma.issuingBody.findMany({ select: { id: true, name: true } })).map((b) => [b.name, b.id]));
+  const cityBodyId = (await prisma.issuingBody.findFirstOrThrow({ where: { isCity: true }, orderBy: { sortOrder: "asc" }, select: { id: true } })).id;
+
   const units = new Map((await prisma.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.name, u.id]));
   const wanted = [
-    ...DEMO_STAFF.map((s) => ({ ...s, unitId: s.unitName ? units.get(s.unitName) : undefined })),
+    ...[...DEMO_STAFF, ...DEMO_DEPUTIES].map((s) => ({ ...s, unitId: s.unitName ? units.get(s.unitName) : undefined })),
+    ...DEMO_CLERKS.map((c) => ({ ...c, issuingBodyId: c.bodyName ? bodies.get(c.bodyName) : cityBodyId })),
     ...DEMO_UNITS.map((u) => ({
       email: `${slugify(u.name)}@${DEMO_EMAIL_DOMAIN}`,
       fullName: u.headName,
@@ -40,18 +61,42 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ createdUnits
     // One hash for all demo accounts: they share the published demo password anyway.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await prisma.user.createMany({
-      data: missingUsers.map(({ email, fullName, jobTitle, role, unitId }) => ({
-        email,
-        fullName,
-        jobTitle,
-        role,
-        unitId: unitId ?? null,
+      data: missingUsers.map((u) => ({
+        email: u.email,
+        fullName: u.fullName,
+        jobTitle: u.jobTitle,
+        role: u.role,
+        unitId: ("unitId" in u ? u.unitId : undefined) ?? null,
+        issuingBodyId: ("issuingBodyId" in u ? u.issuingBodyId : undefined) ?? null,
         passwordHash,
       })),
       skipDuplicates: true,
     });
   }
-  return { createdUnits: missingUnits.length, createdUsers: missingUsers.length, createdCampaign: await seedDemoCampaign(prisma) };
+  return { createdUnits: missingUnits.length, createdBodies, createdUsers: missingUsers.length, createdCampaign: await seedDemoCampaign(prisma) };
+}
+
+/**
+ * One issuing body per demo unit (by name), each unit linked to its own while it has none, and a drawn
+ * demo seal for every body still without one — the city's included. An admin's later choices stay.
+ */
+async function seedDemoBodies(prisma: PrismaClient): Promise<number> {
+  const existing = new Set((await prisma.issuingBody.findMany({ select: { name: true } })).map((b) => b.name));
+  const missing = DEMO_BODIES.map((b, i) => ({ ...b, sortOrder: i + 1 })).filter((b) => !existing.has(b.name));
+  await prisma.issuingBody.createMany({
+    data: missing.map(({ name, abbreviation, sortOrder }) => ({ name, abbreviation, sortOrder, superiorName: DEMO_SUPERIOR_NAME, placeName: DEMO_PLACE_NAME })),
+    skipDuplicates: true,
+  });
+  const bodies = new Map((await prisma.issuingBody.findMany({ select: { id: true, name: true } })).map((b) => [b.name, b.id]));
+  for (const body of DEMO_BODIES) {
+    await prisma.unit.updateMany({ where: { name: body.unitName, issuingBodyId: null }, data: { issuingBodyId: bodies.get(body.name) } });
+  }
+  const demoBodies = { sealPng: null, OR: [{ isCity: true }, { name: { in: DEMO_BODIES.map((b) => b.name) } }] };
+  for (const body of await prisma.issuingBody.findMany({ where: demoBodies, select: { id: true, name: true } })) {
+    const sealPng = demoSealPng(body.name);
+    await prisma.issuingBody.update({ where: { id: body.id }, data: { sealPng: Buffer.from(sealPng), sealSha256: createHash("sha256").update(sealPng).digest("hex") } });
+  }
+  return missing.length;
 }
 
 /**
@@ -81,6 +126,7 @@ async function seedDemoCampaign(prisma: PrismaClient): Promise<boolean> {
     unitSelection: { mode: "UNITS", unitIds: demoUnitIds },
     deadline: vietnamToday(new Date(Date.now() + 30 * 24 * 3600_000)),
     documentDate: "2017-01-04",
+    recipients: DEMO_RECIPIENTS,
   });
   if (!created.ok || !created.id) throw new Error(`Không tạo được chiến dịch mẫu: ${created.message}`);
   const launched = await launchCampaign(admin, created.id);

@@ -9,11 +9,15 @@ import { useMessages } from "@/components/i18n/messages-provider";
 import { UNIT_KINDS } from "@/lib/units/unit-schemas";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 
-type Props = { unit?: { id: string; name: string; kind: UnitKind; code: string } };
+type Props = {
+  unit?: { id: string; name: string; kind: UnitKind; code: string; issuingBodyId: string | null };
+  /** Active bodies, plus the unit's own even if deactivated since (lib/issuing-bodies/list-issuing-bodies). */
+  issuingBodies: { id: string; name: string }[];
+};
 
-export function UnitForm({ unit }: Props) {
+export function UnitForm({ unit, issuingBodies }: Props) {
   const [state, action] = useActionState(saveUnitAction.bind(null, unit?.id), { ok: false });
-  const { common, admin } = useMessages();
+  const { common, admin, bodies } = useMessages();
   return (
     <form action={action} className="space-y-4" noValidate>
       <TextField name="name" label={common.fields.unitName} state={state} defaultValue={unit?.name} maxLength={150} required />
@@ -35,6 +39,14 @@ export function UnitForm({ unit }: Props) {
           required
         />
       </div>
+      <SelectField
+        name="issuingBodyId"
+        label={bodies.unitBody}
+        state={state}
+        defaultValue={unit?.issuingBodyId ?? ""}
+        hint={bodies.unitBodyHint}
+        options={[{ value: "", label: bodies.cityDefault }, ...issuingBodies.map((b) => ({ value: b.id, label: b.name }))]}
+      />
       <FormMessage state={state} />
       <SubmitButton>{unit ? admin.shared.saveChanges : admin.units.form.create}</SubmitButton>
     </form>

@@ -10,13 +10,15 @@ import { ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 type Props = {
-  user?: { id: string; email: string; fullName: string; jobTitle: string; role: Role; unitId: string | null };
+  user?: { id: string; email: string; fullName: string; jobTitle: string; role: Role; unitId: string | null; issuingBodyId: string | null };
   units: { id: string; name: string }[];
+  /** Active bodies, plus the clerk's own even if deactivated since (lib/issuing-bodies/list-issuing-bodies). */
+  issuingBodies: { id: string; name: string }[];
 };
 
-export function UserForm({ user, units }: Props) {
+export function UserForm({ user, units, issuingBodies }: Props) {
   const [state, action] = useActionState(saveUserAction.bind(null, user?.id), { ok: false });
-  const { common, admin } = useMessages();
+  const { common, admin, bodies } = useMessages();
   const t = admin.users.form;
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -38,6 +40,14 @@ export function UserForm({ user, units }: Props) {
           defaultValue={user?.unitId ?? ""}
           hint={t.unitHint}
           options={[{ value: "", label: t.noUnit }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
+        />
+        <SelectField
+          name="issuingBodyId"
+          label={bodies.userBody}
+          state={state}
+          defaultValue={user?.issuingBodyId ?? ""}
+          hint={bodies.userBodyHint}
+          options={[{ value: "", label: bodies.noBody }, ...issuingBodies.map((b) => ({ value: b.id, label: b.name }))]}
         />
         {!user && (
           <TextField name="password" label={t.initialPassword} type="password" autoComplete="new-password" state={state} required />

@@ -19,8 +19,11 @@ type Props = {
 export function CampaignForm({ template, units, today }: Props) {
   const [state, action] = useActionState(createCampaignAction, { ok: false });
   const [mode, setMode] = useState<"ALL" | "KINDS" | "UNITS">("ALL");
-  const { common, admin } = useMessages();
+  const { common, admin, bodies } = useMessages();
   const t = admin.campaigns.form;
+  const recipientErrors = Object.entries(state.fieldErrors ?? {})
+    .filter(([key]) => key === "recipients" || key.startsWith("recipients."))
+    .flatMap(([, errors]) => errors ?? []);
   const selectionErrors = state.fieldErrors?.["unitSelection"] ?? state.fieldErrors?.["unitSelection.kinds"] ?? state.fieldErrors?.["unitSelection.unitIds"];
   return (
     <form action={action} className="space-y-5" noValidate>
@@ -31,6 +34,32 @@ export function CampaignForm({ template, units, today }: Props) {
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="deadline" label={common.fields.deadline} type="date" state={state} min={today} required />
         <TextField name="documentDate" label={common.fields.documentDate} type="date" state={state} defaultValue={today} required />
+      </div>
+      <TextField
+        name="documentTypeCode"
+        label={bodies.campaign.documentTypeCode}
+        state={state}
+        defaultValue="CK"
+        maxLength={10}
+        hint={bodies.campaign.documentTypeCodeHint}
+        required
+      />
+      <div>
+        <label htmlFor="campaign-recipients" className="block text-sm font-medium text-slate-700">
+          {bodies.campaign.recipients}
+        </label>
+        <textarea
+          id="campaign-recipients"
+          name="recipients"
+          rows={5}
+          aria-describedby="campaign-recipients-hint"
+          aria-invalid={recipientErrors.length > 0 || undefined}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
+        <p id="campaign-recipients-hint" className="mt-1 text-xs text-slate-500">
+          {bodies.campaign.recipientsHint}
+        </p>
+        {recipientErrors.length > 0 && <p className="mt-1 text-sm text-red-700">{[...new Set(recipientErrors)].join(" · ")}</p>}
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">{t.units}</legend>

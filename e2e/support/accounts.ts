@@ -9,6 +9,10 @@ export const ACCOUNTS = {
   headDucThang: "phuong-duc-thang@phanthiet.gov.vn",
   headTienThanh: "xa-tien-thanh@phanthiet.gov.vn",
   headNoiVu: "phong-noi-vu@phanthiet.gov.vn",
+  clerkCity: "vanthu@phanthiet.gov.vn",
+  clerkDucThang: "vanthu.22948@phanthiet.gov.vn",
+  deputyCity: "phochutich@phanthiet.gov.vn",
+  deputyDucThang: "pho.22948@phanthiet.gov.vn",
 } as const;
 
 /** Signs in through the login form, as a person does. */

@@ -59,4 +59,9 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/(app)/quan-tri/tin-cay/page.tsx", path: "/quan-tri/tin-cay", allow: ADMIN },
   { file: "app/(app)/quan-tri/hop-thu/page.tsx", path: "/quan-tri/hop-thu", allow: ADMIN },
   { file: "app/(app)/quan-tri/uy-quyen/page.tsx", path: "/quan-tri/uy-quyen", allow: ADMIN },
+  { file: "app/(app)/quan-tri/co-quan-ban-hanh/page.tsx", path: "/quan-tri/co-quan-ban-hanh", allow: ADMIN },
+  { file: "app/(app)/quan-tri/co-quan-ban-hanh/moi/page.tsx", path: "/quan-tri/co-quan-ban-hanh/moi", allow: ADMIN },
+  { file: "app/(app)/quan-tri/co-quan-ban-hanh/[id]/page.tsx", path: "/quan-tri/co-quan-ban-hanh/city", allow: ADMIN },
+  // The city body's demo seal (seeded); a clerk of the city body may read it too.
+  { file: "app/(app)/quan-tri/co-quan-ban-hanh/[id]/con-dau/route.ts", path: "/quan-tri/co-quan-ban-hanh/city/con-dau", allow: ADMIN },
 ];

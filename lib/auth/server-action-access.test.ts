@@ -71,6 +71,7 @@ const load = () =>
     import("@/app/(app)/quan-tri/mau-cam-ket/actions"),
     import("@/app/(app)/quan-tri/chung-thu/actions"),
     import("@/app/(app)/quan-tri/tin-cay/actions"),
+    import("@/app/(app)/quan-tri/co-quan-ban-hanh/actions"),
     import("@/app/(app)/chu-ky-so/actions"),
     import("@/app/(app)/quan-tri/uy-quyen/actions"),
     import("@/app/(app)/theo-doi/closing-actions"),
@@ -194,6 +195,10 @@ const ACTIONS: Record<string, ActionRow> = {
     allow: ["CHAIRPERSON"],
     call: async (f) => (await load()).reopenAssignmentAction!(...([f.own.assignment.id, idle, form({ reason: "" })] as never[])),
   },
+  saveIssuingBodyAction: { allow: ADMIN, call: async () => (await load()).saveIssuingBodyAction!(...([undefined, idle, form({ name: "" })] as never[])) },
+  setIssuingBodyActiveAction: { allow: ADMIN, call: async () => (await load()).setIssuingBodyActiveAction!(...(["city", true, idle] as never[])) },
+  uploadSealAction: { allow: ADMIN, call: async () => (await load()).uploadSealAction!(...(["city", idle, form({})] as never[])) },
+  setNextNumberAction: { allow: ADMIN, call: async () => (await load()).setNextNumberAction!(...(["city", idle, form({ nextNumber: "0" })] as never[])) },
 };
 
 /** Every row of every table that an action could write, hashed: equal before and after means nothing changed. */

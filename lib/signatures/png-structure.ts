@@ -20,7 +20,11 @@ const ADAM7 = [
   [0, 1, 1, 2],
 ] as const;
 
-export type PngStructure = { ok: true; width: number; height: number } | { ok: false; problem: "damaged" | "badSize" };
+/**
+ * `transparent`: some pixel can be seen through — an alpha sample of 0 (colour types 4 and 6, looked for
+ * after undoing the row filters), a palette entry with alpha 0, or a tRNS colour key (greyscale, RGB).
+ */
+export type PngStructure = { ok: true; width: number; height: number; transparent: boolean } | { ok: false; problem: "damaged" | "badSize" };
 
 /**
  * Reads a PNG the way a decoder would, without drawing it: signature, every chunk's length and CRC, IHDR
@@ -34,6 +38,7 @@ export function readPngStructure(bytes: Uint8Array, maxSide: number): PngStructu
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let header: { width: number; height: number; depth: number; colorType: number; interlaced: boolean } | undefined;
   let palette = false;
+  let transparency: Uint8Array | undefined;
   let ended = false;
   let idatState: "none" | "open" | "closed" = "none";
   const data: Uint8Array[] = [];
@@ -61,6 +66,9 @@ export function readPngStructure(bytes: Uint8Array, maxSide: number): PngStructu
         if (palette || idatState !== "none" || length === 0 || length % 3 !== 0) return damaged;
         palette = true;
         break;
+      case "tRNS":
+        transparency = body;
+        break;
       case "IDAT":
         if (idatState === "closed") return damaged;
         idatState = "open";
@@ -76,11 +84,21 @@ export function readPngStructure(bytes: Uint8Array, maxSide: number): PngStructu
     }
   }
   if (!header || idatState === "none" || (header.colorType === 3 && !palette)) return damaged;
-  return imageDataIsComplete(Buffer.concat(data), header) ? { ok: true, width: header.width, height: header.height } : damaged;
+  const image = inflateImageData(Buffer.concat(data), header);
+  if (!image) return damaged;
+  const hasAlpha = header.colorType === 4 || header.colorType === 6;
+  const transparent = hasAlpha ? hasClearPixel(image, header) : header.colorType === 3 ? (transparency?.includes(0) ?? false) : transparency !== undefined;
+  return { ok: true, width: header.width, height: header.height, transparent };
 }
 
-/** The zlib stream inflates to exactly one filter byte plus the pixel bytes per row (per Adam7 pass), every filter byte 0–4. */
-function imageDataIsComplete(compressed: Buffer, h: { width: number; height: number; depth: number; colorType: number; interlaced: boolean }): boolean {
+type Header = { width: number; height: number; depth: number; colorType: number; interlaced: boolean };
+type ImageData = { raw: Buffer; rows: { width: number; height: number; stride: number }[] };
+
+/**
+ * The zlib stream inflates to exactly one filter byte plus the pixel bytes per row (per Adam7 pass), every
+ * filter byte 0–4; null when it does not.
+ */
+function inflateImageData(compressed: Buffer, h: Header): ImageData | null {
   const bitsPerPixel = h.depth * COLOR_TYPES[h.colorType]!.channels;
   const passes = h.interlaced
     ? ADAM7.map(([x0, y0, dx, dy]) => ({ width: Math.ceil((h.width - x0) / dx), height: Math.ceil((h.height - y0) / dy) }))
@@ -91,12 +109,50 @@ function imageDataIsComplete(compressed: Buffer, h: { width: number; height: num
   try {
     raw = inflateSync(compressed, { maxOutputLength: expected + 1 });
   } catch {
-    return false; // cut off, corrupt, or inflating to more than the image can hold
+    return null; // cut off, corrupt, or inflating to more than the image can hold
   }
-  if (raw.length !== expected) return false;
+  if (raw.length !== expected) return null;
   let offset = 0;
   for (const pass of rows) {
-    for (let row = 0; row < pass.height; row++, offset += pass.stride) if (raw[offset]! > 4) return false;
+    for (let row = 0; row < pass.height; row++, offset += pass.stride) if (raw[offset]! > 4) return null;
   }
-  return true;
+  return { raw, rows };
+}
+
+/**
+ * Whether an image with an alpha channel (8 or 16 bits) has a fully transparent pixel: rows are unfiltered
+ * (PNG spec §9) one at a time until one is found — at once for a signature or seal on a clear background,
+ * the whole image only for an opaque one exported with an alpha channel.
+ */
+function hasClearPixel({ raw, rows }: ImageData, h: Header): boolean {
+  const sampleBytes = h.depth / 8;
+  const pixelBytes = sampleBytes * COLOR_TYPES[h.colorType]!.channels;
+  let offset = 0;
+  for (const pass of rows) {
+    let previous = new Uint8Array(pass.stride - 1);
+    for (let row = 0; row < pass.height; row++, offset += pass.stride) {
+      const filter = raw[offset]!;
+      const line = Uint8Array.from(raw.subarray(offset + 1, offset + pass.stride));
+      for (let i = 0; i < line.length; i++) {
+        const left = i >= pixelBytes ? line[i - pixelBytes]! : 0;
+        const up = previous[i]!;
+        const upLeft = i >= pixelBytes ? previous[i - pixelBytes]! : 0;
+        const predicted = filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : filter === 4 ? paeth(left, up, upLeft) : 0;
+        line[i] = (line[i]! + predicted) & 0xff;
+      }
+      for (let alpha = pixelBytes - sampleBytes; alpha < line.length; alpha += pixelBytes) {
+        if (line[alpha] === 0 && (sampleBytes === 1 || line[alpha + 1] === 0)) return true;
+      }
+      previous = line;
+    }
+  }
+  return false;
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a);
+  const pb = Math.abs(p - b);
+  const pc = Math.abs(p - c);
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }

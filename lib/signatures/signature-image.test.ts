@@ -37,7 +37,7 @@ const none = new Uint8Array();
 
 describe("readPngStructure", () => {
   it("accepts the signing pad's PNG, and a minimal hand-built one", () => {
-    expect(readPngStructure(good, 2000)).toEqual({ ok: true, width: 300, height: 100 });
+    expect(readPngStructure(good, 2000)).toEqual({ ok: true, width: 300, height: 100, transparent: true });
     expect(readPngStructure(png([["IHDR", ihdr(2, 2)], ["IDAT", rgbaRows(2, 2)], ["IEND", none]]), 2000)).toMatchObject({ ok: true });
   });
 

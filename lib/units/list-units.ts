@@ -24,6 +24,7 @@ export async function listUnits(filter: UnitListFilter = {}, options: { activeOn
       slug: true,
       code: true,
       active: true,
+      issuingBody: { select: { name: true } },
       users: {
         where: { role: "UNIT_HEAD", active: true },
         select: { id: true, fullName: true, jobTitle: true, email: true },

@@ -6,6 +6,7 @@ import { formatMessage } from "@/lib/i18n/format-message";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
+import { bodyChoosable } from "@/lib/issuing-bodies/check-body-choosable";
 import { slugify } from "./slugify";
 import { unitIdSchema, unitInputSchema } from "./unit-schemas";
 
@@ -17,7 +18,8 @@ export async function saveUnit(
   context: AuditContext = {},
 ): Promise<FormResult & { id?: string }> {
   if (!hasRole(actor, "ADMIN")) return forbidden(actor);
-  const { units } = messagesFor(actor).admin;
+  const messages = messagesFor(actor);
+  const { units } = messages.admin;
   const parsed = unitInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   if (id !== undefined && !unitIdSchema.safeParse(id).success) return failure(units.notFound);
@@ -26,6 +28,14 @@ export async function saveUnit(
   if (!data.slug) return failure(units.invalid, { name: [units.nameNeedsLetter] });
   try {
     return await prisma.$transaction(async (tx) => {
+      if (data.issuingBodyId) {
+        const current = id === undefined ? null : await tx.unit.findUnique({ where: { id }, select: { issuingBodyId: true } });
+        const choosable = await bodyChoosable(tx, data.issuingBodyId, current?.issuingBodyId);
+        if (choosable !== "ok") {
+          const message = choosable === "inactive" ? messages.bodies.inactiveBody : messages.bodies.notFound;
+          return failure(message, { issuingBodyId: [message] });
+        }
+      }
       if (id === undefined) {
         const last = await tx.unit.aggregate({ _max: { sortOrder: true } });
         const unit = await tx.unit.create({ data: { ...data, sortOrder: (last._max.sortOrder ?? 0) + 1 } });

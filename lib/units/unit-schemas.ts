@@ -3,6 +3,7 @@ import { idSchema, requiredText } from "@/lib/forms/text-fields";
 import { searchQuerySchema } from "@/lib/forms/search-query";
 import { messageRef } from "@/lib/i18n/message-ref";
 import { refinePrintable } from "@/lib/pdf/printable-text";
+import { optionalIssuingBodyIdSchema } from "@/lib/issuing-bodies/issuing-body-schemas";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 
 export const UNIT_KINDS = ["AGENCY", "WARD", "COMMUNE"] as const satisfies readonly UnitKind[];
@@ -19,6 +20,8 @@ export const unitInputSchema = z.object({
       .regex(/^[A-Za-z0-9-]+$/, messageRef("admin.units.codeFormat"))
       .transform((s) => s.toUpperCase()),
   ),
+  // The body its documents are issued under; none: the city's.
+  issuingBodyId: optionalIssuingBodyIdSchema,
 });
 export type UnitInput = z.infer<typeof unitInputSchema>;
 

@@ -13,6 +13,7 @@ export async function getUser(id: string) {
       jobTitle: true,
       role: true,
       unitId: true,
+      issuingBodyId: true,
       active: true,
       signingMethods: true,
       certificateIdentifier: true,

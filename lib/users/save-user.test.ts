@@ -123,3 +123,32 @@ describe("setUserActive and resetUserPassword", () => {
     expect(await authenticateUser(user.email, "Ba con vịt xòe ra", new Date(), "198.51.100.77")).toMatchObject({ ok: true });
   });
 });
+
+describe("saveUser: clerks and deputies (issue 14)", () => {
+  it("a clerk needs an active issuing body; the body is stored for a clerk and dropped for any other role", async () => {
+    const admin = await createActor("ADMIN");
+    expect((await saveUser(admin, validInput({ role: "CLERK" }))).fieldErrors).toEqual({ issuingBodyId: ["Văn thư phải thuộc một cơ quan ban hành"] });
+    const clerk = await saveUser(admin, validInput({ role: "CLERK", issuingBodyId: "city" }));
+    expect(clerk.ok).toBe(true);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: clerk.id } })).toMatchObject({ role: "CLERK", issuingBodyId: "city", unitId: null });
+
+    const old = await prisma.issuingBody.create({ data: { name: `CƠ QUAN ĐÃ NGỪNG ${Math.random()}`, placeName: "Phan Thiết", abbreviation: "X", active: false } });
+    const refused = await saveUser(admin, validInput({ role: "CLERK", issuingBodyId: old.id }));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { issuingBodyId: ["Cơ quan ban hành này đã ngừng hoạt động, không thể chọn."] } });
+    expect((await saveUser(admin, validInput({ role: "CLERK", issuingBodyId: "00000000-0000-4000-8000-000000000000" }))).fieldErrors).toEqual({
+      issuingBodyId: ["Cơ quan ban hành không tồn tại."],
+    });
+
+    const auditor = await saveUser(admin, validInput({ role: "AUDITOR", issuingBodyId: "city" }));
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: auditor.id } })).issuingBodyId).toBeNull();
+  });
+
+  it("a deputy may have a unit (a ward's vice-chairman) or none (the city's vice-chairperson)", async () => {
+    const admin = await createActor("ADMIN");
+    const unit = await createTestUnit();
+    const ward = await saveUser(admin, validInput({ role: "DEPUTY", jobTitle: "Phó Chủ tịch UBND phường", unitId: unit.id }));
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: ward.id } })).toMatchObject({ role: "DEPUTY", unitId: unit.id });
+    const city = await saveUser(admin, validInput({ role: "DEPUTY", jobTitle: "Phó Chủ tịch UBND thành phố" }));
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: city.id } })).toMatchObject({ role: "DEPUTY", unitId: null });
+  });
+});

@@ -13,6 +13,7 @@ import { endUserSessions } from "@/lib/auth/end-user-sessions";
 import { reissueForHeadIfActive } from "@/lib/assignments/reissue-for-new-head";
 import { deliverQueuedReminders } from "@/lib/reminders/deliver-queued-reminders";
 import type { QueuedReminder } from "@/lib/reminders/queue-reminders";
+import { bodyChoosable } from "@/lib/issuing-bodies/check-body-choosable";
 import { isLastActiveAdmin } from "./last-admin-guard";
 import { userCreateSchema, userIdSchema, userUpdateSchema } from "./user-schemas";
 
@@ -24,13 +25,13 @@ export async function saveUser(
   context: AuditContext = {},
 ): Promise<FormResult & { id?: string }> {
   if (!hasRole(actor, "ADMIN")) return forbidden(actor);
-  const { common, admin } = messagesFor(actor);
+  const { common, admin, bodies } = messagesFor(actor);
   const { users } = admin;
   if (id !== undefined && !userIdSchema.safeParse(id).success) return failure(users.notFound);
   const parsed = (id === undefined ? userCreateSchema : userUpdateSchema).safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
   const { password, ...fields } = { password: undefined, ...parsed.data };
-  const data = { ...fields, unitId: fields.unitId ?? null };
+  const data = { ...fields, unitId: fields.unitId ?? null, issuingBodyId: fields.role === "CLERK" ? fields.issuingBodyId : null };
   const passwordHash = password ? await hashPassword(password) : undefined;
   // A head placed in a unit by this form gets the unit's unsigned commitments reissued in their name.
   let messages: QueuedReminder[] = [];
@@ -40,6 +41,14 @@ export async function saveUser(
     const result = await prisma.$transaction(async (tx) => {
       if (data.unitId && !(await tx.unit.findUnique({ where: { id: data.unitId }, select: { id: true } }))) {
         return failure(admin.units.notFound, { unitId: [formatMessage(common.validation.notFound, { label: common.fields.unit })] });
+      }
+      if (data.issuingBodyId) {
+        const current = id === undefined ? null : await tx.user.findUnique({ where: { id }, select: { issuingBodyId: true } });
+        const choosable = await bodyChoosable(tx, data.issuingBodyId, current?.issuingBodyId);
+        if (choosable !== "ok") {
+          const message = choosable === "inactive" ? bodies.inactiveBody : bodies.notFound;
+          return failure(message, { issuingBodyId: [message] });
+        }
       }
       if (id === undefined) {
         const user = await tx.user.create({ data: { ...data, passwordHash: passwordHash! } });

@@ -5,6 +5,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { messageRef, type MessageKey } from "@/lib/i18n/message-ref";
 import { passwordProblem, type PasswordProblem } from "@/lib/auth/password-policy";
 import { refinePrintable } from "@/lib/pdf/printable-text";
+import { optionalIssuingBodyIdSchema } from "@/lib/issuing-bodies/issuing-body-schemas";
 
 export const roleSchema = z.enum(ROLES, { error: messageRef("admin.users.roleInvalid") });
 
@@ -53,12 +54,20 @@ const userFields = z.object({
   jobTitle: requiredText("jobTitle", 120).pipe(z.string().superRefine(refinePrintable)),
   role: roleSchema,
   unitId: optionalUnitId,
+  // Only a clerk files under a body; for any other role the choice is dropped.
+  issuingBodyId: optionalIssuingBodyIdSchema,
 });
 
-/** A head must belong to a unit; other roles may name one for display. */
+/**
+ * A head must belong to a unit; other roles may name one for display (a ward's vice-chairman: the ward;
+ * the city's vice-chairperson: none). A clerk must belong to an issuing body.
+ */
 const withUnitRule = <T extends z.infer<typeof userFields>>(value: T, ctx: z.RefinementCtx) => {
   if (value.role === "UNIT_HEAD" && !value.unitId) {
     ctx.addIssue({ code: "custom", path: ["unitId"], message: messageRef("admin.users.headNeedsUnit") });
+  }
+  if (value.role === "CLERK" && !value.issuingBodyId) {
+    ctx.addIssue({ code: "custom", path: ["issuingBodyId"], message: messageRef("bodies.validation.chooseBody") });
   }
 };
 

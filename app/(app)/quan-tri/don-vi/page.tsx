@@ -18,7 +18,7 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
   await requirePageRole("ADMIN");
   const filter = unitListFilterSchema.parse(await searchParams);
   const units = await listUnits(filter);
-  const { admin, common } = await getMessages();
+  const { admin, common, bodies } = await getMessages();
   const t = admin.units;
   return (
     <>
@@ -37,7 +37,7 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
         select={{ name: "kind", label: t.kindFilter, value: filter.kind, options: UNIT_KINDS.map((k) => ({ value: k, label: common.unitKinds[k] })) }}
       />
       <DataTable
-        headers={[t.headers.unit, t.headers.kind, t.headers.code, t.headers.head, admin.shared.status]}
+        headers={[t.headers.unit, t.headers.kind, t.headers.code, t.headers.head, bodies.unitBody, admin.shared.status]}
         isEmpty={units.length === 0}
         empty={t.empty}
       >
@@ -51,6 +51,7 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
             <td className="px-3 py-2">{common.unitKinds[unit.kind]}</td>
             <td className="px-3 py-2 font-mono">{unit.code}</td>
             <td className="px-3 py-2">{unit.users[0]?.fullName ?? <span className="text-amber-700">{t.noHead}</span>}</td>
+            <td className="px-3 py-2 text-xs">{unit.issuingBody?.name ?? bodies.cityDefault}</td>
             <td className="px-3 py-2">{unit.active ? <Badge tone="green">{admin.shared.active}</Badge> : <Badge>{t.stopped}</Badge>}</td>
           </tr>
         ))}

@@ -145,6 +145,11 @@ export const common: typeof vi = {
     documentDate: "Date on the document",
     validFrom: "Valid from",
     validUntil: "Valid until",
+    bodyName: "Issuing body name",
+    superiorName: "Superior body",
+    placeName: "Place name",
+    bodyAbbreviation: "Abbreviation",
+    issuingBody: "Issuing body",
   },
   errorPages: {
     notFoundTitle: "Page not found",

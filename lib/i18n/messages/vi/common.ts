@@ -145,6 +145,11 @@ export const common = {
     documentDate: "Ngày ghi trên văn bản",
     validFrom: "Hiệu lực từ ngày",
     validUntil: "Hiệu lực đến ngày",
+    bodyName: "Tên cơ quan ban hành",
+    superiorName: "Cơ quan cấp trên",
+    placeName: "Địa danh",
+    bodyAbbreviation: "Chữ viết tắt",
+    issuingBody: "Cơ quan ban hành",
   },
   errorPages: {
     notFoundTitle: "Không tìm thấy trang",

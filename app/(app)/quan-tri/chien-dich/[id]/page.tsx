@@ -21,7 +21,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const campaign = await getCampaignDetail((await params).id);
   if (!campaign) notFound();
   const headless = campaign.draftUnits.filter((u) => !u.head);
-  const { common, admin, closing } = await getMessages();
+  const { common, admin, closing, bodies } = await getMessages();
   const t = admin.campaigns;
   return (
     <>
@@ -39,6 +39,18 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           {formatMessage(closing.close.closedAt, { at: formatDateTime(campaign.closedAt) })}
         </p>
       )}
+      <dl className="mb-4 grid gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="font-medium text-slate-600">{bodies.campaign.documentTypeCode}</dt>
+        <dd className="font-mono">{campaign.documentTypeCode}</dd>
+        <dt className="font-medium text-slate-600">{bodies.campaign.recipients}</dt>
+        <dd>
+          {campaign.recipients.length > 0 ? (
+            <ul>{campaign.recipients.map((line, i) => <li key={i}>{line}</li>)}</ul>
+          ) : (
+            <span className="text-slate-500">{bodies.campaign.noRecipients}</span>
+          )}
+        </dd>
+      </dl>
       {campaign.status === "DRAFT" ? (
         <div className="grid gap-4 lg:grid-cols-3">
           <section className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-2">

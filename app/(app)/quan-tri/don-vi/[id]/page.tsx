@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { getUnit } from "@/lib/units/get-unit";
 import { listHeadCandidates } from "@/lib/users/list-head-candidates";
+import { listIssuingBodyOptions } from "@/lib/issuing-bodies/list-issuing-bodies";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { setUnitActiveAction } from "../../actions";
@@ -22,6 +23,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const [unit, candidates] = await Promise.all([getUnit(id), listHeadCandidates()]);
   if (!unit) notFound();
+  const issuingBodies = await listIssuingBodyOptions(unit.issuingBodyId);
   const head = unit.users.find((u) => u.role === "UNIT_HEAD" && u.active);
   const { common, admin } = await getMessages();
   const t = admin.units;
@@ -40,7 +42,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ id: 
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 className="mb-3 font-semibold">{t.info}</h2>
-          <UnitForm unit={unit} />
+          <UnitForm unit={unit} issuingBodies={issuingBodies} />
         </section>
         <div className="space-y-4">
           <section className="rounded-lg border border-slate-200 bg-white p-5">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageRole } from "@/lib/auth/current-user";
 import { getUser } from "@/lib/users/get-user";
 import { listUnits } from "@/lib/units/list-units";
+import { listIssuingBodyOptions } from "@/lib/issuing-bodies/list-issuing-bodies";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { formatDateTime } from "@/lib/time/vietnam-time";
@@ -28,6 +29,7 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const [user, units, certificates] = await Promise.all([getUser(id), listUnits(), listCertificates(id)]);
   if (!user) notFound();
+  const issuingBodies = await listIssuingBodyOptions(user.issuingBodyId);
   const delayedAddresses = await delayedLoginAddresses(user.email);
   const { common, admin, signing } = await getMessages();
   const t = admin.users;
@@ -41,7 +43,7 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
       <div className="grid gap-4 lg:grid-cols-3">
         <section className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-2">
           <h2 className="mb-3 font-semibold">{t.account}</h2>
-          <UserForm user={user} units={units} />
+          <UserForm user={user} units={units} issuingBodies={issuingBodies} />
           <p className="mt-4 text-xs text-slate-500">
             {formatMessage(t.createdUpdated, { created: formatDateTime(user.createdAt), updated: formatDateTime(user.updatedAt) })}
           </p>
