@@ -7,6 +7,11 @@ import { BackupRefusedError } from "./backup-refused-error";
 
 const MIGRATIONS = "_prisma_migrations";
 const BATCH = 500;
+/**
+ * Rows a migration inserts, so every freshly migrated database has them (the city as the first issuing body):
+ * they do not make the target "not empty", and they are replaced by the backup's own copy of them.
+ */
+const MIGRATION_ROWS: Record<string, string> = { IssuingBody: `id = 'city'` };
 
 /**
  * Loads a dump (dumpDatabase's JSON lines in `directory`) into a database already migrated to the same schema, in
@@ -22,6 +27,7 @@ export async function restoreDatabase(url: string, directory: string, tables: re
     await refuseUnlessEmptyAndSameSchema(client, directory, tables);
     await beforeLoad();
     await client.query("BEGIN");
+    for (const [table, rows] of Object.entries(MIGRATION_ROWS)) await client.query(`DELETE FROM ${quoteIdent(table)} WHERE ${rows}`);
     for (const table of await parentsFirst(client, tables.filter((t) => t !== MIGRATIONS))) {
       await client.query(`ALTER TABLE ${quoteIdent(table)} DISABLE TRIGGER USER`);
       for await (const batch of jsonLineBatches(path.join(directory, `${table}.jsonl`))) {
@@ -64,7 +70,8 @@ async function refuseUnlessEmptyAndSameSchema(client: pg.Client, directory: stri
   }
   for (const table of tables) {
     if (table === MIGRATIONS) continue;
-    const rows = await client.query(`SELECT 1 FROM ${quoteIdent(table)} LIMIT 1`);
+    const seeded = MIGRATION_ROWS[table];
+    const rows = await client.query(`SELECT 1 FROM ${quoteIdent(table)}${seeded ? ` WHERE NOT (${seeded})` : ""} LIMIT 1`);
     if (rows.rowCount) throw new BackupRefusedError(`cơ sở dữ liệu đích đã có dữ liệu (bảng ${table}); chỉ khôi phục vào một cơ sở dữ liệu trống`);
   }
 }
