@@ -10,9 +10,11 @@ import { UnsignablePdfError } from "@/lib/signing/unsignable-pdf-error";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import type { SigningTarget } from "./load-signing-context";
 import { SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-signatures";
+import { issuanceRevisionOptions, type IssuanceFacts } from "@/lib/issuance/issuance-appearance";
 
 const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
-const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema });
+// number and date (ô 3, ô 4): reserved by documents rendered since issuance came (the ORGANISATION revision fills them).
+const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema, number: slotSchema.optional(), date: slotSchema.optional() });
 
 /** CAMKET_TSA_URL: the time-stamping authority every signature's CMS is sent to (PAdES B-T), if any. */
 export const configuredTsaUrl = () => process.env.CAMKET_TSA_URL || undefined;
@@ -25,6 +27,8 @@ export interface RevisionParams {
   now: Date;
   /** The current PDF when the caller read it already (a bulk chunk reads all of them at once); null: missing. */
   pdf?: Uint8Array | null;
+  /** The ORGANISATION role's number, code, body and seal (lib/issuance). */
+  issuance?: IssuanceFacts;
 }
 
 /**
@@ -59,19 +63,27 @@ async function buildRevision<T>(params: RevisionParams, build: (options: Omit<Si
   const pdf = params.pdf === undefined ? await getFile(target.documentSha256) : params.pdf;
   if (!slots.success || !pdf) return { refusal: messagesFor(actor).signing.results.pdfUnreadable };
   try {
+    const { head, number, date } = slots.data;
+    if (params.issuance && (!number || !date)) return { refusal: messagesFor(actor).issuance.refusals.renderedBeforeIssuance };
+    const appearance =
+      params.issuance && number && date
+        ? await issuanceRevisionOptions({ head, number, date }, params.issuance, now)
+        : {
+            slot: slots.data[role.slot],
+            appearance: {
+              imagePng: params.imagePng,
+              lines: [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
+            },
+            name: actor.fullName,
+            location: "Phan Thiết, Bình Thuận, Việt Nam",
+          };
     return {
       value: await build({
         pdf,
         fieldName: role.field,
-        slot: slots.data[role.slot],
-        appearance: {
-          imagePng: params.imagePng,
-          lines: [actor.fullName, actor.jobTitle, actor.unit?.name ?? "UBND thành phố Phan Thiết", `Ký số lúc ${formatSigningTime(now)} (+07:00)`],
-        },
+        ...appearance,
         signingTime: now,
-        name: actor.fullName,
         reason: role.reason,
-        location: "Phan Thiết, Bình Thuận, Việt Nam",
         contactInfo: actor.email,
         tsaUrl: configuredTsaUrl(),
       }),

@@ -17,6 +17,11 @@ export function createSignaturePng(width = 300, height = 100): Uint8Array {
   for (let t = 0; t <= 1; t += 0.0005) {
     ink(20 + t * (width - 40), height / 2 + Math.sin(t * 14) * height * 0.3 * (1 - t * 0.5));
   }
+  return encodeRgbaPng(width, height, pixels);
+}
+
+/** A PNG of `pixels`: RGBA rows of `width * 4 + 1` bytes, each led by filter byte 0. */
+export function encodeRgbaPng(width: number, height: number, pixels: Buffer): Uint8Array {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
