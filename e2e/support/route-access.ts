@@ -58,4 +58,8 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/(app)/quan-tri/chung-thu/page.tsx", path: "/quan-tri/chung-thu", allow: ADMIN },
   { file: "app/(app)/quan-tri/tin-cay/page.tsx", path: "/quan-tri/tin-cay", allow: ADMIN },
   { file: "app/(app)/quan-tri/hop-thu/page.tsx", path: "/quan-tri/hop-thu", allow: ADMIN },
+  // The clerk's (CLERK, not among the roles checked here): none of these four may open the queue.
+  { file: "app/(app)/van-thu/page.tsx", path: "/van-thu", allow: [] },
+  { file: "app/(app)/van-thu/so-van-ban-di/page.tsx", path: "/van-thu/so-van-ban-di", allow: CITY },
+  { file: "app/(app)/van-thu/so-van-ban-di/xuat/route.ts", path: "/van-thu/so-van-ban-di/xuat?format=csv", allow: CITY },
 ];

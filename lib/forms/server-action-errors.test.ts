@@ -67,6 +67,7 @@ const ACTION_MODULES = [
   "app/(app)/quan-tri/chung-thu/actions",
   "app/(app)/chu-ky-so/actions",
   "app/(app)/quan-tri/tin-cay/actions",
+  "app/(app)/van-thu/actions",
 ];
 type Action = (...args: unknown[]) => Promise<unknown>;
 async function loadActions(): Promise<Record<string, Action>> {
