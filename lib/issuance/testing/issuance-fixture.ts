@@ -10,8 +10,8 @@ import { createSealPng } from "./seal-png";
  * `count` COMPLETED assignments (rendered, signed by their heads, countersigned by a chairperson) in units of a
  * fresh issuing body with a seal, and a clerk of that body.
  */
-export async function issuanceFixture(count = 1, options: { seal?: boolean } = {}) {
-  const launched = await launchTestCampaign(count);
+export async function issuanceFixture(count = 1, options: { seal?: boolean; currentTemplate?: boolean } = {}) {
+  const launched = await launchTestCampaign(count, "WARD", { currentTemplate: options.currentTemplate });
   const tag = randomUUID().slice(0, 8);
   const body = await prisma.issuingBody.create({
     data: {
