@@ -52,6 +52,9 @@ describe("issuing a document (Decree 30: number, date, organisation signature wi
     expect(text).toContain(`Phan Thiết, ngày ${issuedOn[0]} tháng ${issuedOn[1]} năm ${issuedOn[2]}`);
 
     const pages = Number(/Pages:\s+(\d+)/.exec((await run("pdfinfo", [file])).output)?.[1]);
+    // The seal's small print (App. I ô 8): the organisation and the signing time in ISO 8601, Việt Nam time.
+    const iso = new Date(assignment.issuedAt!.getTime() + 7 * 3_600_000).toISOString().slice(0, 19);
+    expect((await layoutText(file, pages)).replace(/\s+/g, " ")).toContain(`${iso}+07:00`);
     const images = (await run("pdfimages", ["-list", "-f", `${pages}`, "-l", `${pages}`, file])).output;
     // The seal: 200×200 px RGB with its alpha as an smask, on the last page (besides the two signature images).
     expect(images).toMatch(/^\s*\d+\s+\d+\s+image\s+200\s+200\s+rgb/m);

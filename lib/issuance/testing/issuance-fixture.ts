@@ -44,7 +44,7 @@ export async function issuanceFixture(count = 1, options: { seal?: boolean; curr
  * Until the render reserves ô 3 and ô 4 (issue 14's layout work), originals lack the `number` and `date`
  * slots: give them the rectangles under the header the render reserves there. A no-op once it does.
  */
-async function reserveIssuanceSlots(ids: string[]) {
+export async function reserveIssuanceSlots(ids: string[]) {
   const originals = await prisma.assignmentDocument.findMany({ where: { assignmentId: { in: ids }, kind: "ORIGINAL" } });
   for (const original of originals) {
     const slots = original.signatureSlots as Record<string, unknown>;
