@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signInAndLand } from "./support/accounts";
+import { signIn } from "./support/accounts";
 
 // Its own units, heads, campaign and issuing body (e2e/support/issuance-fixture.ts): no other spec touches them.
 const dataDir = process.env.E2E_DATA_DIR;
@@ -22,7 +22,8 @@ test.describe.serial("the clerk issues documents (Decree 30)", () => {
   });
 
   test("issues one document, then the rest as a batch; the register lists them and exports CSV; the issued PDF carries three valid signatures", async ({ page }) => {
-    await signInAndLand(page, fixture.clerkEmail, "/van-thu");
+    await signIn(page, fixture.clerkEmail, fixture.password);
+    await expect(page).toHaveURL(/\/van-thu$/);
     await expect(page.getByText(`Cơ quan ban hành: ${fixture.bodyName}`)).toBeVisible();
     await expect(page.getByText("Đã có hình con dấu")).toBeVisible();
     const queue = page.getByTestId("issue-queue");
