@@ -5,7 +5,8 @@
  * floor (SHA-256 + ECDSA P-256 over the same PDF) and the argon2id check, so the ratio is one run's; then
  * a bulk countersign of the 100 in chunks, as the screen does. Interleaved too: a signature with a key the
  * server never holds (prepare → WebCrypto signs, as a .p12 in the browser would → finalize) and that key's
- * signing alone, so the server's share of an external signature is their difference. Prints one
+ * signing alone, so the server's share of an external signature is their difference. Then the clerk issues
+ * them (number, seal, organisation signature; lib/issuance), interleaved with the floor. Prints one
  * `PIPELINE {json}` line.
  */
 import { createHash } from "node:crypto";
@@ -111,6 +112,32 @@ for (let i = 0; i < heads.length; i += COUNTERSIGN_CHUNK) {
 const bulkMs = performance.now() - bulkStart;
 if (countersigned !== UNITS) throw new Error(`countersigned ${countersigned} of ${UNITS}`);
 
-console.log(`PIPELINE ${JSON.stringify({ ...medians, pipeline: medians.sign - medians.password, externalServer: medians.external - medians.externalKey, bulkMs })}`);
+// Issuance of the countersigned documents by a clerk of their body (its certificate made by the first one).
+const { prisma } = await import("@/lib/db/client");
+const { demoSealPng } = await import("@/lib/issuing-bodies/demo-seal-png");
+const { reserveIssuanceSlots } = await import("@/lib/issuance/testing/issuance-fixture");
+const { issueDocument } = await import("@/lib/issuance/issue-document");
+const body = await prisma.issuingBody.create({
+  data: { name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐO THỬ", placeName: "Phan Thiết", abbreviation: "UBND", sealPng: new Uint8Array(demoSealPng("bench")), sealSha256: "bench" },
+});
+await prisma.unit.updateMany({ where: { id: { in: heads.map((h) => h.unit.id) } }, data: { issuingBodyId: body.id } });
+await reserveIssuanceSlots(heads.map((h) => h.assignment.id));
+const clerk = await createActor("CLERK");
+let nextIssued = 0;
+async function issueNext() {
+  const outcome = await issueDocument(clerk, body.id, heads[nextIssued++].assignment.id, {});
+  if (!outcome.ok) throw new Error(outcome.refusal);
+}
+const issuance = await interleavedMedians(
+  {
+    issueFloor: async () => crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key.privateKey, createHash("sha256").update(pdf).digest()),
+    issue: issueNext,
+  },
+  { rounds: ROUNDS, warmup: WARMUP },
+);
+
+console.log(
+  `PIPELINE ${JSON.stringify({ ...medians, pipeline: medians.sign - medians.password, externalServer: medians.external - medians.externalKey, bulkMs, issue: issuance.issue, issueFloor: issuance.issueFloor })}`,
+);
 await stop();
 process.exit(0);

@@ -64,4 +64,8 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/(app)/quan-tri/co-quan-ban-hanh/[id]/page.tsx", path: "/quan-tri/co-quan-ban-hanh/city", allow: ADMIN },
   // The city body's demo seal (seeded); a clerk of the city body may read it too.
   { file: "app/(app)/quan-tri/co-quan-ban-hanh/[id]/con-dau/route.ts", path: "/quan-tri/co-quan-ban-hanh/city/con-dau", allow: ADMIN },
+  // The clerk's (CLERK, not among the roles checked here): none of these four may open the queue.
+  { file: "app/(app)/van-thu/page.tsx", path: "/van-thu", allow: [] },
+  { file: "app/(app)/van-thu/so-van-ban-di/page.tsx", path: "/van-thu/so-van-ban-di", allow: CITY },
+  { file: "app/(app)/van-thu/so-van-ban-di/xuat/route.ts", path: "/van-thu/so-van-ban-di/xuat?format=csv", allow: CITY },
 ];

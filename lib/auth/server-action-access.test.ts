@@ -75,6 +75,7 @@ const load = () =>
     import("@/app/(app)/chu-ky-so/actions"),
     import("@/app/(app)/quan-tri/uy-quyen/actions"),
     import("@/app/(app)/theo-doi/closing-actions"),
+    import("@/app/(app)/van-thu/actions"),
   ]).then((modules) => Object.assign({}, ...modules) as Record<string, (...args: never[]) => Promise<unknown>>);
 
 const ADMIN: Role[] = ["ADMIN"];
@@ -131,6 +132,7 @@ const ACTIONS: Record<string, ActionRow> = {
     allow: ["CHAIRPERSON", "ADMIN"],
     call: async (f) => (await load()).remindAction!(...(["not-a-campaign-id", f.own.assignment.id, idle] as never[])),
   },
+  issueAction: { allow: ["CLERK"], call: async (f) => (await load()).issueAction!(...([idle, form({ only: f.own.assignment.id })] as never[])) },
   verifyAuditChainAction: { allow: CITY, call: async () => (await load()).verifyAuditChainAction!() },
   createApiTokenAction: { allow: CITY, call: async () => (await load()).createApiTokenAction!(...([idle, form({ name: "" })] as never[])) },
   revokeApiTokenAction: {

@@ -12,6 +12,10 @@ const cell = (value: string | number) => {
 /** RFC 4180 CSV with a UTF-8 byte order mark, so Excel shows Vietnamese correctly; headers in the reader's language. */
 export function unitsCsv(rows: CampaignUnitRow[], messages: Messages = messagesFor()): string {
   const columns = unitsTableColumns(messages);
-  const lines = [columns.map((c) => cell(c.header)), ...rows.map((r) => columns.map((c) => cell(c.value(r))))];
-  return `\uFEFF${lines.map((l) => l.join(",")).join("\r\n")}\r\n`;
+  return csvOf([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))]);
+}
+
+/** Any table (header row first) as that CSV: the outgoing register's export too. */
+export function csvOf(table: (string | number)[][]): string {
+  return `\uFEFF${table.map((l) => l.map(cell).join(",")).join("\r\n")}\r\n`;
 }

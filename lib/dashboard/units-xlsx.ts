@@ -21,8 +21,11 @@ const cell = (ref: string, value: string | number) =>
  */
 export function unitsXlsx(rows: CampaignUnitRow[], messages: Messages = messagesFor()): Uint8Array {
   const columns = unitsTableColumns(messages);
-  const sheetName = messages.dashboard.export.sheetName;
-  const table = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))];
+  return xlsxOf(messages.dashboard.export.sheetName, [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))]);
+}
+
+/** Any table (header row first) as that workbook: the outgoing register's export too. */
+export function xlsxOf(sheetName: string, table: (string | number)[][]): Uint8Array {
   const sheetRows = table.map((values, r) => `<row r="${r + 1}">${values.map((v, c) => cell(`${column(c)}${r + 1}`, v)).join("")}</row>`).join("");
   const files = {
     "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,

@@ -70,6 +70,7 @@ const ACTION_MODULES = [
   "app/(app)/quan-tri/uy-quyen/actions",
   "app/(app)/theo-doi/closing-actions",
   "app/(app)/quan-tri/co-quan-ban-hanh/actions",
+  "app/(app)/van-thu/actions",
 ];
 type Action = (...args: unknown[]) => Promise<unknown>;
 async function loadActions(): Promise<Record<string, Action>> {

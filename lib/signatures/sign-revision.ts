@@ -10,9 +10,10 @@ import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import type { SigningTarget } from "./load-signing-context";
 import { signerAppearance, type OnBehalfOf } from "./stamp-lines";
 import { SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-signatures";
+import { issuanceRevisionOptions, type IssuanceFacts } from "@/lib/issuance/issuance-appearance";
 
 const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
-// number and date (ô 3, ô 4) are reserved by renders since issue 14; documents rendered before have none.
+// number and date (ô 3, ô 4): reserved by documents rendered since issue 14 (the ORGANISATION revision fills them).
 const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema, number: slotSchema.optional(), date: slotSchema.optional() });
 
 /** CAMKET_TSA_URL: the time-stamping authority every signature's CMS is sent to (PAdES B-T), if any. */
@@ -28,6 +29,8 @@ export interface RevisionParams {
   now: Date;
   /** The current PDF when the caller read it already (a bulk chunk reads all of them at once); null: missing. */
   pdf?: Uint8Array | null;
+  /** The ORGANISATION role's number, code, body and seal (lib/issuance). */
+  issuance?: IssuanceFacts;
 }
 
 /**
@@ -62,16 +65,24 @@ async function buildRevision<T>(params: RevisionParams, build: (options: Omit<Si
   const pdf = params.pdf === undefined ? await getFile(target.documentSha256) : params.pdf;
   if (!slots.success || !pdf) return { refusal: messagesFor(actor).signing.results.pdfUnreadable };
   try {
+    const { head, number, date } = slots.data;
+    if (params.issuance && (!number || !date)) return { refusal: messagesFor(actor).issuance.refusals.renderedBeforeIssuance };
+    const appearance =
+      params.issuance && number && date
+        ? await issuanceRevisionOptions({ head, number, date }, params.issuance, now)
+        : {
+            slot: slots.data[role.slot],
+            appearance: signerAppearance({ signerName: actor.fullName, now, imagePng: params.imagePng, onBehalfOf: params.onBehalfOf }),
+            name: actor.fullName,
+            location: "Phan Thiết, Bình Thuận, Việt Nam",
+          };
     return {
       value: await build({
         pdf,
         fieldName: role.field,
-        slot: slots.data[role.slot],
-        appearance: signerAppearance({ signerName: actor.fullName, now, imagePng: params.imagePng, onBehalfOf: params.onBehalfOf }),
+        ...appearance,
         signingTime: now,
-        name: actor.fullName,
         reason: role.reason,
-        location: "Phan Thiết, Bình Thuận, Việt Nam",
         contactInfo: actor.email,
         tsaUrl: configuredTsaUrl(),
       }),

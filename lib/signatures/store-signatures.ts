@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { auditHashTemplate, storedEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
@@ -10,10 +11,15 @@ import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
 export const SIGNING_ROLES = {
   HEAD: { field: "NguoiCamKet", slot: "head", from: OPEN_STATUSES, to: "SIGNED", kind: "SIGNED", event: "ASSIGNMENT_SIGNED", reason: "Người đứng đầu ký cam kết thực hiện công tác cải cách hành chính" },
   CHAIRPERSON: { field: "ChuTichXacNhan", slot: "chairperson", from: ["SIGNED"], to: "COMPLETED", kind: "COUNTERSIGNED", event: "ASSIGNMENT_COUNTERSIGNED", reason: "Chủ tịch UBND thành phố xác nhận bản cam kết" },
+  // The seal is placed from the head's slot; the number and date go in their own (lib/issuance/issuance-appearance).
+  ORGANISATION: { field: "CoQuanBanHanh", slot: "head", from: ["COMPLETED"], to: "ISSUED", kind: "ISSUED", event: "ASSIGNMENT_ISSUED", reason: "Văn thư ký số của cơ quan, tổ chức (Nghị định 30/2020/NĐ-CP)" },
 } as const satisfies Record<string, { from: readonly AssignmentStatus[]; to: AssignmentStatus } & Record<string, unknown>>;
 export type SigningRole = keyof typeof SIGNING_ROLES;
 
 export type SignedRevision = { assignmentId: string; unitId: string; campaignId: string; sha256Before: string; sha256After: string; bytes: Uint8Array };
+
+/** The outgoing register's row (sổ văn bản đi) an ORGANISATION revision is stored with. */
+export type RegisterEntry = { issuingBodyId: string; year: number; number: number; code: string; subject: string; signerName: string; recipients: string[] };
 
 /**
  * Stores signed revisions in one statement (its own transaction), after writing their blobs: it flips each
@@ -23,6 +29,9 @@ export type SignedRevision = { assignmentId: string; unitId: string; campaignId:
  * hash finished in SQL from the text lib/audit/record-audit-event hashes. A revision whose assignment moved
  * meanwhile (signed in another session) or whose certificate was revoked is left out, nothing else changes.
  * Returns the ids of the assignments that moved, and whether the certificate was found revoked.
+ *
+ * ORGANISATION (issuance): the certificate is the issuing body's (OrganisationCertificate), the revision goes
+ * with its register row, and `db` is the issuance's transaction (whose counter row lock holds the number).
  */
 export async function storeSignatures(params: {
   actor: Actor;
@@ -33,8 +42,11 @@ export async function storeSignatures(params: {
   now: Date;
   /** A deputy signed under this delegation: recorded on the document row and in the audit event. */
   delegation?: SignedUnderDelegation;
+  /** With ORGANISATION: its one revision's register row. */
+  register?: RegisterEntry;
+  db?: Prisma.TransactionClient;
 }): Promise<{ stored: Set<string>; revoked: boolean }> {
-  const { actor, certificate, revisions, now } = params;
+  const { actor, certificate, revisions, now, register } = params;
   const role = SIGNING_ROLES[params.role];
   const events = revisions.map((r) =>
     storedEvent({
@@ -49,6 +61,7 @@ export async function storeSignatures(params: {
         sha256After: r.sha256After,
         certificateSerial: certificate.serialHex,
         ...(params.delegation && { delegation: params.delegation }),
+        ...(register && { number: register.number, code: register.code }),
       },
     }),
   );
@@ -58,11 +71,23 @@ export async function storeSignatures(params: {
   // Milliseconds, UTC, as Prisma stores DateTime and as the audit hash covers it.
   const at = now.toISOString();
   const isHead = params.role === "HEAD";
+  const isOrganisation = params.role === "ORGANISATION";
+  const certificates = isOrganisation ? Prisma.sql`"OrganisationCertificate"` : Prisma.sql`"UserCertificate"`;
+  // Its unique (body, year, number) refuses a number the register already holds: the statement fails, nothing is stored.
+  const registered = register
+    ? Prisma.sql`,
+      registered AS (
+        INSERT INTO "OutgoingDocument" (id, "issuingBodyId", year, number, code, "assignmentId", "issuedAt", subject, "signerName", recipients, "issuedById")
+        SELECT gen_random_uuid()::text, ${register.issuingBodyId}, ${register.year}, ${register.number}, ${register.code}, m.id, ${at}::timestamp(3),
+               ${register.subject}, ${register.signerName}, ${register.recipients}::text[], ${actor.id}
+        FROM moved m
+      )`
+    : Prisma.empty;
 
   // The blobs are durable before the statement runs; if it moves nothing they stay as orphans for
   // `npm run storage:cleanup`, never a row without its bytes.
   const blobs = await Promise.all(revisions.map((r) => writeBlob(r.bytes)));
-  const rows = await prisma.$queryRaw<{ id: string | null; revoked: boolean }[]>`
+  const rows = await (params.db ?? prisma).$queryRaw<{ id: string | null; revoked: boolean }[]>`
       WITH RECURSIVE input AS (
         SELECT * FROM unnest(${column((r) => r.assignmentId)}::text[], ${column((r) => r.sha256Before)}::text[],
                              ${column((r) => r.sha256After)}::text[], ${templates.map((t) => t.prefix)}::text[],
@@ -73,10 +98,11 @@ export async function storeSignatures(params: {
         UPDATE "Assignment" a
         SET status = ${role.to}::"AssignmentStatus", "documentSha256" = i.after,
             "signedAt" = CASE WHEN ${isHead} THEN ${at}::timestamp(3) ELSE a."signedAt" END,
-            "countersignedAt" = CASE WHEN ${isHead} THEN a."countersignedAt" ELSE ${at}::timestamp(3) END
+            "countersignedAt" = CASE WHEN ${params.role === "CHAIRPERSON"} THEN ${at}::timestamp(3) ELSE a."countersignedAt" END,
+            "issuedAt" = CASE WHEN ${isOrganisation} THEN ${at}::timestamp(3) ELSE a."issuedAt" END
         FROM input i
         WHERE a.id = i.id AND a.status::text = ANY(${[...role.from]}::text[]) AND a."documentSha256" = i.before
-          AND EXISTS (SELECT 1 FROM "UserCertificate" c WHERE c.id = ${certificate.id} AND c."revokedAt" IS NULL)
+          AND EXISTS (SELECT 1 FROM ${certificates} c WHERE c.id = ${certificate.id} AND c."revokedAt" IS NULL)
           AND NOT EXISTS (SELECT 1 FROM "Campaign" k WHERE k.id = a."campaignId" AND k.status = 'CLOSED')
         RETURNING a.id, i.after, i.prefix, i.suffix, i.data, i.ord
       ),
@@ -95,10 +121,11 @@ export async function storeSignatures(params: {
         FROM chain c JOIN numbered x ON x.n = c.n + 1
       ),
       documents AS (
-        INSERT INTO "AssignmentDocument" (id, "assignmentId", kind, sha256, "certificateId", "delegationId", "signedAt", "createdById")
-        SELECT gen_random_uuid()::text, m.id, ${role.kind}::"DocumentKind", m.after, ${certificate.id}, ${params.delegation?.id ?? null}::text, ${at}::timestamp(3), ${actor.id}
+        INSERT INTO "AssignmentDocument" (id, "assignmentId", kind, sha256, "certificateId", "organisationCertificateId", "delegationId", "signedAt", "createdById")
+        SELECT gen_random_uuid()::text, m.id, ${role.kind}::"DocumentKind", m.after, ${isOrganisation ? null : certificate.id}::text,
+               ${isOrganisation ? certificate.id : null}::text, ${params.delegation?.id ?? null}::text, ${at}::timestamp(3), ${actor.id}
         FROM moved m
-      ),
+      )${registered},
       appended AS (
         INSERT INTO "AuditEvent" (at, type, "actorId", "actorEmail", ip, "userAgent", "unitId", "campaignId", "assignmentId", data, "prevHash", hash)
         SELECT ${at}::timestamp(3), ${e.type}, ${e.actorId}, ${e.actorEmail}, ${e.ip}, ${e.userAgent},
@@ -110,7 +137,7 @@ export async function storeSignatures(params: {
              AS ev(id, "unitId", "campaignId") ON ev.id = x.id
         ORDER BY x.n
       )
-      SELECT m.id, NOT EXISTS (SELECT 1 FROM "UserCertificate" c WHERE c.id = ${certificate.id} AND c."revokedAt" IS NULL) AS revoked
+      SELECT m.id, NOT EXISTS (SELECT 1 FROM ${certificates} c WHERE c.id = ${certificate.id} AND c."revokedAt" IS NULL) AS revoked
       FROM (SELECT 1) AS one LEFT JOIN moved m ON true`;
   return { stored: new Set(rows.flatMap((r) => (r.id ? [r.id] : []))), revoked: rows[0]?.revoked ?? false };
 }

@@ -4,6 +4,7 @@ import { decodeTextString, hexTextString } from "./pdf-text-string";
 import { IncrementalUpdate } from "./incremental-update";
 import { PdfForUpdate, type PdfObject } from "./read-pdf-for-update";
 import { num, writeSignatureStamp, type SignatureAppearance, type SignatureSlot } from "./draw-signature-stamp";
+import { writeTextLine, type TextLineAppearance } from "./draw-text-line";
 import type { PreparedSignature } from "./pdf-signature-placeholder";
 import { UnsignablePdfError } from "./unsignable-pdf-error";
 
@@ -17,6 +18,11 @@ export interface SignatureRevisionInput {
   signatureEntries: string[];
   /** Bytes of CMS /Contents can hold. */
   capacity: number;
+  /**
+   * More widgets of the same signature field, filled in and signed by this revision (the issuance's number
+   * and date lines): kids of one field, so every verifier counts them as part of this signature.
+   */
+  extraWidgets?: { slot: SignatureSlot; appearance: TextLineAppearance }[];
 }
 
 /** Wide enough for any offset below 10 GB; the real range is written over it, space-padded. */
@@ -24,13 +30,12 @@ const BYTE_RANGE_PLACEHOLDER = "[0 0000000000 0000000000 0000000000]";
 
 /**
  * The first phase of a PAdES signature: a new incremental revision holding the signature field (merged with
- * its widget and visible stamp) added to the page's /Annots and the AcroForm, a signature dictionary with
+ * its widget and visible stamp, or with extra widgets as its kids) added to the pages' /Annots and the AcroForm, a signature dictionary with
  * its final /ByteRange and a zero-filled /Contents, and the SHA-256 of the signed ranges. Filling /Contents
  * (`writeContents`) is the second phase; whoever holds the key can do it later, elsewhere.
  */
 export async function appendSignatureRevision(input: SignatureRevisionInput): Promise<PreparedSignature> {
   const pdf = new PdfForUpdate(input.pdf);
-  const page = pdf.page(input.slot.page);
   const catalog = pdf.catalog();
   const acroFormValue = catalog.value.entries.get("AcroForm");
   const acroForm = pdf.dictionary(acroFormValue);
@@ -42,27 +47,52 @@ export async function appendSignatureRevision(input: SignatureRevisionInput): Pr
   }
 
   const update = new IncrementalUpdate(pdf);
-  const appearance = await writeSignatureStamp(update, input.slot, input.appearance, (baseFont) => stampFontIn(pdf, fields, baseFont));
+  // The extra widgets' text and the stamp share one font object: whichever writes it first, the rest point at it.
+  const written = new Map<string, string>();
+  const fontIn = (baseFont: string) => stampFontIn(pdf, fields, baseFont) ?? written.get(baseFont);
+  const widgets: { slot: SignatureSlot; appearance: number }[] = [];
+  for (const extra of input.extraWidgets ?? []) {
+    const appearance = await writeTextLine(update, extra.slot, extra.appearance, (font) => {
+      const reference = fontIn(font.baseFont) ?? `${font.template.writeTo(update)} 0 R`;
+      written.set(font.baseFont, reference);
+      return reference;
+    });
+    widgets.push({ slot: extra.slot, appearance });
+  }
+  widgets.unshift({ slot: input.slot, appearance: await writeSignatureStamp(update, input.slot, input.appearance, fontIn) });
   const signature = update.allocate();
   const dictionary = `<< /Type /Sig ${input.signatureEntries.join(" ")} /ByteRange ${BYTE_RANGE_PLACEHOLDER} /Contents <${"0".repeat(input.capacity * 2)}> >>`;
   const signatureAt = update.writeObject(signature, dictionary);
-  const widget = update.allocate();
-  const { x, y, width, height } = input.slot;
-  update.writeObject(
-    widget,
-    `<< /Type /Annot /Subtype /Widget /FT /Sig /T ${hexTextString(input.fieldName)} /V ${signature} 0 R ` +
-      `/Rect [ ${num(x)} ${num(y)} ${num(x + width)} ${num(y + height)} ] /F 4 /P ${page.number} ${page.generation} R /AP << /N ${appearance} 0 R >> >>`,
-  );
-  const widgetRef = `${widget} 0 R`;
+  const fieldEntries = `/FT /Sig /T ${hexTextString(input.fieldName)} /V ${signature} 0 R`;
+  const widgetEntries = ({ slot, appearance }: (typeof widgets)[number], merged = "") => {
+    const page = pdf.page(slot.page);
+    const { x, y, width, height } = slot;
+    return `/Type /Annot /Subtype /Widget ${merged}/Rect [ ${num(x)} ${num(y)} ${num(x + width)} ${num(y + height)} ] /F 4 /P ${page.number} ${page.generation} R /AP << /N ${appearance} 0 R >>`;
+  };
+  // One widget: the field and its widget are one object. More: the field's /Kids, each on its own page. The
+  // kids carry /FT and /V themselves and no /Parent: poppler (pdfsig 22.12) reads a kid with /Parent as a
+  // child field whose /V it does not inherit, and lists it as an unsigned signature (docs/decisions/011).
+  const field = update.allocate();
+  const widgetNumbers = widgets.length === 1 ? [field] : widgets.map(() => update.allocate());
+  if (widgets.length === 1) update.writeObject(field, `<< ${widgetEntries(widgets[0]!, `${fieldEntries} `)} >>`);
+  else {
+    update.writeObject(field, `<< ${fieldEntries} /Kids [ ${widgetNumbers.map((n) => `${n} 0 R`).join(" ")} ] >>`);
+    widgets.forEach((widget, i) => update.writeObject(widgetNumbers[i]!, `<< ${widgetEntries(widget)} /FT /Sig /V ${signature} 0 R >>`));
+  }
+  const fieldRef = `${field} 0 R`;
 
-  // The page lists the widget among its annotations, in place or in the array object it points at.
-  const pageEntries = new Map(page.value.entries);
-  pageEntries.set("Annots", appendReference(pdf, update, pageEntries.get("Annots"), widgetRef));
-  update.writeObject(page.number, dictionaryText(pageEntries), undefined, page.generation);
+  // Each page lists its widgets among its annotations, in place or in the array object it points at.
+  for (const index of new Set(widgets.map((w) => w.slot.page))) {
+    const page = pdf.page(index);
+    const references = widgetNumbers.filter((_, i) => widgets[i]!.slot.page === index).map((n) => `${n} 0 R`);
+    const pageEntries = new Map(page.value.entries);
+    pageEntries.set("Annots", appendReference(pdf, update, pageEntries.get("Annots"), references.join(" ")));
+    update.writeObject(page.number, dictionaryText(pageEntries), undefined, page.generation);
+  }
 
   // The AcroForm names the field and says signatures exist and the file is append-only (/SigFlags 3).
   const formEntries = new Map(acroForm?.entries);
-  formEntries.set("Fields", appendReference(pdf, update, fieldsValue, widgetRef));
+  formEntries.set("Fields", appendReference(pdf, update, fieldsValue, fieldRef));
   formEntries.set("SigFlags", "3");
   if (acroForm?.object) {
     update.writeObject(acroForm.object.number, dictionaryText(formEntries), undefined, acroForm.object.generation);

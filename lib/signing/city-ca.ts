@@ -105,6 +105,17 @@ export async function issueUserCertificate(
   return describe(await createUserCertificate(ca, options, keys.publicKey), keys.privateKey);
 }
 
+/**
+ * An issuing body's own certificate (Decree 30 Art. 5.1: the organisation's digital signature), subject
+ * O = CN = the body's official name; otherwise the same profile, key type and validity rules as a person's.
+ */
+export async function issueOrganisationCertificate(ca: CityCaKey, options: { name: string; validityYears?: number; now?: Date }): Promise<IssuedCertificate> {
+  checkIssueOptions(options);
+  const keys = await crypto.subtle.generateKey(KEY_ALGORITHM, true, ["sign", "verify"]);
+  const subject = new x509.Name([{ C: [{ printableString: "VN" }] }, { O: text(options.name) }, { CN: text(options.name) }]);
+  return describe(await createCertificate(ca, options, subject, keys.publicKey), keys.privateKey);
+}
+
 /** A user certificate whose key the city never holds (a token's, a .p12's): what the CA signed, without a key. */
 export type IssuedExternalCertificate = Omit<IssuedCertificate, "privateKeyPkcs8">;
 
@@ -123,7 +134,7 @@ export async function issueUserCertificateForPublicKey(
   return issued;
 }
 
-function checkIssueOptions(options: IssueUserCertificateOptions): void {
+function checkIssueOptions(options: Pick<IssueUserCertificateOptions, "validityYears" | "serial">): void {
   const validityYears = options.validityYears ?? 2;
   if (!(validityYears > 0 && validityYears <= 5)) throw new RangeError("validityYears must be in (0, 5]");
   if (options.serial !== undefined && !/^[0-9a-f]{2,40}$/i.test(options.serial)) {
@@ -144,13 +155,7 @@ async function importPublicKey(spkiDer: Uint8Array): Promise<CryptoKey> {
   }
 }
 
-async function createUserCertificate(ca: CityCaKey, options: IssueUserCertificateOptions, publicKey: CryptoKey): Promise<x509.X509Certificate> {
-  const validityYears = options.validityYears ?? 2;
-  const caCert = new x509.X509Certificate(new Uint8Array(ca.certDer));
-  const caKey = await crypto.subtle.importKey("pkcs8", new Uint8Array(ca.privateKeyPkcs8), KEY_ALGORITHM, false, ["sign"]);
-  const now = options.now ?? new Date();
-  const notBefore = new Date(Math.max(now.getTime() - CLOCK_SKEW_MS, caCert.notBefore.getTime()));
-  const notAfter = new Date(Math.min(addYears(now, validityYears).getTime(), caCert.notAfter.getTime()));
+function createUserCertificate(ca: CityCaKey, options: IssueUserCertificateOptions, publicKey: CryptoKey): Promise<x509.X509Certificate> {
   const subject = new x509.Name([
     { C: [{ printableString: "VN" }] },
     { O: text(CITY_ORGANIZATION) },
@@ -158,6 +163,21 @@ async function createUserCertificate(ca: CityCaKey, options: IssueUserCertificat
     { T: text(options.jobTitle) },
     { CN: text(options.fullName) },
   ]);
+  return createCertificate(ca, options, subject, publicKey);
+}
+
+async function createCertificate(
+  ca: CityCaKey,
+  options: Pick<IssueUserCertificateOptions, "validityYears" | "now" | "serial" | "email">,
+  subject: x509.Name,
+  publicKey: CryptoKey,
+): Promise<x509.X509Certificate> {
+  const validityYears = options.validityYears ?? 2;
+  const caCert = new x509.X509Certificate(new Uint8Array(ca.certDer));
+  const caKey = await crypto.subtle.importKey("pkcs8", new Uint8Array(ca.privateKeyPkcs8), KEY_ALGORITHM, false, ["sign"]);
+  const now = options.now ?? new Date();
+  const notBefore = new Date(Math.max(now.getTime() - CLOCK_SKEW_MS, caCert.notBefore.getTime()));
+  const notAfter = new Date(Math.min(addYears(now, validityYears).getTime(), caCert.notAfter.getTime()));
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
     new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),

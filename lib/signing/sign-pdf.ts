@@ -1,4 +1,4 @@
-import { appendSignatureRevision } from "./append-signature-revision";
+import { appendSignatureRevision, type SignatureRevisionInput } from "./append-signature-revision";
 import type { SignatureAppearance, SignatureSlot } from "./draw-signature-stamp";
 import { signatureCapacity, writeContents, type PreparedSignature } from "./pdf-signature-placeholder";
 import { hexTextString, pdfDateString } from "./pdf-text-string";
@@ -21,6 +21,7 @@ export interface SignPdfOptions {
   name?: string;
   /** RFC 3161 time-stamping authority: makes the signature PAdES B-T. */
   tsaUrl?: string;
+  extraWidgets?: SignatureRevisionInput["extraWidgets"];
 }
 
 /**
@@ -53,6 +54,7 @@ export function prepareSignature(options: Omit<SignPdfOptions, "signer">, chain:
     fieldName: options.fieldName,
     slot: options.slot,
     appearance: options.appearance,
+    extraWidgets: options.extraWidgets,
     signatureEntries: [
       "/Filter /Adobe.PPKLite",
       "/SubFilter /ETSI.CAdES.detached",

@@ -63,13 +63,15 @@ export async function signAsHead(head: { actor: Actor; password: string; assignm
   return signAssignment(head.actor, { assignmentId: id, reviewedSha256: documentSha256, password: head.password, signatureImage: signatureDataUrl() });
 }
 
-/** Units with heads, and a launched campaign over exactly them. */
-export async function launchTestCampaign(count = 2, kind: UnitKind = "WARD") {
+/** Units with heads, and a launched campaign over exactly them (`currentTemplate`: the published template, none published anew). */
+export async function launchTestCampaign(count = 2, kind: UnitKind = "WARD", { currentTemplate = false } = {}) {
   const { createCampaign } = await import("@/lib/campaigns/create-campaign");
   const { launchCampaign } = await import("@/lib/campaigns/launch-campaign");
   const { DEFAULT_COMMITMENT_CONTENT } = await import("@/lib/documents/default-commitment-content");
   const admin = await createActor("ADMIN");
-  const templateVersionId = await publishTestTemplate(admin, DEFAULT_COMMITMENT_CONTENT);
+  const templateVersionId = currentTemplate
+    ? (await prisma.templateVersion.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true } })).id
+    : await publishTestTemplate(admin, DEFAULT_COMMITMENT_CONTENT);
   const heads = [];
   for (let i = 0; i < count; i++) {
     const unit = await createTestUnit(kind);

@@ -45,3 +45,8 @@ export function formatSigningTime(date: Date): string {
   const p = Object.fromEntries(withSeconds.formatToParts(date).map((x) => [x.type, x.value]));
   return `${p.hour}:${p.minute}:${p.second} ${p.day}/${p.month}/${p.year}`;
 }
+
+/** "2017-01-04T09:15:02+07:00": ISO 8601 in Việt Nam time (no daylight saving: always +07:00), as Decree 30 App. I §II.8 prints it. */
+export function formatIsoVietnamTime(date: Date): string {
+  return `${new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+}

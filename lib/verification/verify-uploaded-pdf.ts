@@ -76,17 +76,18 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   }
 
   const sha256 = sha256Hex(bytes);
-  const [documents, certificates] = await Promise.all([
+  // By fingerprint, i.e. the exact certificate: another CA may well have issued one with the same serial.
+  const ours = { where: { sha256Fingerprint: { in: infos.flatMap((i) => (i.signer ? [i.signer.sha256Fingerprint] : [])) } }, select: { sha256Fingerprint: true, revokedAt: true } };
+  const [documents, people, organisations] = await Promise.all([
     prisma.assignmentDocument.findMany({
       where: { sha256 },
       select: { kind: true, assignment: { select: { id: true, unit: { select: { name: true } }, campaign: { select: { name: true } } } } },
     }),
-    // By fingerprint, i.e. the exact certificate: another CA may well have issued one with the same serial.
-    prisma.userCertificate.findMany({
-      where: { sha256Fingerprint: { in: infos.flatMap((i) => (i.signer ? [i.signer.sha256Fingerprint] : [])) } },
-      select: { sha256Fingerprint: true, revokedAt: true },
-    }),
+    prisma.userCertificate.findMany(ours),
+    // An issuing body's certificate (the organisation signature of an issued document).
+    prisma.organisationCertificate.findMany(ours),
   ]);
+  const certificates = [...people, ...organisations];
   const changes = m.verification.changes;
   const signatures = infos.map((info): SignatureCheck => {
     const certificate = certificates.find((c) => c.sha256Fingerprint === info.signer?.sha256Fingerprint);
