@@ -45,7 +45,7 @@ describe("issuance in the dashboard, the status API and the archive", () => {
     expect(status!.counts).toMatchObject({ ISSUED: 1 });
   });
 
-  it("the ZIP manifest carries the issuance of each unit", async () => {
+  it("the ZIP manifest carries the issuance of each unit, and the register entries are a file of the archive", async () => {
     const archive = (await streamCampaignArchive(await createActor("AUDITOR"), campaign.campaignId))!;
     const dir = await tempDir("camket-issued-archive-");
     const zip = path.join(dir, "a.zip");
@@ -54,5 +54,9 @@ describe("issuance in the dashboard, the status API and the archive", () => {
     const units = new Map<string, { issuance: unknown }>(manifest.units.map((u: { assignmentId: string }) => [u.assignmentId, u]));
     expect(units.get(campaign.heads[0]!.assignment.id)!.issuance).toMatchObject({ numberAndCode: "05/CK-UBND", issuedAt: issuedAt.toISOString() });
     expect(units.get(campaign.heads[1]!.assignment.id)!.issuance).toBeNull();
+    expect(manifest.register).toEqual({ file: "so-van-ban-di.csv", entries: 1 });
+    const register = execFileSync("unzip", ["-p", zip, "so-van-ban-di.csv"], { encoding: "utf8" });
+    expect(register).toContain(`,5,CK-UBND,04/01/2017,Bản cam kết,${campaign.heads[0]!.user.fullName},`);
+    expect(execFileSync("unzip", ["-p", zip, "SHA256SUMS"], { encoding: "utf8" })).toMatch(/^[0-9a-f]{64} {2}so-van-ban-di\.csv$/m);
   });
 });

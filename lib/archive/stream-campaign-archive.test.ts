@@ -52,14 +52,14 @@ describe("campaign archive", () => {
   it("unzips; sha256sum -c passes; every signed PDF passes pdfsig with the bundled CA; the openssl recipe works", async () => {
     const { dir, archive } = await exportAndUnzip();
     expect(archive.fileName).toMatch(/^luu-tru-chien-dich-thu-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.zip$/);
-    expect((await readdir(dir)).sort()).toEqual(["HUONG-DAN-KIEM-TRA.txt", "SHA256SUMS", "audit-log.jsonl", "city-ca.pem", "manifest.json", "pdf"]);
+    expect((await readdir(dir)).sort()).toEqual(["HUONG-DAN-KIEM-TRA.txt", "SHA256SUMS", "audit-log.jsonl", "city-ca.pem", "manifest.json", "pdf", "so-van-ban-di.csv"]);
     const pdfs = (await readdir(path.join(dir, "pdf"))).sort();
     expect(pdfs).toHaveLength(3 + 2 + 1);
     expect(pdfs.every((name) => /^[a-z0-9.-]+$/.test(name))).toBe(true);
 
     const sums = await run("bash", ["-c", `cd '${dir}' && LC_ALL=C sha256sum -c SHA256SUMS`]);
     expect(sums.code).toBe(0);
-    expect(sums.output.trim().split("\n")).toHaveLength(5 + pdfs.length - 1);
+    expect(sums.output.trim().split("\n")).toHaveLength(6 + pdfs.length - 1);
     expect(sums.output).not.toMatch(/FAILED/);
     console.log(sums.output);
 

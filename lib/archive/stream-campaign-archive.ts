@@ -13,11 +13,14 @@ import { StoredFileMissingError } from "@/lib/storage/stored-file-errors";
 import type { AssignmentStatus, DocumentKind, UnitKind } from "@/lib/generated/prisma/enums";
 import { slugify } from "@/lib/units/slugify";
 import { registerNumber } from "@/lib/issuance/register-number";
+import { listCampaignRegister } from "@/lib/issuance/list-register";
+import { registerCsv } from "@/lib/issuance/register-export";
 import { canUseArchive } from "./archive-access";
 import { verificationGuide } from "./verification-guide";
 import { utf8Length, zipSize, zipStream, type ZipEntry } from "./zip-stream";
 
 export const ARCHIVE_FORMAT = "camket-archive/1";
+const REGISTER_FILE = "so-van-ban-di.csv";
 const READ_AHEAD = 8;
 const SMALL_FILE = 1024 * 1024;
 
@@ -55,7 +58,7 @@ type VersionRow = {
 
 /**
  * The whole signed record of one campaign as a streamed ZIP an auditor can check without camket:
- * manifest.json, every stored PDF version, the campaign's audit events, the city CA, SHA256SUMS and a
+ * manifest.json, every stored PDF version, the register entries (so-van-ban-di.csv), the campaign's audit events, the city CA, SHA256SUMS and a
  * how-to. The export itself is audited first, so the archive contains its own ARCHIVE_EXPORTED event.
  * Labels are Vietnamese whatever the exporter's screen language: the archive is the official record.
  * AUDITOR, CHAIRPERSON, ADMIN; null when not allowed or no such launched campaign.
@@ -63,13 +66,14 @@ type VersionRow = {
 export async function streamCampaignArchive(actor: Actor | null, campaignId: string, context: AuditContext = {}) {
   if (!canUseArchive(actor) || !z.uuid().safeParse(campaignId).success) return null;
   // Everything before the first byte waits on the database: these three at once.
-  const [campaign, rows, ca] = await Promise.all([
+  const [campaign, rows, ca, register] = await Promise.all([
     prisma.campaign.findFirst({
       where: { id: campaignId, status: { not: "DRAFT" } },
       include: { templateVersion: { select: { version: true, contentHash: true, publishedAt: true } } },
     }),
     campaignVersions(campaignId),
     readCityCaCertificate(),
+    listCampaignRegister(campaignId),
   ]);
   if (!campaign) return null;
   const exportedAt = new Date();
@@ -135,6 +139,8 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
       publishedAt: campaign.templateVersion.publishedAt,
     },
     cityCa: { file: "city-ca.pem", subject: ca.subject, sha256Fingerprint: ca.sha256Fingerprint },
+    // Sổ văn bản đi: this campaign's entries of its issuing bodies' registers (Decree 30 Art. 15).
+    register: { file: REGISTER_FILE, entries: register.length },
     units,
   };
 
@@ -145,9 +151,10 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
   const guide = text("HUONG-DAN-KIEM-TRA.txt", verificationGuide(campaign.name, ca.sha256Fingerprint));
   const caPem = text("city-ca.pem", ca.certPem);
   const manifestEntry = text("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  const registerEntry = text(REGISTER_FILE, registerCsv(register, vi));
   const auditLog = text("audit-log.jsonl", await auditLogText);
   const versions = units.flatMap((unit) => unit.versions);
-  const summed = [guide, caPem, manifestEntry, auditLog]
+  const summed = [guide, caPem, manifestEntry, registerEntry, auditLog]
     .map((e) => ({ name: e.name, size: e.bytes.byteLength }))
     .concat(versions.map((v) => ({ name: v.file, size: v.size })));
   // SHA256SUMS has one "<64 hex>  <name>\n" line per file above.
@@ -157,7 +164,7 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
   async function* entries(): AsyncGenerator<ZipEntry> {
     const sums: string[] = [];
     const line = (sha256: string, name: string) => sums.push(`${sha256}  ${name}`);
-    for (const entry of [guide, caPem, manifestEntry]) {
+    for (const entry of [guide, caPem, manifestEntry, registerEntry]) {
       line(sha256Hex(entry.bytes), entry.name);
       yield entry;
     }

@@ -12,9 +12,13 @@ openssl), không cần phần mềm camket. Chạy các lệnh dưới đây tro
 
 Nội dung
   manifest.json          chiến dịch, phiên bản mẫu cam kết (mã băm nội dung), từng đơn vị: tên, loại,
-                         người đứng đầu, trạng thái, thời điểm, tên tệp và SHA-256 của từng phiên bản PDF
+                         người đứng đầu, trạng thái, thời điểm, số và ngày ban hành, tên tệp và SHA-256
+                         của từng phiên bản PDF
   pdf/                   các bản PDF: -ban-goc (chưa ký), -da-ky (người đứng đầu ký), -da-xac-nhan
-                         (Chủ tịch UBND thành phố ký xác nhận); "-lan-N" là lần phát hành lại thứ N
+                         (Chủ tịch UBND thành phố ký xác nhận), -da-ban-hanh (văn thư cấp số, ngày và ký
+                         số của cơ quan ban hành); "-lan-N" là lần phát hành lại thứ N
+  so-van-ban-di.csv      các văn bản của chiến dịch trong sổ đăng ký văn bản đi: cơ quan, số, ký hiệu,
+                         ngày ban hành, trích yếu, người ký, nơi nhận
   audit-log.jsonl        nhật ký kiểm toán của chiến dịch, mỗi dòng một sự kiện kèm prevHash và hash
   city-ca.pem            chứng thư gốc (CA) của thành phố, đã cấp chứng thư ký cho mọi người ký
   SHA256SUMS             SHA-256 của mọi tệp trên

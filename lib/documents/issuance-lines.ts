@@ -1,6 +1,7 @@
 import { VIETNAM_TIME_ZONE } from "@/lib/time/vietnam-time";
+import { registerNumber } from "@/lib/issuance/register-number";
 
-// Decree 30 App. I §II.3: a number below 10 is written with a leading zero ("05").
+// Decree 30 App. I §II.4: a day below 10, and months 1 and 2, are written with a leading zero.
 const twoDigits = (n: number) => String(n).padStart(2, "0");
 
 /**
@@ -8,7 +9,8 @@ const twoDigits = (n: number) => String(n).padStart(2, "0");
  * placeholder: "Số: …/CK-UBND".
  */
 export function numberLine(number: number | null, code: string): string {
-  return `Số: ${number === null ? "…" : twoDigits(number)}/${code.normalize("NFC").trim()}`;
+  const trimmed = code.normalize("NFC").trim();
+  return `Số: ${number === null ? `…/${trimmed}` : registerNumber(number, trimmed)}`;
 }
 
 /**

@@ -44,9 +44,32 @@ export async function listRegister(actor: Actor | null, query: Record<string, st
     prisma.outgoingDocument.findMany({
       where: { year, ...(bodyId && { issuingBodyId: bodyId }) },
       orderBy: [{ issuingBody: { sortOrder: "asc" } }, { issuingBody: { name: "asc" } }, { number: "asc" }],
-      select: { assignmentId: true, number: true, code: true, issuedAt: true, subject: true, signerName: true, recipients: true, issuingBody: { select: { name: true } } },
+      select: REGISTER_FIELDS,
     }),
     clerkBody ? [] : prisma.issuingBody.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
   ]);
-  return { year, bodyId, bodies, rows: rows.map(({ issuingBody, ...row }) => ({ ...row, bodyName: issuingBody.name })) };
+  return { year, bodyId, bodies, rows: rows.map(registerRow) };
 }
+
+/** The register's entries for one campaign's documents, in issuance order: the archive's so-van-ban-di.csv. */
+export async function listCampaignRegister(campaignId: string): Promise<RegisterRow[]> {
+  const rows = await prisma.outgoingDocument.findMany({
+    where: { assignment: { campaignId } },
+    orderBy: [{ issuedAt: "asc" }, { number: "asc" }],
+    select: REGISTER_FIELDS,
+  });
+  return rows.map(registerRow);
+}
+
+const REGISTER_FIELDS = {
+  assignmentId: true,
+  number: true,
+  code: true,
+  issuedAt: true,
+  subject: true,
+  signerName: true,
+  recipients: true,
+  issuingBody: { select: { name: true } },
+} as const;
+
+const registerRow = ({ issuingBody, ...row }: { issuingBody: { name: string } } & Omit<RegisterRow, "bodyName">): RegisterRow => ({ ...row, bodyName: issuingBody.name });
