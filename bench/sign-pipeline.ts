@@ -115,13 +115,11 @@ if (countersigned !== UNITS) throw new Error(`countersigned ${countersigned} of 
 // Issuance of the countersigned documents by a clerk of their body (its certificate made by the first one).
 const { prisma } = await import("@/lib/db/client");
 const { demoSealPng } = await import("@/lib/issuing-bodies/demo-seal-png");
-const { reserveIssuanceSlots } = await import("@/lib/issuance/testing/issuance-fixture");
 const { issueDocument } = await import("@/lib/issuance/issue-document");
 const body = await prisma.issuingBody.create({
   data: { name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐO THỬ", placeName: "Phan Thiết", abbreviation: "UBND", sealPng: new Uint8Array(demoSealPng("bench")), sealSha256: "bench" },
 });
 await prisma.unit.updateMany({ where: { id: { in: heads.map((h) => h.unit.id) } }, data: { issuingBodyId: body.id } });
-await reserveIssuanceSlots(heads.map((h) => h.assignment.id));
 const clerk = await createActor("CLERK");
 let nextIssued = 0;
 async function issueNext() {

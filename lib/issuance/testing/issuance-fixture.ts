@@ -34,30 +34,7 @@ export async function issuanceFixture(count = 1, options: { seal?: boolean; curr
     const result = await countersignAssignments(chair, { assignmentIds: ids.slice(i, i + COUNTERSIGN_CHUNK), grant, signatureImage: signatureDataUrl() });
     if (!result.ok) throw new Error(result.message);
   }
-  await reserveIssuanceSlots(ids);
   const clerkUser = await createTestUser({ role: "CLERK" });
   await prisma.user.update({ where: { id: clerkUser.id }, data: { issuingBodyId: body.id } });
   return { ...launched, body, chair, clerk: await actorFor(clerkUser.id), ids };
-}
-
-/**
- * Until the render reserves ô 3 and ô 4 (issue 14's layout work), originals lack the `number` and `date`
- * slots: give them the rectangles under the header the render reserves there. A no-op once it does.
- */
-export async function reserveIssuanceSlots(ids: string[]) {
-  const originals = await prisma.assignmentDocument.findMany({ where: { assignmentId: { in: ids }, kind: "ORIGINAL" } });
-  for (const original of originals) {
-    const slots = original.signatureSlots as Record<string, unknown>;
-    if (slots.number && slots.date) continue;
-    await prisma.assignmentDocument.update({
-      where: { id: original.id },
-      data: {
-        signatureSlots: {
-          ...slots,
-          number: { page: 0, x: 85, y: 700, width: 190, height: 18 },
-          date: { page: 0, x: 300, y: 700, width: 240, height: 18 },
-        },
-      },
-    });
-  }
 }

@@ -48,6 +48,7 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
     unit: assignment.unit,
     headName: assignment.headName,
     headTitle: assignment.headTitle,
+    issuance: assignment.outgoing ?? undefined,
     documentDate: assignment.campaign.documentDate,
     issuingBody,
     campaign: assignment.campaign,
