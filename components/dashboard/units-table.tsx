@@ -74,6 +74,7 @@ export async function UnitsTable({ rows, query, campaignId, canRemind }: { rows:
                   <>
                     <div>{row.registerNumber}</div>
                     <div className="text-xs text-slate-500">{when(row.issuedAt)}</div>
+                    <div className="text-xs text-slate-500">{row.issuingBody}</div>
                   </>
                 ) : (
                   "—"

@@ -29,10 +29,10 @@ beforeAll(async () => {
 });
 
 describe("issuance in the dashboard, the status API and the archive", () => {
-  it("the monitoring table shows the number with its code and the issuance time, and only for the issued one", async () => {
+  it("the monitoring table shows the number with its code, the issuance time and the issuing body, and only for the issued one", async () => {
     const { rows } = await listCampaignUnits(campaign.campaignId, dashboardQuerySchema.parse({}), { all: true });
     const byId = new Map(rows.map((r) => [r.assignmentId, r]));
-    expect(byId.get(campaign.heads[0]!.assignment.id)).toMatchObject({ status: "ISSUED", registerNumber: "05/CK-UBND", issuedAt });
+    expect(byId.get(campaign.heads[0]!.assignment.id)).toMatchObject({ status: "ISSUED", registerNumber: "05/CK-UBND", issuedAt, issuingBody: expect.stringMatching(/^ỦY BAN NHÂN DÂN PHƯỜNG THỬ/) });
     expect(byId.get(campaign.heads[1]!.assignment.id)).toMatchObject({ registerNumber: null, issuedAt: null });
   });
 

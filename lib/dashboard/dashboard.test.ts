@@ -101,10 +101,11 @@ describe("dashboard data", () => {
       declineReason: null,
       registerNumber: "05/CK-UBND",
       issuedAt: null,
+      issuingBody: "ỦY BAN NHÂN DÂN PHƯỜNG ĐỨC THẮNG",
       daysOverdue: 3,
     };
     expect(unitsCsv([row], english)).toBe(
-      "\uFEFFUnit,Type,Head of unit,Status,First viewed,Signed,Countersigned,Number,Issued,Days overdue,Reason for declining\r\nPhường Đức Thắng,Ward,Nguyễn Văn An,Overdue,,,,05/CK-UBND,,3,\r\n",
+      "\uFEFFUnit,Type,Head of unit,Status,First viewed,Signed,Countersigned,Number,Issued,Issuing body,Days overdue,Reason for declining\r\nPhường Đức Thắng,Ward,Nguyễn Văn An,Overdue,,,,05/CK-UBND,,ỦY BAN NHÂN DÂN PHƯỜNG ĐỨC THẮNG,3,\r\n",
     );
     const xlsx = writeTemp(unitsXlsx([row], english), "monitoring.xlsx");
     expect(execFileSync("unzip", ["-p", xlsx, "xl/workbook.xml"], { encoding: "utf8" })).toContain('name="Monitoring"');

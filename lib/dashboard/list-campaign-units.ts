@@ -20,6 +20,7 @@ export type CampaignUnitRow = {
   /** "05/CK-UBND" and the organisation signature's time, once the clerk issued it. */
   registerNumber: string | null;
   issuedAt: Date | null;
+  issuingBody: string | null;
   daysOverdue: number;
 };
 
@@ -64,9 +65,9 @@ export async function listCampaignUnits(campaignId: string, query: DashboardQuer
       WITH page AS (SELECT a.id, ${key} AS k FROM "Assignment" a WHERE ${where} ORDER BY k ${limit})
       SELECT a.id AS "assignmentId", u.id AS "unitId", u.name AS "unitName", u.kind::text AS kind, a."headName",
              CASE WHEN a.status IN ('PENDING', 'VIEWED') AND c.deadline < ${now} THEN 'OVERDUE' ELSE a.status::text END AS status,
-             a."firstViewedAt", a."signedAt", a."countersignedAt", a."declineReason", a."issuedAt", o.number, o.code, c.deadline
+             a."firstViewedAt", a."signedAt", a."countersignedAt", a."declineReason", a."issuedAt", o.number, o.code, b.name AS "issuingBody", c.deadline
       FROM page JOIN "Assignment" a ON a.id = page.id JOIN "Unit" u ON u.id = a."unitId" JOIN "Campaign" c ON c.id = a."campaignId"
-      LEFT JOIN "OutgoingDocument" o ON o."assignmentId" = a.id
+      LEFT JOIN "OutgoingDocument" o ON o."assignmentId" = a.id LEFT JOIN "IssuingBody" b ON b.id = o."issuingBodyId"
       ORDER BY page.k`;
   };
   const countRows = async () =>

@@ -19,6 +19,7 @@ export function unitsTableColumns({ common, dashboard }: Messages): UnitsTableCo
     { header: columns.countersignedAt, value: (r) => when(r.countersignedAt) },
     { header: columns.registerNumber, value: (r) => r.registerNumber ?? "" },
     { header: columns.issuedAt, value: (r) => when(r.issuedAt) },
+    { header: columns.issuingBody, value: (r) => r.issuingBody ?? "" },
     { header: columns.daysOverdue, value: (r) => r.daysOverdue },
     { header: columns.declineReason, value: (r) => r.declineReason ?? "" },
   ];

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { uniqueViolation } from "@/lib/db/unique-violation";
-import { numberLine } from "@/lib/documents/issuance-lines";
+import { documentCode, numberLine } from "@/lib/documents/issuance-lines";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { campaignClosedRefusal } from "@/lib/campaigns/campaign-open-refusal";
 import { messagesFor } from "@/lib/i18n/messages-for";
@@ -57,7 +57,7 @@ export async function issueDocument(actor: Actor, clerkBodyId: string, assignmen
   if (!pdf || !verified.ok || verified.verdict !== "valid" || verified.signatures.length !== 2) return refuse(m.refusals.signaturesInvalid);
 
   const opened = await openOrganisationSigner(body, now);
-  const code = `${campaign.documentTypeCode}-${body.abbreviation}`;
+  const code = documentCode(campaign.documentTypeCode, body.abbreviation);
   const year = Number(vietnamToday(now).slice(0, 4));
   let number = 0;
   let queued: QueuedReminder[];
@@ -98,7 +98,9 @@ export async function issueDocument(actor: Actor, clerkBodyId: string, assignmen
         context,
         now,
       });
-    });
+      // One body's issuances queue on the counter's row lock (~50 ms each): Prisma's defaults (2 s to start,
+      // 5 s to finish) would fail the tail of a burst of clerks; a minute covers hundreds queued at once.
+    }, { maxWait: 60_000, timeout: 60_000 });
   } catch (error) {
     if (error instanceof Refused) return refuse(error.refusal);
     if (isRegisterCollision(error)) return refuse(formatMessage(m.refusals.numberTaken, { number, year, body: body.name }));

@@ -46,6 +46,7 @@ export const dashboard: typeof vi = {
     countersignedAt: "Countersigned",
     registerNumber: "Number",
     issuedAt: "Issued",
+    issuingBody: "Issuing body",
     overdue: "Overdue (days)",
     daysOverdue: "Days overdue",
     declineReason: "Reason for declining",

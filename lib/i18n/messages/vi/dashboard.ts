@@ -47,6 +47,7 @@ export const dashboard = {
     countersignedAt: "Xác nhận",
     registerNumber: "Số, ký hiệu",
     issuedAt: "Ban hành",
+    issuingBody: "Cơ quan ban hành",
     overdue: "Quá hạn (ngày)",
     daysOverdue: "Số ngày quá hạn",
     declineReason: "Lý do từ chối",
