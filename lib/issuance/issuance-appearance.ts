@@ -44,7 +44,7 @@ export async function issuanceRevisionOptions(
     appearance: { imagePng: facts.sealPng, lines },
     extraWidgets: [
       { slot: slots.number, appearance: { text: numberLine(facts.number, facts.code), size: LINE_SIZE } },
-      { slot: slots.date, appearance: { text: issuanceDateLine(facts.placeName, now), size: LINE_SIZE } },
+      { slot: slots.date, appearance: { text: issuanceDateLine(facts.placeName, now), size: LINE_SIZE, face: "italic" } },
     ],
     name: facts.bodyName,
     location: facts.placeName,

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
 import { createTrustingNssDb, qpdfCheck, run, runPdfsig } from "@/lib/signing/testing/external-tools";
 import { getFile, writeBlob } from "@/lib/storage/file-store";
-import { writeTemp } from "@/lib/test/pdf-tools";
+import { pdfFonts, writeTemp } from "@/lib/test/pdf-tools";
 import { verifyUploadedPdf } from "@/lib/verification/verify-uploaded-pdf";
 import { vietnamToday } from "@/lib/time/vietnam-today";
 import { issueAssignments } from "./issue-assignments";
@@ -60,6 +60,8 @@ describe("issuing a document (Decree 30: number, date, organisation signature wi
     expect(images).toMatch(/^\s*\d+\s+\d+\s+image\s+400\s+400\s+rgb/m);
     expect(images).toMatch(/^\s*\d+\s+\d+\s+smask\s+400\s+400\s+gray/m);
     expect((await qpdfCheck(file)).output).toContain("No syntax or stream encoding errors found");
+    // The date (ô 4) is italic (App. I §II.4): the stamp's own Tinos-Italic subset, besides the body text's.
+    expect(pdfFonts(file).match(/\+Tinos-Italic/g)).toHaveLength(2);
 
     // For a human look (CI keeps artifacts/): the signature area of the last page.
     for (const dir of ["artifacts", "test-results"]) await mkdir(dir, { recursive: true });

@@ -65,9 +65,12 @@ export interface StampImage {
 const fonts = new Map<string, Promise<StampFont>>();
 const images = new Map<string, Promise<StampImage>>();
 
-/** The stamp's faces: regular for its small lines, bold for the signer's name and authority (App. I ô 7). */
-export type StampFace = "regular" | "bold";
-const FACE_NAMES: Record<StampFace, string> = { regular: "Tinos-Regular", bold: "Tinos-Bold" };
+/**
+ * The stamp's faces: regular for its small lines, bold for the signer's name and authority (App. I ô 7), italic
+ * for the issuance date the organisation's revision prints in ô 4 (App. I §II.4).
+ */
+export type StampFace = "regular" | "bold" | "italic";
+const FACE_NAMES: Record<StampFace, string> = { regular: "Tinos-Regular", bold: "Tinos-Bold", italic: "Tinos-Italic" };
 
 /** A Tinos subset of `face` covering `lines` (UnprintableTextError for a character it lacks). */
 export async function stampFont(lines: string[], face: StampFace = "regular"): Promise<StampFont> {

@@ -74,12 +74,12 @@ export async function writeSignatureStamp(
   return number;
 }
 
-const FONT_RESOURCE: Record<StampFace, string> = { regular: "F1", bold: "F2" };
+const FONT_RESOURCE: Record<StampFace, string> = { regular: "F1", bold: "F2", italic: "F3" };
 
 /** One subset per face the lines use. */
 async function stampFonts(lines: StampLine[]): Promise<Map<StampFace, StampFont>> {
   const fonts = new Map<StampFace, StampFont>();
-  for (const face of ["regular", "bold"] as const) {
+  for (const face of ["regular", "bold", "italic"] as const) {
     const texts = lines.filter((l) => l.face === face).map((l) => l.text);
     if (texts.length > 0) fonts.set(face, await stampFont(texts, face));
   }

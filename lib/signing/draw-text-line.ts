@@ -1,4 +1,4 @@
-import { stampFont, type StampFont } from "./appearance-resources";
+import { stampFont, type StampFace, type StampFont } from "./appearance-resources";
 import { num, type SignatureSlot } from "./draw-signature-stamp";
 import type { IncrementalUpdate } from "./incremental-update";
 
@@ -7,6 +7,7 @@ export interface TextLineAppearance {
   text: string;
   /** Points; the line shrinks to fit the slot's width, never below `MIN_SIZE`. */
   size: number;
+  face?: StampFace;
 }
 
 const MIN_SIZE = 8;
@@ -22,7 +23,7 @@ export async function writeTextLine(
   fontReference: (font: StampFont) => string,
 ): Promise<number> {
   const text = appearance.text.normalize("NFC");
-  const font = await stampFont([text]);
+  const font = await stampFont([text], appearance.face);
   const { width, encoded } = font.measure(text);
   const size = Math.max(MIN_SIZE, Math.min(appearance.size, (1000 * slot.width) / width));
   const x = Math.max(0, (slot.width - (width * size) / 1000) / 2);
