@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
 import type { Actor } from "@/lib/auth/find-active-user";
+import { prisma } from "@/lib/db/client";
 import { listUsers } from "@/lib/users/list-users";
 import { createActor, createTestUser } from "@/lib/test/factories";
 
@@ -22,6 +23,13 @@ describe("users list search", () => {
     await expect(listUsers({ q: "\u0000" })).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ id: user.id })]));
     const tag = user.fullName.split(" ").at(-1)!;
     expect((await listUsers({ q: `\u0000${tag}\u0007` })).map((u) => u.id)).toEqual([user.id]);
+  });
+
+  it("lists a clerk with the issuing body whose register they keep", async () => {
+    const clerk = await createTestUser({ role: "CLERK" });
+    await prisma.user.update({ where: { id: clerk.id }, data: { issuingBodyId: "city" } });
+    const tag = clerk.fullName.split(" ").at(-1)!;
+    expect(await listUsers({ q: tag })).toEqual([expect.objectContaining({ id: clerk.id, unit: null, issuingBody: { name: expect.stringContaining("PHAN THIẾT") } })]);
   });
 
   it("the page with ?q=%00 renders the list with an empty search box instead of a 500", async () => {

@@ -30,6 +30,8 @@ export async function listUsers(filter: UserListFilter = {}) {
       role: true,
       active: true,
       unit: { select: { id: true, name: true } },
+      // A clerk has no unit; the body whose register they keep stands in its column.
+      issuingBody: { select: { name: true } },
     },
   });
 }

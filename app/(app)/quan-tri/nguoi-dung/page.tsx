@@ -52,7 +52,7 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
             </td>
             <td className="px-3 py-2">{user.email}</td>
             <td className="px-3 py-2">{common.roles[user.role]}</td>
-            <td className="px-3 py-2">{user.unit?.name ?? "—"}</td>
+            <td className="px-3 py-2">{user.unit?.name ?? user.issuingBody?.name ?? "—"}</td>
             <td className="px-3 py-2">
               {!user.active ? (
                 <Badge>{t.deactivatedBadge}</Badge>
