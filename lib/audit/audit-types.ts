@@ -19,6 +19,9 @@ export const AUDIT_EVENT_TYPES = [
   "ASSIGNMENT_ISSUED",
   "CAMPAIGN_CLOSED",
   "UNIT_REOPENED",
+  "TIMESTAMP_UNAVAILABLE",
+  "ARCHIVE_TIMESTAMP_ADDED",
+  "VALIDATION_DATA_REJECTED",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -103,6 +103,9 @@ export const common: typeof vi = {
     ASSIGNMENT_ISSUED: "Issued (numbered, organisation signature)",
     CAMPAIGN_CLOSED: "Campaign closed",
     UNIT_REOPENED: "Reopened for signing after the deadline",
+    TIMESTAMP_UNAVAILABLE: "Time-stamping authority unavailable",
+    ARCHIVE_TIMESTAMP_ADDED: "Archive timestamp added (PAdES B-LTA)",
+    VALIDATION_DATA_REJECTED: "Validation data rejected (OCSP/CRL/timestamp)",
   },
   form: {
     signedOut: "Not signed in.",

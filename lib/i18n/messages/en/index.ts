@@ -10,5 +10,8 @@ import { issuance } from "./issuance";
 import { bodies } from "./bodies";
 import { delegation } from "./delegation";
 import { closing } from "./closing";
+import { timestamping } from "./timestamping";
+import { longTerm } from "./long-term";
+import { report } from "./report";
 
-export const en: Messages = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing };
+export const en: Messages = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing, timestamping, longTerm, report };

@@ -102,6 +102,9 @@ export const common = {
     ASSIGNMENT_ISSUED: "Ban hành (cấp số, ký số của cơ quan)",
     CAMPAIGN_CLOSED: "Đóng chiến dịch",
     UNIT_REOPENED: "Mở lại cho đơn vị ký sau hạn",
+    TIMESTAMP_UNAVAILABLE: "Máy chủ dấu thời gian không dùng được",
+    ARCHIVE_TIMESTAMP_ADDED: "Thêm dấu thời gian lưu trữ (PAdES B-LTA)",
+    VALIDATION_DATA_REJECTED: "Từ chối dữ liệu kiểm tra (OCSP/CRL/dấu thời gian)",
   },
   form: {
     signedOut: "Chưa đăng nhập.",

@@ -9,7 +9,10 @@ import { issuance } from "./issuance";
 import { bodies } from "./bodies";
 import { delegation } from "./delegation";
 import { closing } from "./closing";
+import { timestamping } from "./timestamping";
+import { longTerm } from "./long-term";
+import { report } from "./report";
 
 /** The Vietnamese catalogue; its shape is the type every other language must match key for key. */
-export const vi = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing };
+export const vi = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing, timestamping, longTerm, report };
 export type Messages = typeof vi;

@@ -1,0 +1,2 @@
+/** Section "longTerm" (issue 15); the Vietnamese file is the reference. */
+export const longTerm = {};

@@ -1,0 +1,2 @@
+/** Báo cáo xác minh của từng văn bản (PDF). */
+export const report = {};
