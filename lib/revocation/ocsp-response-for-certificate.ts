@@ -2,12 +2,18 @@ import * as pkijs from "pkijs";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
 import { answerOcspRequest } from "./answer-ocsp-request";
 import { issuedByCityCa } from "./issued-by-city-ca";
+import type { IssuedCertificateStatus } from "./find-issued-certificate";
 
 /**
  * The OCSP response the public responder would give for this certificate, made in-process (validation data to
  * embed in a PDF, PAdES B-LT); null when the city CA did not issue the certificate.
  */
-export async function ocspResponseForCertificate(certDer: Uint8Array, now = new Date()): Promise<Uint8Array | null> {
+export async function ocspResponseForCertificate(
+  certDer: Uint8Array,
+  now = new Date(),
+  /** Given when the caller already knows it (a certificate it just read, the built-in TSA's): no query. */
+  knownStatus?: IssuedCertificateStatus,
+): Promise<Uint8Array | null> {
   const ca = await getCityCa();
   if (!issuedByCityCa(certDer, ca.certDer)) return null;
   const request = new pkijs.OCSPRequest();
@@ -15,5 +21,6 @@ export async function ocspResponseForCertificate(certDer: Uint8Array, now = new 
     hashAlgorithm: "SHA-256",
     issuerCertificate: pkijs.Certificate.fromBER(new Uint8Array(ca.certDer)),
   });
-  return answerOcspRequest(new Uint8Array(request.toSchema(true).toBER()), now);
+  const requestDer = new Uint8Array(request.toSchema(true).toBER());
+  return knownStatus ? answerOcspRequest(requestDer, now, async () => knownStatus) : answerOcspRequest(requestDer, now);
 }

@@ -15,6 +15,7 @@ import { COUNTERSIGN_CHUNK } from "./countersign-chunk";
 import { TimestampError } from "@/lib/signing/timestamp";
 import { signatureTimestamperFor } from "@/lib/timestamping/signature-timestamper-for";
 import { timestampRefusal } from "@/lib/timestamping/timestamp-refusal";
+import { addSignatureValidationData } from "@/lib/long-term/add-signature-validation-data";
 import { storeSignatures, type SignedRevision, type SigningRole } from "./store-signatures";
 import { campaignClosedRefusal, signingWindowRefusal } from "@/lib/campaigns/campaign-open-refusal";
 import { findValidDelegation } from "@/lib/delegations/find-valid-delegation";
@@ -106,6 +107,7 @@ export async function finalizeExternalSignatures(actor: Actor | null, input: unk
     let signed: Uint8Array;
     try {
       signed = await embedSignature({ bytes, byteRange, contentsHexStart: row.contentsHexStart, capacity: row.capacity }, cms, timestamper);
+      signed = await addSignatureValidationData(signed, [certificateDer], now);
     } catch (error) {
       if (!(error instanceof TimestampError)) throw error;
       refusals.set(row.assignmentId, timestampRefusal(actor));

@@ -47,7 +47,8 @@ describe("signing and countersigning, verified by pdfsig, qpdf", () => {
       validation: "Signature is Valid.",
       certificateValidation: "Certificate is Trusted.",
       commonName: head.user.fullName,
-      totalDocumentSigned: true,
+      // Its validation data (PAdES B-LT) follows in a DSS revision of its own.
+      totalDocumentSigned: false,
     });
     expect((await qpdfCheck(signedFile)).output).toContain("No syntax or stream encoding errors found");
     // The original bytes are the untouched prefix of the signed revision.
@@ -68,7 +69,7 @@ describe("signing and countersigning, verified by pdfsig, qpdf", () => {
       ["Signature is Valid.", "Certificate is Trusted."],
     ]);
     expect(two.signatures[0].totalDocumentSigned).toBe(false);
-    expect(two.signatures[1].totalDocumentSigned).toBe(true);
+    expect(two.signatures[1].totalDocumentSigned).toBe(false); // its DSS revision follows
     expect(two.signatures[1].commonName).toBe(chair.fullName);
     expect(two.output).toContain("Not total document signed");
     expect((await qpdfCheck(file)).output).toContain("No syntax or stream encoding errors found");

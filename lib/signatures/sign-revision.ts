@@ -9,6 +9,7 @@ import { UnsignablePdfError } from "@/lib/signing/unsignable-pdf-error";
 import { TimestampError } from "@/lib/signing/timestamp";
 import { signatureTimestamperFor } from "@/lib/timestamping/signature-timestamper-for";
 import { timestampRefusal } from "@/lib/timestamping/timestamp-refusal";
+import { addSignatureValidationData } from "@/lib/long-term/add-signature-validation-data";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import type { SigningTarget } from "./load-signing-context";
 import { signerAppearance, type OnBehalfOf } from "./stamp-lines";
@@ -46,8 +47,11 @@ export async function signRevision(
 ): Promise<{ revision: SignedRevision } | { refusal: string }> {
   const built = await buildRevision(params, (options) => signPdf({ ...options, signer: params.signer }));
   if ("refusal" in built) return built;
+  // PAdES B-LT: the validation data of the signature just made, in its own revision (the signer's certificate
+  // was read as good by this request; the store statement re-checks it).
+  const bytes = await addSignatureValidationData(built.value, params.signer.certificateChain().slice(0, 1), params.now);
   const { id: assignmentId, unitId, campaignId, documentSha256: sha256Before } = params.target;
-  return { revision: { assignmentId, unitId, campaignId, sha256Before, sha256After: sha256Hex(built.value), bytes: built.value } };
+  return { revision: { assignmentId, unitId, campaignId, sha256Before, sha256After: sha256Hex(bytes), bytes } };
 }
 
 /** The same revision prepared for a key the server does not hold: /Contents empty, sized for `chain` (phase one). */

@@ -33,7 +33,8 @@ describe("verifying an uploaded PDF", () => {
     expect(result).toMatchObject({ ok: true, message: "Tất cả 1 chữ ký đều hợp lệ, do CA của thành phố cấp và chưa bị thu hồi." });
     if (!result.ok) return;
     expect(result.signatures).toEqual([
-      expect.objectContaining({ signer: head.user.fullName, valid: true, issuedByCityCa: true, revoked: false, coversWholeFile: true, problems: [] }),
+      // Only its validation data (the DSS, PAdES B-LT) follows it.
+      expect.objectContaining({ signer: head.user.fullName, valid: true, issuedByCityCa: true, revoked: false, coversWholeFile: false, addedAfter: ["dữ liệu xác thực chứng thư (DSS)"], changedAfter: [], problems: [] }),
     ]);
     expect(result.signatures[0]!.time).toMatch(/^\d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)$/);
     expect(result.archived).toEqual([{ campaign: campaignName, unit: head.unit.name, kind: "Đã ký (người đứng đầu)", assignmentId: head.assignment.id }]);
@@ -90,7 +91,7 @@ describe("verifying an uploaded PDF", () => {
     });
     if (!result.ok) return;
     expect(result.signatures).toEqual([
-      expect.objectContaining({ valid: true, coversWholeFile: false, addedAfter: [], changedAfter: ["nội dung trang"], issuedByCityCa: true }),
+      expect.objectContaining({ valid: true, coversWholeFile: false, addedAfter: ["dữ liệu xác thực chứng thư (DSS)"], changedAfter: ["nội dung trang"], issuedByCityCa: true }),
     ]);
   });
 
@@ -107,8 +108,8 @@ describe("verifying an uploaded PDF", () => {
     const result = await verifyUploadedPdf(chair, countersigned, "da-xac-nhan.pdf");
     expect(result).toMatchObject({ ok: true, verdict: "valid", message: "Tất cả 2 chữ ký đều hợp lệ, do CA của thành phố cấp và chưa bị thu hồi." });
     expect(result.ok && result.signatures.map((s) => [s.coversWholeFile, s.addedAfter, s.changedAfter])).toEqual([
-      [false, ["chữ ký số tiếp theo"], []],
-      [true, [], []],
+      [false, ["dữ liệu xác thực chứng thư (DSS)", "chữ ký số tiếp theo"], []],
+      [false, ["dữ liệu xác thực chứng thư (DSS)"], []],
     ]);
   });
 
