@@ -10,6 +10,7 @@ import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import { describeSignatureProblem } from "./signature-problem-labels";
 import { MAX_UPLOAD_BYTES } from "./upload-limit";
 import { judgeSignatureLevel, type PadesLevel } from "./judge-signature-level";
+import { checkRevocationOnline } from "./check-revocation-online";
 
 export type SignatureCheck = {
   /** A signer's signature, or a document timestamp (B-LTA), which is shown as such and not as a signer. */
@@ -112,10 +113,15 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   ]);
   const certificates = [...people, ...organisations];
   const changes = m.verification.changes;
-  const signatures = infos.map((info): SignatureCheck => {
+  // Only for signatures that verify under the city CA: the issuer passed to OCSP/CRL checks is that CA.
+  const revocations = await Promise.all(
+    infos.map((info) => (info.kind === "signature" && info.valid && info.issuedByCa && info.signer ? checkRevocationOnline(info.signer.certDer, ca.certDer, now) : null)),
+  );
+  const signatures = infos.map((info, index): SignatureCheck => {
     const certificate = certificates.find((c) => c.sha256Fingerprint === info.signer?.sha256Fingerprint);
     const time = info.timestampTime ?? info.signingTime;
     const judged = judgeSignatureLevel(m, info, infos, now);
+    const revocation = revocations[index];
     return {
       kind: info.kind,
       signer: info.signer?.commonName || info.name || m.verification.unknownSigner,
@@ -131,8 +137,10 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
       problems: [...info.problems.map((problem) => describeSignatureProblem(m, problem)), ...judged.problems],
       level: judged.level,
       proofOfExistence: judged.proofOfExistence ? formatMessage(m.verification.vietnamTime, { time: formatSigningTime(judged.proofOfExistence) }) : null,
-      // Not yet checked by OCSP/CRL (embedded or network); `revoked` above is this system's own record.
-      revocation: { checked: false, source: null, status: null, at: null },
+      // The file's own DSS is not read yet, so only the network; `revoked` above is this system's own record.
+      revocation: revocation?.checked
+        ? { checked: true, source: revocation.source, status: revocation.status, at: revocation.at ? formatSigningTime(revocation.at) : null }
+        : { checked: false, source: null, status: null, at: null },
       shortfalls: judged.shortfalls,
     };
   });
@@ -158,5 +166,5 @@ function verdictOf(signatures: SignatureCheck[]): Verdict {
   if (signatures.some((s) => !s.valid)) return "invalid";
   if (signatures.some((s) => s.changedAfter.length > 0)) return "modified";
   // A document timestamp's TSA certificate is a service certificate, not a person's: trusted if the city CA issued it.
-  return signatures.every((s) => s.issuedByCityCa && (s.kind === "document-timestamp" || s.revoked === false)) ? "valid" : "invalid";
+  return signatures.every((s) => s.issuedByCityCa && (s.kind === "document-timestamp" || (s.revoked === false && s.revocation.status !== "revoked"))) ? "valid" : "invalid";
 }
