@@ -33,6 +33,7 @@ export function PdfCheckForm({
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const m = useMessages().verification;
   const r = m.result;
+  const lt = m.longTerm;
   const locale = useLocale();
   const refused = tooLarge ?? (result ? null : refusal);
   const shown = refused ? { ok: false as const, message: refused } : result;
@@ -82,7 +83,7 @@ export function PdfCheckForm({
               {shown.signatures.map((s, i) => (
                 <li key={i} className="rounded-md border border-slate-200 p-3 text-sm" data-testid="signature-check">
                   <p className="font-semibold">
-                    {formatMessage(r.signature, { number: i + 1, signer: s.signer })}
+                    {formatMessage(s.kind === "document-timestamp" ? lt.documentTimestamp : r.signature, { number: i + 1, signer: s.signer })}
                   </p>
                   <p>
                     {formatMessage(r.time, { time: s.time ?? r.timeNotRecorded })}
@@ -96,10 +97,35 @@ export function PdfCheckForm({
                       {s.coversWholeFile ? r.coversWholeFile : r.notWholeFile}
                     </Badge>
                     <Badge tone={s.issuedByCityCa ? "green" : "red"}>{s.issuedByCityCa ? r.cityCa : r.notCityCa}</Badge>
-                    <Badge tone={s.revoked === false ? "green" : s.revoked ? "red" : "amber"}>
-                      {s.revoked === false ? r.notRevoked : s.revoked ? formatMessage(r.revoked, { time: s.revokedAt ?? "" }) : r.unknownCertificate}
-                    </Badge>
+                    {s.kind === "signature" && (
+                      <Badge tone={s.revoked === false ? "green" : s.revoked ? "red" : "amber"}>
+                        {s.revoked === false ? r.notRevoked : s.revoked ? formatMessage(r.revoked, { time: s.revokedAt ?? "" }) : r.unknownCertificate}
+                      </Badge>
+                    )}
+                    {s.kind === "signature" && (
+                      <Badge tone={s.level === null ? "red" : s.level === "B-B" ? "amber" : "green"}>
+                        {s.level ? formatMessage(lt.level, { level: s.level }) : lt.noLevel}
+                      </Badge>
+                    )}
                   </p>
+                  <p className="mt-1">{s.proofOfExistence ? formatMessage(lt.proofOfExistence, { time: s.proofOfExistence }) : lt.noProofOfExistence}</p>
+                  {s.kind === "signature" && (
+                    <p className="mt-1" data-testid="revocation-check">
+                      {s.revocation.checked && s.revocation.source && s.revocation.status
+                        ? formatMessage(lt.revocationChecked, { source: lt.sources[s.revocation.source], time: s.revocation.at ?? "", status: lt.statuses[s.revocation.status] })
+                        : lt.revocationNotChecked}
+                    </p>
+                  )}
+                  {s.shortfalls.length > 0 && (
+                    <div className="mt-1 text-slate-700">
+                      <p>{lt.shortfallsLabel}</p>
+                      <ul className="list-disc pl-5">
+                        {s.shortfalls.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
                   {s.addedAfter.length > 0 && <p className="mt-1 text-slate-700">{formatMessage(r.addedAfter, { changes: s.addedAfter.join(", ") })}</p>}
                   {s.changedAfter.length > 0 && (
                     <p className="mt-1 font-semibold text-red-800">{formatMessage(r.changedAfter, { changes: s.changedAfter.join(", ") })}</p>

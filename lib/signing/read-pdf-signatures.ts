@@ -28,6 +28,8 @@ export interface PdfSignerCertificate {
 }
 
 export interface PdfSignatureInfo {
+  /** A signer's signature, or a document timestamp (/SubFilter ETSI.RFC3161: a TSA's token over the byte ranges). */
+  kind: "signature" | "document-timestamp";
   fieldName?: string;
   byteRange: number[];
   /** The ranges cover the whole file: nothing was appended after this signature. */
@@ -50,6 +52,13 @@ export interface PdfSignatureInfo {
   signingTime?: Date;
   /** genTime of an RFC 3161 signature time-stamp whose imprint matches this signature. */
   timestampTime?: Date;
+  /**
+   * The time-stamp's TSA certificate has EKU timeStamping and was issued by `options.caCertDer`: only then is
+   * timestampTime a proof of existence rather than a claim. undefined when there is no verified time-stamp.
+   */
+  timestampTrusted?: boolean;
+  /** The TSA certificate of the (signature or document) time-stamp. */
+  timestampCertificate?: PdfSignerCertificate;
   subFilter?: string;
   name?: string;
   reason?: string;
@@ -217,7 +226,9 @@ async function checkSignature(
   ca: pkijs.Certificate | undefined,
 ): Promise<PdfSignatureInfo> {
   const { body, byteRange } = dictionary;
+  const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(body)?.[1];
   const info: PdfSignatureInfo = {
+    kind: subFilter === "ETSI.RFC3161" ? "document-timestamp" : "signature",
     fieldName: dictionary.objectId ? fieldNameFor(text, objects, dictionary.objectId) : undefined,
     byteRange,
     coversWholeFile: false,
@@ -226,7 +237,7 @@ async function checkSignature(
     signatureVerified: false,
     valid: false,
     signingTime: parsePdfDate(pdfStringValue(body, "M")),
-    subFilter: /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(body)?.[1],
+    subFilter,
     name: pdfStringValue(body, "Name"),
     reason: pdfStringValue(body, "Reason"),
     location: pdfStringValue(body, "Location"),
@@ -243,6 +254,10 @@ async function checkSignature(
     const contentInfo = pkijs.ContentInfo.fromBER(cms);
     if (contentInfo.contentType !== OID.signedData) throw new Error("not SignedData");
     const signedData = new pkijs.SignedData({ schema: contentInfo.content });
+    if (info.kind === "document-timestamp") {
+      await checkDocumentTimestamp(info, signedData, signedRangesContent(pdf, byteRange), ca);
+      return info;
+    }
     const signerInfo = signedData.signerInfos[0];
     if (!signerInfo) throw new Error("no SignerInfo");
     const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
@@ -273,7 +288,8 @@ async function checkSignature(
       info.issuedByCa = await signerCert.verify(ca).catch(() => false);
       if (!info.issuedByCa) info.problems.push("The certificate was not issued by the expected CA");
     }
-    info.timestampTime = await timestampTime(signerInfo);
+    const stamp = await verifyTimestampToken(timestampTokenOf(signerInfo), signerInfo.signature.valueBlock.valueHexView, ca);
+    if (stamp) Object.assign(info, stamp);
   } catch (error) {
     info.problems.push(`The signature data is unreadable (${error instanceof Error ? error.message : "malformed"})`);
   }
@@ -339,17 +355,48 @@ function describeCertificate(cert: pkijs.Certificate): PdfSignerCertificate {
   };
 }
 
-async function timestampTime(signerInfo: pkijs.SignerInfo): Promise<Date | undefined> {
+function timestampTokenOf(signerInfo: pkijs.SignerInfo): pkijs.SignedData | undefined {
   const attribute = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken);
   if (!attribute?.values[0]) return undefined;
-  const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: attribute.values[0] }).content });
-  const eContent = token.encapContentInfo.eContent;
-  if (token.encapContentInfo.eContentType !== OID.tstInfo || !eContent) return undefined;
-  // For a TSTInfo, pkijs checks the message imprint against `data` (here: the signature value) as well.
-  const verified = await token
-    .verify({ signer: 0, checkChain: false, data: signerInfo.signature.valueBlock.valueHexView.slice().buffer })
-    .catch(() => false);
-  return verified ? pkijs.TSTInfo.fromBER(eContent.getValue()).genTime : undefined;
+  return new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: attribute.values[0] }).content });
+}
+
+type VerifiedTimestamp = Required<Pick<PdfSignatureInfo, "timestampTime" | "timestampTrusted">> & Pick<PdfSignatureInfo, "timestampCertificate">;
+
+/**
+ * A time-stamp token whose CMS signature verifies and whose imprint is the hash of `data` (the signature
+ * value for a signature time-stamp, the signed ranges for a document time-stamp); undefined otherwise.
+ * Trusted only when its certificate is a time-stamping certificate (EKU, RFC 3161 §2.3) issued by the CA.
+ */
+async function verifyTimestampToken(token: pkijs.SignedData | undefined, data: Uint8Array, ca: pkijs.Certificate | undefined): Promise<VerifiedTimestamp | undefined> {
+  const eContent = token?.encapContentInfo.eContent;
+  if (!token || token.encapContentInfo.eContentType !== OID.tstInfo || !eContent) return undefined;
+  // For a TSTInfo, pkijs checks the message imprint against `data` as well.
+  const verified = await token.verify({ signer: 0, checkChain: false, data: data.slice().buffer }).catch(() => false);
+  if (!verified) return undefined;
+  const certificates = (token.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const tsaCert = token.signerInfos[0] ? findSignerCertificate(token.signerInfos[0], certificates) : undefined;
+  const timeStamping = tsaCert?.extensions?.find((e) => e.extnID === "2.5.29.37")?.parsedValue as pkijs.ExtKeyUsage | undefined;
+  const chained = tsaCert && ca ? await tsaCert.verify(ca).catch(() => false) : false;
+  return {
+    timestampTime: pkijs.TSTInfo.fromBER(eContent.getValue()).genTime,
+    timestampTrusted: chained && (timeStamping?.keyPurposes.includes(OID.timeStamping) ?? false),
+    timestampCertificate: tsaCert ? describeCertificate(tsaCert) : undefined,
+  };
+}
+
+/** A document time-stamp is valid when its token verifies over the signed ranges; its TSA stands as the signer. */
+async function checkDocumentTimestamp(info: PdfSignatureInfo, token: pkijs.SignedData, signedRanges: Uint8Array, ca: pkijs.Certificate | undefined) {
+  const stamp = await verifyTimestampToken(token, signedRanges, ca);
+  info.digestMatches = info.signatureVerified = info.valid = stamp !== undefined;
+  if (!stamp) {
+    info.problems.push("The document was changed after signing (digest mismatch)");
+    return;
+  }
+  Object.assign(info, stamp);
+  info.signer = stamp.timestampCertificate;
+  info.issuedByCa = stamp.timestampTrusted;
+  if (!stamp.timestampTrusted) info.problems.push("The certificate was not issued by the expected CA");
 }
 
 /** The /T of the field whose /V references the signature object (merged field-widget or parent field). */

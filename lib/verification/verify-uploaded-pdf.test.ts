@@ -8,7 +8,7 @@ import { createCityCa, issueUserCertificate } from "@/lib/signing/city-ca";
 import { createCityCaSigner } from "@/lib/signing/city-ca-signer";
 import { signPdf } from "@/lib/signing/sign-pdf";
 import { readPdfSignatures } from "@/lib/signing/read-pdf-signatures";
-import { getFile } from "@/lib/storage/file-store";
+import { getFile, sha256Hex } from "@/lib/storage/file-store";
 import { createActor, launchTestCampaign, signAsHead, signatureDataUrl } from "@/lib/test/factories";
 import { verifyUploadedPdf } from "./verify-uploaded-pdf";
 
@@ -38,6 +38,28 @@ describe("verifying an uploaded PDF", () => {
     ]);
     expect(result.signatures[0]!.time).toMatch(/^\d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)$/);
     expect(result.archived).toEqual([{ campaign: campaignName, unit: head.unit.name, kind: "Đã ký (người đứng đầu)", assignmentId: head.assignment.id }]);
+  });
+
+  it("the app's signature carries the built-in TSA's time: B-T with its proof of existence; a renewed file is matched through ArchiveTimestamp", async () => {
+    const result = await verifyUploadedPdf(head.actor, signedPdf, "cam-ket.pdf");
+    if (!result.ok) throw new Error(result.message);
+    expect(result.signatures[0]).toMatchObject({
+      kind: "signature",
+      level: "B-T",
+      revocation: { checked: false, source: null, status: null, at: null },
+      shortfalls: ["trình kiểm tra chưa đánh giá dữ liệu xác thực dài hạn (DSS) trong tệp, nên chưa công nhận B-LT"],
+    });
+    expect(result.signatures[0]!.proofOfExistence).toMatch(/^\d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)$/);
+
+    // A file a renewal produced is no AssignmentDocument, only an ArchiveTimestamp row.
+    const renewed = new Uint8Array([...signedPdf, ...Buffer.from("\n%renewed\n%%EOF\n", "latin1")]);
+    expect(await verifyUploadedPdf(head.actor, renewed)).toMatchObject({ ok: true, archived: [] });
+    await prisma.archiveTimestamp.create({
+      data: { assignmentId: head.assignment.id, sha256Before: sha256Hex(signedPdf), sha256: sha256Hex(renewed), tsaCertificateExpiresAt: new Date("2036-01-01T00:00:00Z"), reason: "RENEWED" },
+    });
+    expect(await verifyUploadedPdf(head.actor, renewed)).toMatchObject({
+      archived: [{ campaign: campaignName, unit: head.unit.name, kind: "Bản lưu trữ dài hạn có dấu thời gian tài liệu (B-LTA)", assignmentId: head.assignment.id }],
+    });
   });
 
   it("an English reader gets the report, the archive match and the refusals in English", async () => {

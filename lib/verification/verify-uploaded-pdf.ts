@@ -9,8 +9,12 @@ import { formatMegabytes } from "@/lib/i18n/format-size";
 import { messagesFor, type Messages } from "@/lib/i18n/messages-for";
 import { describeSignatureProblem } from "./signature-problem-labels";
 import { MAX_UPLOAD_BYTES } from "./upload-limit";
+import { judgeSignatureLevel, type PadesLevel } from "./judge-signature-level";
+import { checkRevocationOnline } from "./check-revocation-online";
 
 export type SignatureCheck = {
+  /** A signer's signature, or a document timestamp (B-LTA), which is shown as such and not as a signer. */
+  kind: "signature" | "document-timestamp";
   signer: string;
   time: string | null;
   timeSource: "timestamp" | "claimed" | null;
@@ -25,7 +29,20 @@ export type SignatureCheck = {
   revoked: boolean | null;
   revokedAt: string | null;
   problems: string[];
+  /** The PAdES level met (null: not valid, or a document timestamp). */
+  level: PadesLevel | null;
+  /** Vietnam time of the earliest trusted timestamp proving the signature existed; null without one. */
+  proofOfExistence: string | null;
+  /** Revocation checked by OCSP or CRL, from the file's DSS or the network (not the database flag above). */
+  revocation: { checked: boolean; source: "dss" | "network" | null; status: "good" | "revoked" | "unknown" | null; at: string | null };
+  /** Why the next level is not met, in words. */
+  shortfalls: string[];
 };
+
+export interface VerifyOptions {
+  /** The time to validate at (tests move it past a certificate's expiry); now by default. */
+  now?: Date;
+}
 
 export type ArchiveMatch = { campaign: string; unit: string; kind: string; assignmentId: string };
 
@@ -48,9 +65,11 @@ function sniffKind(bytes: Uint8Array): keyof Messages["verification"]["sniffedKi
 /**
  * Checks an uploaded PDF for anyone signed in: each signature's signer, time, integrity, whether the city
  * CA issued the certificate and whether that certificate is revoked, and whether the whole file is one of
- * the archived versions (by SHA-256). Never trusts the file name or the browser's content type.
+ * the archived versions (by SHA-256, including the files a long-term archive timestamp produced), and the
+ * PAdES level each signature reaches at `now`. Never trusts the file name or the browser's content type.
  */
-export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array | null, name?: string): Promise<PdfVerification> {
+export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array | null, name?: string, options: VerifyOptions = {}): Promise<PdfVerification> {
+  const now = options.now ?? new Date();
   const m = messagesFor(actor);
   const errors = m.verification.errors;
   const fileName = name ?? m.verification.defaultFileName;
@@ -78,10 +97,15 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const sha256 = sha256Hex(bytes);
   // By fingerprint, i.e. the exact certificate: another CA may well have issued one with the same serial.
   const ours = { where: { sha256Fingerprint: { in: infos.flatMap((i) => (i.signer ? [i.signer.sha256Fingerprint] : [])) } }, select: { sha256Fingerprint: true, revokedAt: true } };
-  const [documents, people, organisations] = await Promise.all([
+  const [documents, archiveTimestamps, people, organisations] = await Promise.all([
     prisma.assignmentDocument.findMany({
       where: { sha256 },
       select: { kind: true, assignment: { select: { id: true, unit: { select: { name: true } }, campaign: { select: { name: true } } } } },
+    }),
+    // A renewed or completed file carries a document timestamp added after its last AssignmentDocument.
+    prisma.archiveTimestamp.findMany({
+      where: { sha256 },
+      select: { assignment: { select: { id: true, unit: { select: { name: true } }, campaign: { select: { name: true } } } } },
     }),
     prisma.userCertificate.findMany(ours),
     // An issuing body's certificate (the organisation signature of an issued document).
@@ -89,34 +113,46 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   ]);
   const certificates = [...people, ...organisations];
   const changes = m.verification.changes;
-  const signatures = infos.map((info): SignatureCheck => {
+  // Only for signatures that verify under the city CA: the issuer passed to OCSP/CRL checks is that CA.
+  const revocations = await Promise.all(
+    infos.map((info) => (info.kind === "signature" && info.valid && info.issuedByCa && info.signer ? checkRevocationOnline(info.signer.certDer, ca.certDer, now) : null)),
+  );
+  const signatures = infos.map((info, index): SignatureCheck => {
     const certificate = certificates.find((c) => c.sha256Fingerprint === info.signer?.sha256Fingerprint);
     const time = info.timestampTime ?? info.signingTime;
+    const judged = judgeSignatureLevel(m, info, infos, now);
+    const revocation = revocations[index];
     return {
+      kind: info.kind,
       signer: info.signer?.commonName || info.name || m.verification.unknownSigner,
       time: time ? formatMessage(m.verification.vietnamTime, { time: formatSigningTime(time) }) : null,
       timeSource: info.timestampTime ? "timestamp" : info.signingTime ? "claimed" : null,
-      valid: info.valid,
+      valid: info.valid && judged.problems.length === 0,
       coversWholeFile: info.coversWholeFile,
       addedAfter: info.changesAfter.allowed.map((change) => changes.allowed[change]),
       changedAfter: info.changesAfter.disallowed.map((change) => changes.disallowed[change]),
       issuedByCityCa: info.issuedByCa === true,
       revoked: certificate ? certificate.revokedAt !== null : null,
       revokedAt: certificate?.revokedAt ? formatSigningTime(certificate.revokedAt) : null,
-      problems: info.problems.map((problem) => describeSignatureProblem(m, problem)),
+      problems: [...info.problems.map((problem) => describeSignatureProblem(m, problem)), ...judged.problems],
+      level: judged.level,
+      proofOfExistence: judged.proofOfExistence ? formatMessage(m.verification.vietnamTime, { time: formatSigningTime(judged.proofOfExistence) }) : null,
+      // The file's own DSS is not read yet, so only the network; `revoked` above is this system's own record.
+      revocation: revocation?.checked
+        ? { checked: true, source: revocation.source, status: revocation.status, at: revocation.at ? formatSigningTime(revocation.at) : null }
+        : { checked: false, source: null, status: null, at: null },
+      shortfalls: judged.shortfalls,
     };
   });
-  const archived = documents.map((d) => ({
-    campaign: d.assignment.campaign.name,
-    unit: d.assignment.unit.name,
-    kind: m.common.documentKinds[d.kind],
-    assignmentId: d.assignment.id,
-  }));
+  const archived = [
+    ...documents.map((d) => ({ assignment: d.assignment, kind: m.common.documentKinds[d.kind] })),
+    ...archiveTimestamps.map((a) => ({ assignment: a.assignment, kind: m.verification.longTerm.archiveKind })),
+  ].map(({ assignment, kind }) => ({ campaign: assignment.campaign.name, unit: assignment.unit.name, kind, assignmentId: assignment.id }));
   const verdict = verdictOf(signatures);
   const summary = m.verification.summary;
   const message = {
     unsigned: summary.noSignatures,
-    valid: formatMessage(summary.allValid, { count: signatures.length }),
+    valid: formatMessage(summary.allValid, { count: signatures.filter((s) => s.kind === "signature").length }),
     modified: summary.modified,
     invalid: summary.someInvalid,
   }[verdict];
@@ -129,5 +165,6 @@ function verdictOf(signatures: SignatureCheck[]): Verdict {
   if (signatures.length === 0) return "unsigned";
   if (signatures.some((s) => !s.valid)) return "invalid";
   if (signatures.some((s) => s.changedAfter.length > 0)) return "modified";
-  return signatures.every((s) => s.issuedByCityCa && s.revoked === false) ? "valid" : "invalid";
+  // A document timestamp's TSA certificate is a service certificate, not a person's: trusted if the city CA issued it.
+  return signatures.every((s) => s.issuedByCityCa && (s.kind === "document-timestamp" || (s.revoked === false && s.revocation.status !== "revoked"))) ? "valid" : "invalid";
 }

@@ -85,4 +85,25 @@ export const verification: typeof vi = {
     addedAfter: "Added after this signature (allowed): {changes}.",
     changedAfter: "Changed after this signature (not allowed): {changes}.",
   },
+  /** PAdES level per signature (B-B, B-T, B-LT, B-LTA), its proof of existence, revocation, and why the next level is not met. */
+  longTerm: {
+    level: "PAdES level: {level}",
+    noLevel: "PAdES level: none",
+    documentTimestamp: "Document timestamp {number}: {signer}",
+    proofOfExistence: "Proof of existence (timestamp): before {time}",
+    noProofOfExistence: "No trusted proof of time",
+    revocationChecked: "Revocation checked ({source}, {time}): {status}",
+    revocationNotChecked: "Revocation not checked by OCSP or CRL",
+    sources: { dss: "data embedded in the file", network: "over the network" },
+    statuses: { good: "good", revoked: "revoked", unknown: "unknown" },
+    shortfallsLabel: "A higher level is not met because:",
+    shortfalls: {
+      noTimestamp: "there is no valid signature timestamp (needed for B-T)",
+      untrustedTimestamp: "the timestamp was not issued by a trusted time-stamping authority (a certificate for timeStamping issued by the city CA is needed)",
+      noLongTermData: "this verifier does not yet evaluate the long-term validation data (DSS) in the file, so B-LT is not recognised",
+    },
+    expiredWithoutProof: "The certificate expired at {time}, and no proof of time shows the signature was made before then.",
+    archiveKind: "Long-term archive copy with a document timestamp (B-LTA)",
+    timestampAfterExpiry: "The timestamp ({time}) is later than the certificate's expiry ({notAfter}).",
+  },
 };

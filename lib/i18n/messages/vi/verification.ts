@@ -89,4 +89,25 @@ export const verification = {
     addedAfter: "Thêm vào sau chữ ký này (được phép): {changes}.",
     changedAfter: "Sửa đổi sau chữ ký này (không được phép): {changes}.",
   },
+  /** PAdES level per signature (B-B, B-T, B-LT, B-LTA), its proof of existence, revocation, and why the next level is not met. */
+  longTerm: {
+    level: "Mức PAdES: {level}",
+    noLevel: "Mức PAdES: không đạt",
+    documentTimestamp: "Dấu thời gian cho tài liệu {number}: {signer}",
+    proofOfExistence: "Bằng chứng tồn tại (dấu thời gian): có trước {time}",
+    noProofOfExistence: "Không có bằng chứng thời gian đáng tin cậy",
+    revocationChecked: "Đã kiểm tra thu hồi ({source}, {time}): {status}",
+    revocationNotChecked: "Chưa kiểm tra thu hồi bằng OCSP hoặc CRL",
+    sources: { dss: "dữ liệu nhúng trong tệp", network: "qua mạng" },
+    statuses: { good: "còn hiệu lực", revoked: "đã bị thu hồi", unknown: "không rõ" },
+    shortfallsLabel: "Chưa đạt mức cao hơn vì:",
+    shortfalls: {
+      noTimestamp: "không có dấu thời gian chữ ký hợp lệ (cần cho B-T)",
+      untrustedTimestamp: "dấu thời gian không do máy chủ dấu thời gian được tin cậy cấp (cần chứng thư có mục đích timeStamping do CA thành phố cấp)",
+      noLongTermData: "trình kiểm tra chưa đánh giá dữ liệu xác thực dài hạn (DSS) trong tệp, nên chưa công nhận B-LT",
+    },
+    expiredWithoutProof: "Chứng thư hết hạn lúc {time}, không có bằng chứng thời gian cho thấy chữ ký được tạo trước đó.",
+    archiveKind: "Bản lưu trữ dài hạn có dấu thời gian tài liệu (B-LTA)",
+    timestampAfterExpiry: "Dấu thời gian ({time}) muộn hơn lúc chứng thư hết hạn ({notAfter}).",
+  },
 };
