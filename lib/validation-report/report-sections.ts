@@ -1,0 +1,85 @@
+import type { AuditChainReport } from "@/lib/audit/verify-audit-chain";
+import type { AuditEventType } from "@/lib/audit/audit-types";
+import { AUDIT_EVENT_LABELS } from "@/lib/audit/audit-event-labels";
+import type { AssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
+import type { PdfVerification, SignatureCheck } from "@/lib/verification/verify-uploaded-pdf";
+import { vi } from "@/lib/i18n/messages/vi";
+import { formatSigningTime } from "@/lib/time/vietnam-time";
+import type { ReportSection } from "./render-validation-report";
+
+type Facts = {
+  assignment: Pick<AssignmentForActor, "outgoing" | "campaign" | "unit">;
+  document: { sha256: string; fileName: string; kind: keyof typeof vi.common.documentKinds; bytes: Uint8Array };
+  verification: PdfVerification;
+  events: { at: Date; type: string; actorEmail: string | null }[];
+  chain: AuditChainReport;
+  archiveTimestamps: { createdAt: Date; reason: string; sha256: string; tsaCertificateExpiresAt: Date }[];
+};
+
+const yesNo = (value: boolean) => (value ? "Có" : "Không");
+const ARCHIVE_REASONS: Record<string, string> = { COMPLETED: "khi hoàn tất", ISSUED: "khi ban hành", RENEWED: "gia hạn" };
+
+/** "cam-ket-x-ban-ky.pdf" → "cam-ket-x-ban-ky-bao-cao-xac-minh.pdf": next to its PDF in listings and the ZIP. */
+export function reportFileName(pdfFileName: string): string {
+  return pdfFileName.replace(/\.pdf$/i, "") + "-bao-cao-xac-minh.pdf";
+}
+
+/** The report's content in Vietnamese (always: it is the official record), from the verifier's result and the audit log. */
+export function reportSections(facts: Facts): ReportSection[] {
+  const { assignment, document, verification, events, chain } = facts;
+  const outgoing = assignment.outgoing;
+  const sections: ReportSection[] = [
+    {
+      heading: "Văn bản",
+      rows: [
+        ["Đợt cam kết", assignment.campaign.name],
+        ["Đơn vị", assignment.unit.name],
+        ["Tệp", document.fileName],
+        ["Phiên bản", vi.common.documentKinds[document.kind]],
+        ["SHA-256", document.sha256],
+        ["Kích thước", `${document.bytes.byteLength.toLocaleString("vi-VN")} byte`],
+        ...(outgoing ? ([["Số, ngày ban hành", `${outgoing.number} — ${formatSigningTime(outgoing.issuedAt)}`]] as [string, string][]) : []),
+        ["Kết luận", verification.message],
+      ],
+    },
+  ];
+  if (verification.ok) {
+    verification.signatures.forEach((signature, i) => sections.push(signatureSection(signature, i)));
+  }
+  sections.push({
+    heading: "Dấu thời gian lưu trữ (B-LTA)",
+    rows: facts.archiveTimestamps.length
+      ? facts.archiveTimestamps.map((t) => [
+          formatSigningTime(t.createdAt),
+          `${ARCHIVE_REASONS[t.reason] ?? t.reason}; tệp sau đó SHA-256 ${t.sha256}; chứng thư TSA hết hạn ${formatSigningTime(t.tsaCertificateExpiresAt)}`,
+        ])
+      : [["", "Chưa có dấu thời gian lưu trữ."]],
+  });
+  sections.push({
+    heading: "Nhật ký của văn bản (giờ Việt Nam, cũ trước)",
+    rows: [
+      ...events.map((e): [string, string] => [formatSigningTime(e.at), `${AUDIT_EVENT_LABELS[e.type as AuditEventType] ?? e.type} — ${e.actorEmail ?? "hệ thống"}`]),
+      ["Chuỗi nhật ký", chain.ok ? `Toàn vẹn: ${chain.message}` : `KHÔNG toàn vẹn: ${chain.message}`],
+    ],
+  });
+  return sections;
+}
+
+function signatureSection(s: SignatureCheck, index: number): ReportSection {
+  const time = s.time ? `${s.time} (${s.timeSource === "timestamp" ? "dấu thời gian" : "thời điểm người ký khai"})` : "Không có";
+  const revocation = s.revoked === null ? "Không phải chứng thư do hệ thống cấp" : s.revoked ? `Đã thu hồi lúc ${s.revokedAt ?? ""}` : "Chưa bị thu hồi (theo cơ sở dữ liệu của hệ thống)";
+  return {
+    heading: `Chữ ký ${index + 1}: ${s.signer}`,
+    rows: [
+      ["Người ký", s.signer],
+      ["Hợp lệ", yesNo(s.valid)],
+      ["Thời điểm ký", time],
+      ["Phủ toàn bộ tệp", yesNo(s.coversWholeFile)],
+      ["Do CA thành phố cấp", yesNo(s.issuedByCityCa)],
+      ["Tình trạng thu hồi", revocation],
+      ...(s.addedAfter.length ? ([["Thêm sau (cho phép)", s.addedAfter.join("; ")]] as [string, string][]) : []),
+      ...(s.changedAfter.length ? ([["Sửa sau (không cho phép)", s.changedAfter.join("; ")]] as [string, string][]) : []),
+      ...(s.problems.length ? ([["Vấn đề", s.problems.join("; ")]] as [string, string][]) : []),
+    ],
+  };
+}
