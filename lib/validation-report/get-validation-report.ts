@@ -5,10 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { checkAuditChain } from "@/lib/audit/verify-audit-chain";
 import { getAssignmentPdf } from "@/lib/assignments/get-assignment-pdf";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
-import { reportFileName, reportSections } from "./report-sections";
-import { renderValidationReport } from "./render-validation-report";
-import { verifyStoredDocument } from "./verify-stored-document";
-import { formatSigningTime } from "@/lib/time/vietnam-time";
+import { buildValidationReport } from "./build-validation-report";
+import { reportFileName } from "./report-sections";
 
 /**
  * The validation report of an assignment's current PDF for someone allowed to see that PDF (the same check as
@@ -18,18 +16,8 @@ import { formatSigningTime } from "@/lib/time/vietnam-time";
 export async function getValidationReport(actor: Actor | null, assignmentId: string, options: { download?: boolean; context?: AuditContext; now?: Date } = {}) {
   const [pdf, assignment] = await Promise.all([getAssignmentPdf(actor, assignmentId), getAssignmentForActor(actor, assignmentId)]);
   if (!actor || !pdf || !assignment) return null;
-  const [verification, events, chain, archiveTimestamps] = await Promise.all([
-    verifyStoredDocument(actor, pdf.bytes, pdf.fileName),
-    prisma.auditEvent.findMany({ where: { assignmentId }, orderBy: { id: "asc" }, select: { at: true, type: true, actorEmail: true } }),
-    checkAuditChain(prisma, null),
-    prisma.archiveTimestamp.findMany({ where: { assignmentId }, orderBy: { createdAt: "asc" } }),
-  ]);
-  const generatedAt = formatSigningTime(options.now ?? new Date());
-  const bytes = await renderValidationReport({
-    subtitle: `${assignment.campaign.name} — ${assignment.unit.name}`,
-    generatedAt,
-    sections: reportSections({ assignment, document: pdf, verification, events, chain, archiveTimestamps }),
-  });
+  const subject = { assignmentId, campaignName: assignment.campaign.name, unitName: assignment.unit.name, outgoing: assignment.outgoing, document: pdf };
+  const bytes = await buildValidationReport(actor, subject, await checkAuditChain(prisma, null), options.now);
   if (options.download) {
     await prisma.$transaction((tx) =>
       recordAuditEvent(tx, {

@@ -1,15 +1,14 @@
 import type { AuditChainReport } from "@/lib/audit/verify-audit-chain";
 import type { AuditEventType } from "@/lib/audit/audit-types";
 import { AUDIT_EVENT_LABELS } from "@/lib/audit/audit-event-labels";
-import type { AssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
 import type { PdfVerification, SignatureCheck } from "@/lib/verification/verify-uploaded-pdf";
 import { vi } from "@/lib/i18n/messages/vi";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
 import type { ReportSection } from "./render-validation-report";
+import type { ReportSubject } from "./build-validation-report";
 
 type Facts = {
-  assignment: Pick<AssignmentForActor, "outgoing" | "campaign" | "unit">;
-  document: { sha256: string; fileName: string; kind: keyof typeof vi.common.documentKinds; bytes: Uint8Array };
+  subject: ReportSubject;
   verification: PdfVerification;
   events: { at: Date; type: string; actorEmail: string | null }[];
   chain: AuditChainReport;
@@ -26,14 +25,14 @@ export function reportFileName(pdfFileName: string): string {
 
 /** The report's content in Vietnamese (always: it is the official record), from the verifier's result and the audit log. */
 export function reportSections(facts: Facts): ReportSection[] {
-  const { assignment, document, verification, events, chain } = facts;
-  const outgoing = assignment.outgoing;
+  const { subject, verification, events, chain } = facts;
+  const { document, outgoing } = subject;
   const sections: ReportSection[] = [
     {
       heading: "Văn bản",
       rows: [
-        ["Đợt cam kết", assignment.campaign.name],
-        ["Đơn vị", assignment.unit.name],
+        ["Đợt cam kết", subject.campaignName],
+        ["Đơn vị", subject.unitName],
         ["Tệp", document.fileName],
         ["Phiên bản", vi.common.documentKinds[document.kind]],
         ["SHA-256", document.sha256],
