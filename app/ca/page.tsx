@@ -7,6 +7,7 @@ import { opensslFingerprintLine } from "@/lib/signing/certificate-fingerprint";
 import { getPublicCityCa } from "@/lib/signatures/get-public-city-ca";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { publicUrl } from "@/lib/revocation/public-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).common.cityCa.title };
@@ -16,6 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CityCaPage() {
   const [ca, { common }, user] = await Promise.all([getPublicCityCa(), getMessages(), getCurrentUser()]);
   const t = common.cityCa;
+  // Absolute when the deployment has a public address (what certificates name); the bare paths otherwise.
+  const base = publicUrl() ?? "";
   // [label, value, hex]: hex values in monospace so they can be compared pair by pair; names in the text face.
   const rows: [string, string, boolean][] = [
     [t.subject, ca.subject, false],
@@ -49,6 +52,22 @@ export default async function CityCaPage() {
       <p className="mt-2 text-sm text-slate-700">{t.checkText}</p>
       <pre className="mt-3 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-4 text-xs leading-5 text-slate-100">
         {`$ openssl x509 -in city-ca.pem -noout -fingerprint -sha256\n${opensslFingerprintLine(ca.sha256Fingerprint, "sha256")}`}
+      </pre>
+      <h2 className="mt-8 text-lg font-semibold text-slate-800">{t.revocationTitle}</h2>
+      <p className="mt-2 text-sm text-slate-700">{t.revocationText}</p>
+      <dl className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+        {[
+          [t.crlLabel, `${base}/ca/crl/city-ca.crl`],
+          [t.ocspLabel, `${base}/ca/ocsp`],
+        ].map(([label, address]) => (
+          <div key={label} className="grid gap-1 px-4 py-3 sm:grid-cols-[12rem_1fr]">
+            <dt className="font-semibold text-slate-700">{label}</dt>
+            <dd className="break-all font-mono text-xs leading-5">{address}</dd>
+          </div>
+        ))}
+      </dl>
+      <pre className="mt-3 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-4 text-xs leading-5 text-slate-100">
+        {`$ openssl ocsp -issuer city-ca.pem -cert chung-thu.pem -url ${base || "http://<máy chủ>"}/ca/ocsp -CAfile city-ca.pem`}
       </pre>
       <div className="mt-8 flex items-center justify-between">
         <a href={user ? ROLE_HOME[user.role] : "/login"} className="text-sm text-brand-700 hover:underline">

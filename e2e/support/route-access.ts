@@ -23,6 +23,12 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/ca/page.tsx", path: "/ca", allow: "public" },
   { file: "app/ca/city-ca.pem/route.ts", path: "/ca/city-ca.pem", allow: "public" },
   { file: "app/ca/city-ca.der/route.ts", path: "/ca/city-ca.der", allow: "public" },
+  // Revocation anyone can check (issue 15): the CRL, and the OCSP responder by POST and by GET.
+  { file: "app/ca/crl/[name]/route.ts", path: "/ca/crl/city-ca.crl", allow: "public" },
+  { file: "app/ca/ocsp/route.ts", path: "/ca/ocsp", allow: "public-post-only" },
+  { file: "app/ca/ocsp/[...request]/route.ts", path: "/ca/ocsp/MAA%3D", allow: "public" },
+  // The deployment's own RFC 3161 TSA (issue 15).
+  { file: "app/ca/tsa/route.ts", path: "/ca/tsa", allow: "public-post-only" },
   { file: "app/(app)/cam-ket/page.tsx", path: "/cam-ket", allow: ["UNIT_HEAD"] },
   { file: "app/(app)/cam-ket/[id]/page.tsx", path: "/cam-ket/:head", allow: ["UNIT_HEAD", ...CITY] },
   // POST-only: a GET is 405 for everyone signed in (the matrix below checks it is never a 200).

@@ -12,7 +12,9 @@ import { embedSignature } from "@/lib/signing/sign-pdf";
 import { getFiles, sha256Hex } from "@/lib/storage/file-store";
 import { findUsableExternalCertificate } from "@/lib/signer-certificates/find-usable-external-certificate";
 import { COUNTERSIGN_CHUNK } from "./countersign-chunk";
-import { configuredTsaUrl } from "./sign-revision";
+import { TimestampError } from "@/lib/signing/timestamp";
+import { signatureTimestamperFor } from "@/lib/timestamping/signature-timestamper-for";
+import { timestampRefusal } from "@/lib/timestamping/timestamp-refusal";
 import { storeSignatures, type SignedRevision, type SigningRole } from "./store-signatures";
 import { campaignClosedRefusal, signingWindowRefusal } from "@/lib/campaigns/campaign-open-refusal";
 import { findValidDelegation } from "@/lib/delegations/find-valid-delegation";
@@ -100,7 +102,15 @@ export async function finalizeExternalSignatures(actor: Actor | null, input: unk
     if (!bytes || !assignment || !check.ok || refusals.has(row.assignmentId)) continue;
     const cms = assembleSignedData({ signedAttributes: new Uint8Array(row.signedAttributes), signature: check.signatureValue, signatureAlgorithmOid: check.signatureAlgorithmOid, certificateChain: usable.chainDer });
     const byteRange = row.byteRange as PreparedSignature["byteRange"];
-    const signed = await embedSignature({ bytes, byteRange, contentsHexStart: row.contentsHexStart, capacity: row.capacity }, cms, configuredTsaUrl());
+    const timestamper = signatureTimestamperFor({ actorId: actor.id, actorEmail: actor.email, assignmentId: row.assignmentId, unitId: assignment.unitId, campaignId: assignment.campaignId });
+    let signed: Uint8Array;
+    try {
+      signed = await embedSignature({ bytes, byteRange, contentsHexStart: row.contentsHexStart, capacity: row.capacity }, cms, timestamper);
+    } catch (error) {
+      if (!(error instanceof TimestampError)) throw error;
+      refusals.set(row.assignmentId, timestampRefusal(actor));
+      continue;
+    }
     revisions.push({ assignmentId: row.assignmentId, unitId: assignment.unitId, campaignId: assignment.campaignId, sha256Before: row.sha256Before, sha256After: sha256Hex(signed), bytes: signed });
   }
   const { stored, revoked } = revisions.length

@@ -6,6 +6,9 @@ import { prepareSignature, signPdf, type SignPdfOptions } from "@/lib/signing/si
 import type { PreparedSignature } from "@/lib/signing/pdf-signature-placeholder";
 import type { Signer } from "@/lib/signing/signer";
 import { UnsignablePdfError } from "@/lib/signing/unsignable-pdf-error";
+import { TimestampError } from "@/lib/signing/timestamp";
+import { signatureTimestamperFor } from "@/lib/timestamping/signature-timestamper-for";
+import { timestampRefusal } from "@/lib/timestamping/timestamp-refusal";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import type { SigningTarget } from "./load-signing-context";
 import { signerAppearance, type OnBehalfOf } from "./stamp-lines";
@@ -16,8 +19,6 @@ const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z
 // number and date (ô 3, ô 4): reserved by documents rendered since issue 14 (the ORGANISATION revision fills them).
 const slotsSchema = z.object({ head: slotSchema, chairperson: slotSchema, number: slotSchema.optional(), date: slotSchema.optional() });
 
-/** CAMKET_TSA_URL: the time-stamping authority every signature's CMS is sent to (PAdES B-T), if any. */
-export const configuredTsaUrl = () => process.env.CAMKET_TSA_URL || undefined;
 
 export interface RevisionParams {
   actor: Actor;
@@ -84,10 +85,12 @@ async function buildRevision<T>(params: RevisionParams, build: (options: Omit<Si
         signingTime: now,
         reason: role.reason,
         contactInfo: actor.email,
-        tsaUrl: configuredTsaUrl(),
+        timestamper: signatureTimestamperFor({ actorId: actor.id, actorEmail: actor.email, assignmentId: target.id, unitId: target.unitId, campaignId: target.campaignId }),
       }),
     };
   } catch (error) {
+    // The TSA failed and the deployment refuses B-B (recorded by the timestamper): nothing was signed.
+    if (error instanceof TimestampError) return { refusal: timestampRefusal(actor) };
     // camket renders every PDF it signs, so one the writer cannot read is a damaged stored file: say so, log why.
     if (error instanceof UnsignablePdfError) {
       console.error(`assignment ${target.id}: stored PDF ${target.documentSha256} is unsignable: ${error.message}`);

@@ -5,6 +5,7 @@ import { createActor, launchTestCampaign } from "@/lib/test/factories";
 import { signAssignment } from "./sign-assignment";
 import { countersignAssignment, startCountersigning } from "./countersign-assignment";
 import { getSigningIdentity } from "./user-certificate-store";
+import { getBuiltInTsa } from "@/lib/timestamping/get-built-in-tsa";
 
 const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
 /**
@@ -21,6 +22,8 @@ describe("the signing hot path", () => {
     // Certificates exist ahead of need (issued at launch / account creation), so the request issues none.
     await getSigningIdentity(head.actor);
     await getSigningIdentity(chair);
+    // The built-in TSA's key is opened once per process (every signature is B-T), not per request.
+    await getBuiltInTsa();
 
     const input = { assignmentId: head.assignment.id, reviewedSha256: head.assignment.documentSha256, password: head.password, signatureImage: png };
     let signed: unknown;

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createCityCa, issueUserCertificate } from "./city-ca";
+import { createCityCa, issueServiceCertificate, issueUserCertificate } from "./city-ca";
 import { run, tempDir } from "./testing/external-tools";
 
 describe("city CA", () => {
@@ -43,5 +43,39 @@ describe("city CA", () => {
     await expect(issueUserCertificate(ca, { ...base, serial: "xyz" })).rejects.toThrow(RangeError);
     const fixed = await issueUserCertificate(ca, { ...base, serial: "0a1b2c" });
     expect(fixed.serialHex).toBe("0a1b2c");
+  });
+
+  describe("revocation pointers (issue 15)", () => {
+    afterEach(() => vi.unstubAllEnvs());
+    const issue = async () => {
+      const ca = await createCityCa({ commonName: "CA thử" });
+      return { ca, user: await issueUserCertificate(ca, { fullName: "Trần Thị Thu", jobTitle: "Chủ tịch", unitName: "UBND phường" }) };
+    };
+    const text = async (der: Uint8Array) => {
+      const dir = await tempDir();
+      const file = path.join(dir, "c.der");
+      await writeFile(file, der);
+      return (await run("openssl", ["x509", "-inform", "DER", "-in", file, "-noout", "-text"])).output;
+    };
+
+    it("names the CRL, the OCSP responder and the CA certificate at CAMKET_PUBLIC_URL", async () => {
+      vi.stubEnv("CAMKET_PUBLIC_URL", "https://camket.phanthiet.gov.vn/");
+      const out = await text((await issue()).user.certDer);
+      expect(out).toContain("URI:https://camket.phanthiet.gov.vn/ca/crl/city-ca.crl");
+      expect(out).toContain("OCSP - URI:https://camket.phanthiet.gov.vn/ca/ocsp");
+      expect(out).toContain("CA Issuers - URI:https://camket.phanthiet.gov.vn/ca/city-ca.der");
+    });
+
+    it("names nothing without a public address, and the OCSP responder's own certificate is never checked", async () => {
+      vi.stubEnv("CAMKET_PUBLIC_URL", "");
+      const { ca, user } = await issue();
+      expect(await text(user.certDer)).not.toMatch(/CRL Distribution|Authority Information Access/);
+      vi.stubEnv("CAMKET_PUBLIC_URL", "https://camket.phanthiet.gov.vn");
+      const responder = await issueServiceCertificate(ca, { commonName: "OCSP", purpose: "ocsp", validityMs: 86_400_000 });
+      const out = await text(responder.certDer);
+      expect(out).toContain("OCSP Signing");
+      expect(out).toContain("OCSP No Check");
+      expect(out).not.toContain("CRL Distribution");
+    });
   });
 });

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { createHash } from "node:crypto";
 import * as x509 from "@peculiar/x509";
+import { revocationPointers } from "@/lib/revocation/public-url";
 
 /**
  * The city's own certificate authority (demo, tests, self-hosting). In production a licensed CA
@@ -166,27 +167,55 @@ function createUserCertificate(ca: CityCaKey, options: IssueUserCertificateOptio
   return createCertificate(ca, options, subject, publicKey);
 }
 
+/** What a certificate may be used for; people and issuing bodies share the document-signing profile. */
+interface CertificateProfile {
+  keyUsage: number;
+  extendedKeyUsage: string[];
+  /** RFC 3161 §2.3: a TSA certificate's EKU must be critical. */
+  extendedKeyUsageCritical?: boolean;
+  /** RFC 6960 §4.2.2.2.1 id-pkix-ocsp-nocheck: a responder certificate is not itself checked for revocation. */
+  ocspNoCheck?: boolean;
+}
+
+const DOCUMENT_SIGNING: CertificateProfile = {
+  keyUsage: x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+  extendedKeyUsage: [x509.ExtendedKeyUsage.emailProtection, DOCUMENT_SIGNING_EKU],
+};
+const OCSP_NO_CHECK = "1.3.6.1.5.5.7.48.1.5";
+const DER_NULL = new Uint8Array([0x05, 0x00]);
+
 async function createCertificate(
   ca: CityCaKey,
-  options: Pick<IssueUserCertificateOptions, "validityYears" | "now" | "serial" | "email">,
+  options: Pick<IssueUserCertificateOptions, "validityYears" | "now" | "serial" | "email"> & { validityMs?: number },
   subject: x509.Name,
   publicKey: CryptoKey,
+  profile: CertificateProfile = DOCUMENT_SIGNING,
 ): Promise<x509.X509Certificate> {
   const validityYears = options.validityYears ?? 2;
   const caCert = new x509.X509Certificate(new Uint8Array(ca.certDer));
   const caKey = await crypto.subtle.importKey("pkcs8", new Uint8Array(ca.privateKeyPkcs8), KEY_ALGORITHM, false, ["sign"]);
   const now = options.now ?? new Date();
   const notBefore = new Date(Math.max(now.getTime() - CLOCK_SKEW_MS, caCert.notBefore.getTime()));
-  const notAfter = new Date(Math.min(addYears(now, validityYears).getTime(), caCert.notAfter.getTime()));
+  const end = options.validityMs !== undefined ? new Date(now.getTime() + options.validityMs) : addYears(now, validityYears);
+  const notAfter = new Date(Math.min(end.getTime(), caCert.notAfter.getTime()));
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
-    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
-    new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection, DOCUMENT_SIGNING_EKU]),
+    new x509.KeyUsagesExtension(profile.keyUsage, true),
+    new x509.ExtendedKeyUsageExtension(profile.extendedKeyUsage, profile.extendedKeyUsageCritical ?? false),
     await x509.SubjectKeyIdentifierExtension.create(publicKey),
     await x509.AuthorityKeyIdentifierExtension.create(caCert),
   ];
   if (options.email) {
     extensions.push(new x509.SubjectAlternativeNameExtension([{ type: "email", value: options.email }]));
+  }
+  if (profile.ocspNoCheck) extensions.push(new x509.Extension(OCSP_NO_CHECK, false, DER_NULL));
+  // Where anyone can check this certificate's status (issue 15), when the deployment has a public address.
+  const pointers = profile.ocspNoCheck ? null : revocationPointers();
+  if (pointers) {
+    extensions.push(
+      new x509.CRLDistributionPointsExtension([pointers.crl]),
+      new x509.AuthorityInfoAccessExtension({ ocsp: [pointers.ocsp], caIssuers: [pointers.caIssuers] }),
+    );
   }
   return x509.X509CertificateGenerator.create({
     subject,
@@ -200,6 +229,24 @@ async function createCertificate(
     notAfter,
     extensions,
   });
+}
+
+/** The deployment's own services, each with a certificate from the city CA for exactly one purpose. */
+export const SERVICE_PROFILES = {
+  /** The delegated OCSP responder (RFC 6960 §4.2.2.2), short-lived and never itself checked. */
+  ocsp: { keyUsage: x509.KeyUsageFlags.digitalSignature, extendedKeyUsage: ["1.3.6.1.5.5.7.3.9"], ocspNoCheck: true },
+  /** The built-in time-stamping authority (RFC 3161 §2.3). */
+  tsa: { keyUsage: x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, extendedKeyUsage: ["1.3.6.1.5.5.7.3.8"], extendedKeyUsageCritical: true },
+} satisfies Record<string, CertificateProfile>;
+
+/** A service certificate (OCSP responder, TSA) with a new key, subject C=VN, O=city, CN=`commonName`. */
+export async function issueServiceCertificate(
+  ca: CityCaKey,
+  options: { commonName: string; purpose: keyof typeof SERVICE_PROFILES; validityMs: number; now?: Date },
+): Promise<IssuedCertificate> {
+  const keys = await crypto.subtle.generateKey(KEY_ALGORITHM, true, ["sign", "verify"]);
+  const subject = new x509.Name([{ C: [{ printableString: "VN" }] }, { O: text(CITY_ORGANIZATION) }, { CN: text(options.commonName) }]);
+  return describe(await createCertificate(ca, options, subject, keys.publicKey, SERVICE_PROFILES[options.purpose]), keys.privateKey);
 }
 
 function addYears(date: Date, years: number): Date {

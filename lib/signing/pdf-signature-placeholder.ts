@@ -8,17 +8,15 @@
  * signing-certificate-v2 hash, an ECDSA or RSA-4096 signature) and the DER wrapping, with a margin.
  */
 const CMS_OVERHEAD_BYTES = 2_048;
-/** An RFC 3161 token carries its own SignedData with the TSA's chain (RSA chains run to ~6 KB). */
-const TIMESTAMP_TOKEN_BYTES = 12_288;
 
 /**
  * Bytes reserved for the CMS, sized from the chain it will carry instead of one fixed size: /Contents is
  * written as hex, so each unused byte costs two in every copy of the file. The city CA's P-256 chain needs
  * ~3 KB, not 16.
  */
-export function signatureCapacity(chain: readonly Uint8Array[], withTimestamp: boolean): number {
+export function signatureCapacity(chain: readonly Uint8Array[], timestampTokenBytes: number): number {
   const certificates = chain.reduce((sum, der) => sum + der.byteLength, 0);
-  return certificates + CMS_OVERHEAD_BYTES + (withTimestamp ? TIMESTAMP_TOKEN_BYTES : 0);
+  return certificates + CMS_OVERHEAD_BYTES + timestampTokenBytes;
 }
 
 export interface PreparedSignature {

@@ -3,7 +3,7 @@ import type { SignatureAppearance, SignatureSlot } from "./draw-signature-stamp"
 import { signatureCapacity, writeContents, type PreparedSignature } from "./pdf-signature-placeholder";
 import { hexTextString, pdfDateString } from "./pdf-text-string";
 import type { Signer } from "./signer";
-import { addSignatureTimestamp } from "./timestamp";
+import { addSignatureTimestamp, type SignatureTimestamper } from "./timestamp";
 
 export type { SignatureAppearance, SignatureSlot } from "./draw-signature-stamp";
 
@@ -19,8 +19,8 @@ export interface SignPdfOptions {
   location?: string;
   contactInfo?: string;
   name?: string;
-  /** RFC 3161 time-stamping authority: makes the signature PAdES B-T. */
-  tsaUrl?: string;
+  /** RFC 3161 time-stamping: makes the signature PAdES B-T. */
+  timestamper?: SignatureTimestamper;
   extraWidgets?: SignatureRevisionInput["extraWidgets"];
 }
 
@@ -30,12 +30,12 @@ export interface SignPdfOptions {
  */
 export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   const prepared = await prepareSignature(options, options.signer.certificateChain());
-  return embedSignature(prepared, await options.signer.sign({ contentDigest: prepared.contentDigest }), options.tsaUrl);
+  return embedSignature(prepared, await options.signer.sign({ contentDigest: prepared.contentDigest }), options.timestamper);
 }
 
-/** The second phase, whoever made the CMS: time-stamped when a TSA is given (PAdES B-T), then written into /Contents. */
-export async function embedSignature(prepared: Omit<PreparedSignature, "contentDigest">, cms: Uint8Array, tsaUrl?: string): Promise<Uint8Array> {
-  return writeContents(prepared, tsaUrl ? await addSignatureTimestamp(cms, tsaUrl) : cms);
+/** The second phase, whoever made the CMS: time-stamped when a timestamper is given (PAdES B-T), then written into /Contents. */
+export async function embedSignature(prepared: Omit<PreparedSignature, "contentDigest">, cms: Uint8Array, timestamper?: SignatureTimestamper): Promise<Uint8Array> {
+  return writeContents(prepared, timestamper ? await addSignatureTimestamp(cms, timestamper) : cms);
 }
 
 /**
@@ -61,6 +61,6 @@ export function prepareSignature(options: Omit<SignPdfOptions, "signer">, chain:
       `/M ${pdfDateString(options.signingTime)}`,
       ...text.filter(([, value]) => value).map(([key, value]) => `/${key} ${hexTextString(value!)}`),
     ],
-    capacity: signatureCapacity(chain, Boolean(options.tsaUrl)),
+    capacity: signatureCapacity(chain, options.timestamper?.tokenCapacity ?? 0),
   });
 }

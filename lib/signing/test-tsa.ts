@@ -1,22 +1,19 @@
 import "reflect-metadata";
-import * as asn1js from "asn1js";
-import * as pkijs from "pkijs";
 import * as x509 from "@peculiar/x509";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createHash, randomBytes } from "node:crypto";
 import type { CityCaKey } from "./city-ca";
-import { buildSignedData, ecdsaRawToDer } from "./cms-signed-data";
+import { answerTimestampRequest } from "@/lib/timestamping/answer-timestamp-request";
+import type { TsaKey } from "@/lib/timestamping/issue-timestamp-token";
 import { OID } from "./oids";
 
-/** A minimal RFC 3161 TSA on 127.0.0.1 for tests: ECDSA P-256, certificate issued by the given CA. */
+/** An RFC 3161 TSA on 127.0.0.1 for tests — the built-in TSA's responder with its own key, certificate issued by the given CA. */
 export interface TestTsa {
   url: string;
   certDer: Uint8Array;
   close(): Promise<void>;
 }
 
-const TEST_POLICY = "1.3.6.1.4.1.99999.3161.1";
 const ALGORITHM = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
 
 export async function startTestTsa(ca: CityCaKey): Promise<TestTsa> {
@@ -39,32 +36,8 @@ export async function startTestTsa(ca: CityCaKey): Promise<TestTsa> {
   });
   const certDer = new Uint8Array(tsaCert.rawData);
 
-  const answer = async (requestDer: Uint8Array): Promise<Uint8Array> => {
-    const request = pkijs.TimeStampReq.fromBER(new Uint8Array(requestDer));
-    const tstInfo = new pkijs.TSTInfo({
-      version: 1,
-      policy: TEST_POLICY,
-      messageImprint: request.messageImprint,
-      serialNumber: new asn1js.Integer({ valueHex: new Uint8Array([1, ...randomBytes(8)]) }),
-      genTime: new Date(Math.floor(Date.now() / 1000) * 1000),
-      accuracy: new pkijs.Accuracy({ seconds: 1 }),
-      ...(request.nonce && { nonce: request.nonce }),
-    });
-    const tstDer = new Uint8Array(tstInfo.toSchema().toBER());
-    const token = await buildSignedData({
-      contentDigest: createHash("sha256").update(tstDer).digest(),
-      certificateChain: [certDer, ca.certDer],
-      contentType: OID.tstInfo,
-      encapsulatedContent: tstDer,
-      signSignedAttributes: async (der) =>
-        ecdsaRawToDer(new Uint8Array(await crypto.subtle.sign(ALGORITHM, keys.privateKey, new Uint8Array(der)))),
-    });
-    const response = new pkijs.TimeStampResp({
-      status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }),
-      timeStampToken: pkijs.ContentInfo.fromBER(new Uint8Array(token)),
-    });
-    return new Uint8Array(response.toSchema().toBER());
-  };
+  const key: TsaKey = { chainDer: [certDer, ca.certDer], privateKey: keys.privateKey };
+  const answer = (requestDer: Uint8Array) => answerTimestampRequest(key, requestDer);
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -5,7 +5,7 @@ import path from "node:path";
 import { signPdf } from "./sign-pdf";
 import { extractSignatureCms, readPdfSignatures } from "./read-pdf-signatures";
 import { OID } from "./oids";
-import { requestTimestampToken, TimestampError } from "./timestamp";
+import { httpTimestamper, requestTimestampToken, TimestampError } from "./timestamp";
 import { startTestTsa, type TestTsa } from "./test-tsa";
 import { createSamplePdf } from "./testing/sample-pdf";
 import { createTestPki, type TestPki } from "./testing/test-pki";
@@ -19,7 +19,7 @@ let signed: Uint8Array;
 beforeAll(async () => {
   pki = await createTestPki();
   tsa = await startTestTsa(pki.ca);
-  signed = await signPdf({ ...headSignOptions(pki, await createSamplePdf()), tsaUrl: tsa.url });
+  signed = await signPdf({ ...headSignOptions(pki, await createSamplePdf()), timestamper: httpTimestamper(tsa.url) });
 });
 afterAll(() => tsa?.close());
 

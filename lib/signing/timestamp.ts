@@ -1,6 +1,6 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, verify, X509Certificate } from "node:crypto";
 import { OID } from "./oids";
 
 /** RFC 3161 time-stamping: turns a PAdES B-B signature into B-T. */
@@ -63,17 +63,76 @@ export async function requestTimestampToken(tsaUrl: string, digest: Uint8Array):
   if (!tstInfo.nonce || Buffer.compare(new Uint8Array(tstInfo.nonce.valueBlock.valueHexView), nonce) !== 0) {
     throw new TimestampError("Token nonce does not match the request");
   }
+  checkTokenSignature(token, eContentOf(token));
   return new Uint8Array(token.toSchema().toBER());
 }
 
-/** Adds id-aa-signatureTimeStampToken (over the SignerInfo's signature value) as an unsigned attribute. */
-export async function addSignatureTimestamp(cms: Uint8Array, tsaUrl: string): Promise<Uint8Array> {
+const DIGESTS: Record<string, string> = { "2.16.840.1.101.3.4.2.1": "sha256", "2.16.840.1.101.3.4.2.2": "sha384", "2.16.840.1.101.3.4.2.3": "sha512" };
+
+/**
+ * The token must be signed by a time-stamping certificate it carries (EKU id-kp-timeStamping), over signed
+ * attributes whose messageDigest is the TSTInfo's: a proxy or a misconfigured server must not pass off any
+ * signature as trusted time. (pkijs's own verify wants the time-stamped data itself, which we never hold.)
+ */
+function checkTokenSignature(token: pkijs.ContentInfo, tstInfoDer: ArrayBuffer): void {
+  const signedData = new pkijs.SignedData({ schema: token.content });
+  const signerInfo = signedData.signerInfos[0];
+  const hash = signerInfo && DIGESTS[signerInfo.digestAlgorithm.algorithmId];
+  if (!signerInfo?.signedAttrs || !hash) throw new TimestampError("Token has no signed attributes");
+  const digest = signerInfo.signedAttrs.attributes.find((a) => a.type === OID.messageDigest)?.values[0];
+  if (!(digest instanceof asn1js.OctetString) || Buffer.compare(Buffer.from(digest.valueBlock.valueHexView), createHash(hash).update(new Uint8Array(tstInfoDer)).digest()) !== 0) {
+    throw new TimestampError("Token signature does not cover its TSTInfo");
+  }
+  const signedAttributes = new Uint8Array(signerInfo.signedAttrs.encodedValue); // already re-tagged as a SET
+  const signature = new Uint8Array(signerInfo.signature.valueBlock.valueHexView);
+  const signer = (signedData.certificates ?? []).find((cert): cert is pkijs.Certificate => {
+    if (!(cert instanceof pkijs.Certificate) || !isTimestampingCertificate(cert)) return false;
+    try {
+      const publicKey = new X509Certificate(new Uint8Array(cert.toSchema().toBER())).publicKey;
+      return verify(hash, signedAttributes, { key: publicKey, dsaEncoding: "der" }, signature);
+    } catch {
+      return false;
+    }
+  });
+  if (!signer) throw new TimestampError("Token signature does not verify with a time-stamping certificate");
+}
+
+function eContentOf(token: pkijs.ContentInfo): ArrayBuffer {
+  return new pkijs.SignedData({ schema: token.content }).encapContentInfo.eContent!.getValue();
+}
+
+function isTimestampingCertificate(cert: pkijs.Certificate): boolean {
+  const eku = cert.extensions?.find((extension) => extension.extnID === "2.5.29.37");
+  return (eku?.parsedValue as pkijs.ExtKeyUsage | undefined)?.keyPurposes.includes(OID.timeStamping) === true;
+}
+
+/**
+ * Where a signature's trusted time comes from. `stamp` returns a TimeStampToken over the SHA-256 digest, or
+ * null when the caller chose to go on without one (it has recorded why); a failure throws TimestampError.
+ */
+export interface SignatureTimestamper {
+  /** Bytes to reserve in /Contents for the token (its SignedData carries the TSA's chain). */
+  tokenCapacity: number;
+  stamp(digest: Uint8Array): Promise<Uint8Array | null>;
+}
+
+/** A TSA reached over HTTP (CAMKET_TSA_URL, or a test TSA): RSA chains run to ~6 KB, hence the room. */
+export function httpTimestamper(tsaUrl: string): SignatureTimestamper & { stamp(digest: Uint8Array): Promise<Uint8Array> } {
+  return { tokenCapacity: 12_288, stamp: (digest) => requestTimestampToken(tsaUrl, digest) };
+}
+
+/**
+ * Adds id-aa-signatureTimeStampToken (over the SignerInfo's signature value) as an unsigned attribute; the
+ * CMS unchanged when the timestamper declines (B-B fallback, recorded by its caller).
+ */
+export async function addSignatureTimestamp(cms: Uint8Array, timestamper: SignatureTimestamper): Promise<Uint8Array> {
   const contentInfo = pkijs.ContentInfo.fromBER(new Uint8Array(cms));
   const signedData = new pkijs.SignedData({ schema: contentInfo.content });
   const signerInfo = signedData.signerInfos[0];
   if (!signerInfo) throw new Error("CMS has no SignerInfo");
   const digest = createHash("sha256").update(signerInfo.signature.valueBlock.valueHexView).digest();
-  const token = await requestTimestampToken(tsaUrl, new Uint8Array(digest));
+  const token = await timestamper.stamp(new Uint8Array(digest));
+  if (!token) return cms;
   const attribute = new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [asn1js.fromBER(token).result] });
   signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 1,

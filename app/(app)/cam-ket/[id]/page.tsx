@@ -12,6 +12,7 @@ import { issuingBodyForUnit } from "@/lib/issuing-bodies/issuing-body-for-unit";
 import { formatDateTime, formatSigningTime } from "@/lib/time/vietnam-time";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { messagesFor } from "@/lib/i18n/messages-for";
+import { timestampSourceText } from "@/lib/timestamping/timestamp-source-text";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -136,6 +137,11 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
         <ReviewGate>
           <SignPanel assignmentId={assignment.id} reviewedSha256={assignment.documentSha256} signerName={actor.fullName} signing={signingSetup} />
         </ReviewGate>
+      )}
+      {(canSign || (countersigns && assignment.status === "SIGNED")) && (
+        <p className="mt-3 text-xs text-slate-500" data-testid="timestamp-source">
+          {timestampSourceText(messages)}
+        </p>
       )}
     </>
   );

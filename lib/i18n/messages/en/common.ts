@@ -185,6 +185,11 @@ export const common: typeof vi = {
     downloadDer: "Download the certificate (DER, for Windows)",
     checkTitle: "Check it yourself with openssl",
     checkText: "Run this command in the folder holding the downloaded file; the line it prints must match the line below character for character.",
+    revocationTitle: "Revocation status: CRL and OCSP",
+    revocationText:
+      "Anyone can check, without signing in, whether a certificate this CA issued is still good or revoked: the revocation list (CRL) is updated as soon as a certificate is revoked, and the OCSP responder (RFC 6960) answers for each certificate.",
+    crlLabel: "Revocation list (CRL)",
+    ocspLabel: "OCSP responder",
     signIn: "Sign in",
     link: "The city CA certificate and its fingerprint",
   },

@@ -185,6 +185,11 @@ export const common = {
     downloadDer: "Tải chứng thư (DER, cho Windows)",
     checkTitle: "Tự kiểm tra bằng openssl",
     checkText: "Chạy lệnh sau trong thư mục chứa tệp vừa tải; dòng in ra phải trùng từng ký tự với dòng bên dưới.",
+    revocationTitle: "Tình trạng thu hồi: CRL và OCSP",
+    revocationText:
+      "Ai cũng kiểm tra được một chứng thư do CA này cấp còn hiệu lực hay đã bị thu hồi, không cần đăng nhập: danh sách thu hồi (CRL) cập nhật ngay khi có chứng thư bị thu hồi, và máy chủ OCSP (RFC 6960) trả lời từng chứng thư.",
+    crlLabel: "Danh sách thu hồi (CRL)",
+    ocspLabel: "Máy chủ OCSP",
     signIn: "Đăng nhập",
     link: "Chứng thư CA của thành phố và dấu vân tay",
   },

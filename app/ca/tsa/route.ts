@@ -1,0 +1,17 @@
+import { answerTimestampRequest } from "@/lib/timestamping/answer-timestamp-request";
+import { getBuiltInTsa } from "@/lib/timestamping/get-built-in-tsa";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** An RFC 3161 request is an imprint and a few options: well under a kilobyte. */
+const MAX_REQUEST_BYTES = 8 * 1024;
+
+/** POST /ca/tsa — the deployment's own RFC 3161 time-stamping authority, public (application/timestamp-query). */
+export async function POST(request: Request) {
+  const body = new Uint8Array(await request.arrayBuffer());
+  const tsa = await getBuiltInTsa();
+  // An oversized body is answered like any malformed request: a TimeStampResp with status rejection.
+  const reply = await answerTimestampRequest(tsa, body.byteLength > MAX_REQUEST_BYTES ? new Uint8Array() : body);
+  return new Response(new Uint8Array(reply), { headers: { "Content-Type": "application/timestamp-reply", "Cache-Control": "no-store" } });
+}
