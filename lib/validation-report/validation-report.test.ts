@@ -7,6 +7,8 @@ import { getAssignmentPdf } from "@/lib/assignments/get-assignment-pdf";
 import { createSignaturePng } from "@/lib/signing/testing/signature-png";
 import { run, tempDir } from "@/lib/signing/testing/external-tools";
 import { createActor, launchTestCampaign } from "@/lib/test/factories";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { GET as validationReportRoute } from "@/app/api/v1/assignments/[id]/validation-report/route";
 import { getValidationReport } from "./get-validation-report";
 
 const png = `data:image/png;base64,${Buffer.from(createSignaturePng()).toString("base64")}`;
@@ -68,5 +70,22 @@ describe("validation report", () => {
       const report = await getValidationReport(await createActor(role), signed!.assignment.id);
       expect(report?.bytes.byteLength).toBeGreaterThan(1000);
     }
+  });
+
+  it("GET /api/v1/assignments/{id}/validation-report: 401 without a token, the PDF with an auditor's, 404 for an unknown id", async () => {
+    const id = campaign.heads[0]!.assignment.id;
+    const request = (token?: string) => new Request(`http://localhost/api/v1/assignments/${id}/validation-report`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const params = (value: string) => ({ params: Promise.resolve({ id: value }) });
+    expect((await validationReportRoute(request(), params(id))).status).toBe(401);
+    const auditor = await createActor("AUDITOR");
+    const { token } = await createApiToken(auditor, { name: "Báo cáo" });
+    const response = await validationReportRoute(request(token!), params(id));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="cam-ket-[a-z0-9-]+-bao-cao-xac-minh\.pdf"$/);
+    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await validationReportRoute(request(token!), params("00000000-0000-4000-8000-000000000000"))).status).toBe(404);
+    const audited = await prisma.auditEvent.findFirst({ where: { assignmentId: id, type: "DOCUMENT_DOWNLOADED", actorId: auditor.id } });
+    expect(audited?.data).toMatchObject({ kind: "VALIDATION_REPORT" });
   });
 });
