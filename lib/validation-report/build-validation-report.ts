@@ -22,14 +22,25 @@ export type ReportSubject = {
  */
 export async function buildValidationReport(actor: Actor, subject: ReportSubject, chain: AuditChainReport, now = new Date()): Promise<Uint8Array> {
   const { assignmentId, document } = subject;
-  const [verification, events, archiveTimestamps] = await Promise.all([
+  const certificate = { select: { subject: true, serialHex: true, notBefore: true, notAfter: true, sha256Fingerprint: true } };
+  const [verification, events, archiveTimestamps, signedVersions] = await Promise.all([
     verifyStoredDocument(actor, document.bytes, document.fileName),
     prisma.auditEvent.findMany({ where: { assignmentId }, orderBy: { id: "asc" }, select: { at: true, type: true, actorEmail: true } }),
     prisma.archiveTimestamp.findMany({ where: { assignmentId }, orderBy: { createdAt: "asc" } }),
+    // Which certificate made each stored signature (the record kept at signing), for its details.
+    prisma.assignmentDocument.findMany({
+      where: { assignmentId, kind: { not: "ORIGINAL" } },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true, certificate: { select: { ...certificate.select, issuerSubject: true } }, organisationCertificate: certificate },
+    }),
   ]);
+  const certificates = signedVersions.flatMap((v) => {
+    const c = v.certificate ?? v.organisationCertificate;
+    return c ? [{ kind: v.kind, issuerSubject: null, ...c }] : [];
+  });
   return renderValidationReport({
     subtitle: `${subject.campaignName} — ${subject.unitName}`,
     generatedAt: formatSigningTime(now),
-    sections: reportSections({ subject, verification, events, chain, archiveTimestamps }),
+    sections: reportSections({ subject, verification, events, chain, archiveTimestamps, certificates }),
   });
 }

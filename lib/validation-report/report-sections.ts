@@ -13,6 +13,8 @@ type Facts = {
   events: { at: Date; type: string; actorEmail: string | null }[];
   chain: AuditChainReport;
   archiveTimestamps: { createdAt: Date; reason: string; sha256: string; tsaCertificateExpiresAt: Date }[];
+  /** The certificate camket recorded for each signed version, in signing order. */
+  certificates: { kind: keyof typeof vi.common.documentKinds; subject: string; issuerSubject: string | null; serialHex: string; notBefore: Date; notAfter: Date; sha256Fingerprint: string }[];
 };
 
 const yesNo = (value: boolean) => (value ? "Có" : "Không");
@@ -44,6 +46,18 @@ export function reportSections(facts: Facts): ReportSection[] {
   ];
   if (verification.ok) {
     verification.signatures.forEach((signature, i) => sections.push(signatureSection(signature, i)));
+  }
+  for (const c of facts.certificates) {
+    sections.push({
+      heading: `Chứng thư ký — ${vi.common.documentKinds[c.kind]} (theo hồ sơ ký của hệ thống)`,
+      rows: [
+        ["Chủ thể", c.subject],
+        ["Tổ chức cấp", c.issuerSubject ?? "CA của thành phố"],
+        ["Số sê-ri", c.serialHex],
+        ["Hiệu lực", `${formatSigningTime(c.notBefore)} – ${formatSigningTime(c.notAfter)}`],
+        ["Dấu vân tay SHA-256", c.sha256Fingerprint],
+      ],
+    });
   }
   sections.push({
     heading: "Dấu thời gian lưu trữ (B-LTA)",

@@ -50,10 +50,12 @@ describe("validation report", () => {
     expect(text).toContain("BÁO CÁO XÁC MINH CHỮ KÝ SỐ");
     // A digest may wrap; compared with whitespace removed.
     expect(text.replace(/\s+/g, "")).toContain(sha);
-    const signer = await prisma.userCertificate.findFirstOrThrow({ where: { userId: head.actor.id }, select: { subject: true } });
+    const signer = await prisma.userCertificate.findFirstOrThrow({ where: { userId: head.actor.id }, select: { subject: true, serialHex: true, sha256Fingerprint: true } });
     const commonName = /CN=([^,]+)/.exec(signer.subject)![1]!;
     expect(commonName).toMatch(/[^\x00-\x7f]/); // the test means something only with diacritics in the name
     expect(text).toContain(`Chữ ký 1: ${commonName}`);
+    expect(text.replace(/\s+/g, "")).toContain(signer.sha256Fingerprint.replace(/\s+/g, ""));
+    expect(text.replace(/\s+/g, "")).toContain(signer.serialHex);
     expect(text).toContain("Đã ký"); // ASSIGNMENT_SIGNED's label
     expect(text).toContain("Chuỗi nhật ký");
     expect(text).toMatch(/Trang 1\/\d/);
