@@ -74,4 +74,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/(app)/van-thu/page.tsx", path: "/van-thu", allow: [] },
   { file: "app/(app)/van-thu/so-van-ban-di/page.tsx", path: "/van-thu/so-van-ban-di", allow: CITY },
   { file: "app/(app)/van-thu/so-van-ban-di/xuat/route.ts", path: "/van-thu/so-van-ban-di/xuat?format=csv", allow: CITY },
+  // The validation report of the current PDF: the same access as the PDF itself.
+  { file: "app/(app)/cam-ket/[id]/bao-cao/route.ts", path: "/cam-ket/:head/bao-cao", allow: ["UNIT_HEAD", ...CITY] },
+  { file: "app/api/v1/assignments/[id]/validation-report/route.ts", path: "/api/v1/assignments/:head/validation-report", allow: "token" },
 ];

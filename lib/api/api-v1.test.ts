@@ -103,9 +103,9 @@ describe("/api/v1", () => {
     expect(bad.status).toBe(400);
   });
 
-  it("serves an OpenAPI 3.1 document listing the four paths", async () => {
+  it("serves an OpenAPI 3.1 document listing the five paths", async () => {
     const doc = await openApiRoute().json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/assignments/{id}/pdf", "/campaigns", "/campaigns/{id}/archive.zip", "/campaigns/{id}/status"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/assignments/{id}/pdf", "/assignments/{id}/validation-report", "/campaigns", "/campaigns/{id}/archive.zip", "/campaigns/{id}/status"]);
   });
 });

@@ -54,6 +54,13 @@ export const OPENAPI_DOCUMENT = {
         responses: { 200: { description: "Đúng các byte đã lưu; tiêu đề X-Content-SHA256", content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } } }, 400: error, ...errors },
       },
     },
+    "/assignments/{id}/validation-report": {
+      get: {
+        summary: "Báo cáo xác minh chữ ký số (PDF, tiếng Việt) của phiên bản hiện hành: người ký, chứng thư, thời điểm, mã băm, nhật ký",
+        parameters: [idParam("Mã bản cam kết")],
+        responses: { 200: { description: "Báo cáo PDF; tải về được ghi nhật ký", content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } } }, ...errors },
+      },
+    },
   },
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Khóa API cá nhân camket_…" } },

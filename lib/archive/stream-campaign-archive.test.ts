@@ -52,14 +52,21 @@ describe("campaign archive", () => {
   it("unzips; sha256sum -c passes; every signed PDF passes pdfsig with the bundled CA; the openssl recipe works", async () => {
     const { dir, archive } = await exportAndUnzip();
     expect(archive.fileName).toMatch(/^luu-tru-chien-dich-thu-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.zip$/);
-    expect((await readdir(dir)).sort()).toEqual(["HUONG-DAN-KIEM-TRA.txt", "SHA256SUMS", "audit-log.jsonl", "city-ca.pem", "manifest.json", "pdf", "so-van-ban-di.csv"]);
+    expect((await readdir(dir)).sort()).toEqual(["HUONG-DAN-KIEM-TRA.txt", "SHA256SUMS", "audit-log.jsonl", "bao-cao", "city-ca.pem", "manifest.json", "pdf", "so-van-ban-di.csv"]);
     const pdfs = (await readdir(path.join(dir, "pdf"))).sort();
     expect(pdfs).toHaveLength(3 + 2 + 1);
     expect(pdfs.every((name) => /^[a-z0-9.-]+$/.test(name))).toBe(true);
 
     const sums = await run("bash", ["-c", `cd '${dir}' && LC_ALL=C sha256sum -c SHA256SUMS`]);
     expect(sums.code).toBe(0);
-    expect(sums.output.trim().split("\n")).toHaveLength(6 + pdfs.length - 1);
+    // The two signed units' validation reports, next to their current PDFs and summed like them.
+    const reports = (await readdir(path.join(dir, "bao-cao"))).sort();
+    expect(reports).toEqual(pdfs.filter((n) => /-da-(ky|xac-nhan)\.pdf$/.test(n) && !(n.endsWith("-da-ky.pdf") && pdfs.includes(n.replace("-da-ky.pdf", "-da-xac-nhan.pdf")))).map((n) => n.replace(/\.pdf$/, "-bao-cao-xac-minh.pdf")).sort());
+    expect(reports).toHaveLength(2);
+    for (const name of reports) expect(sums.output).toContain(`bao-cao/${name}: OK`);
+    const reportText = (await run("pdftotext", [path.join(dir, "bao-cao", reports[0]!), "-"])).output;
+    expect(reportText).toContain("BÁO CÁO XÁC MINH CHỮ KÝ SỐ");
+    expect(sums.output.trim().split("\n")).toHaveLength(6 + pdfs.length - 1 + reports.length);
     expect(sums.output).not.toMatch(/FAILED/);
     console.log(sums.output);
 
@@ -99,6 +106,8 @@ describe("campaign archive", () => {
       expect(entry.signedAt).toBe(row.signedAt?.toISOString() ?? null);
       expect(entry.versions.map((v: { kind: string; sha256: string }) => [v.kind, v.sha256])).toEqual(row.documents.map((d) => [d.kind, d.sha256]));
       for (const v of entry.versions) expect(sums).toContain(`${v.sha256}  ${v.file}`);
+      if (entry.validationReport) expect(sums).toContain(`${entry.validationReport.sha256}  ${entry.validationReport.file}`);
+      expect(entry.validationReport === null).toBe(row.signedAt === null);
     }
     expect(manifest.units.map((u: { statusLabel: string }) => u.statusLabel).sort()).toEqual(["Chưa xem", "Đã ký", "Đã xác nhận"]);
 

@@ -16,6 +16,7 @@ import { registerNumber } from "@/lib/issuance/register-number";
 import { listCampaignRegister } from "@/lib/issuance/list-register";
 import { registerCsv } from "@/lib/issuance/register-export";
 import { canUseArchive } from "./archive-access";
+import { campaignValidationReports } from "./campaign-validation-reports";
 import { verificationGuide } from "./verification-guide";
 import { utf8Length, zipSize, zipStream, type ZipEntry } from "./zip-stream";
 
@@ -58,7 +59,7 @@ type VersionRow = {
 
 /**
  * The whole signed record of one campaign as a streamed ZIP an auditor can check without camket:
- * manifest.json, every stored PDF version, the register entries (so-van-ban-di.csv), the campaign's audit events, the city CA, SHA256SUMS and a
+ * manifest.json, every stored PDF version, each signed unit's validation report, the register entries (so-van-ban-di.csv), the campaign's audit events, the city CA, SHA256SUMS and a
  * how-to. The export itself is audited first, so the archive contains its own ARCHIVE_EXPORTED event.
  * Labels are Vietnamese whatever the exporter's screen language: the archive is the official record.
  * AUDITOR, CHAIRPERSON, ADMIN; null when not allowed or no such launched campaign.
@@ -118,6 +119,8 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
       signedAt: d.documentSignedAt,
     })),
   }));
+  const reports = await campaignValidationReports(actor, campaign.name, units, exportedAt);
+  const reportOf = new Map(reports.map((r) => [r.assignmentId, { file: r.file, sha256: r.sha256, size: r.bytes.byteLength }]));
   // Not in the manifest: how each file is read (CRC from the row and a stream from the store, or a legacy row's bytes).
   const stored = new Map(rows.flatMap((r) => (r.sha256 ? [[r.sha256, { crc32: r.crc32, inRow: r.inRow === true }] as const] : [])));
   const manifest = {
@@ -141,7 +144,8 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
     cityCa: { file: "city-ca.pem", subject: ca.subject, sha256Fingerprint: ca.sha256Fingerprint },
     // Sổ văn bản đi: this campaign's entries of its issuing bodies' registers (Decree 30 Art. 15).
     register: { file: REGISTER_FILE, entries: register.length },
-    units,
+    // Each signed unit's validation report (BÁO CÁO XÁC MINH CHỮ KÝ SỐ) of its current version, or null.
+    units: units.map((unit) => ({ ...unit, validationReport: reportOf.get(unit.assignmentId) ?? null })),
   };
 
   type TextEntry = { name: string; bytes: Uint8Array; mtime: Date };
@@ -156,7 +160,8 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
   const versions = units.flatMap((unit) => unit.versions);
   const summed = [guide, caPem, manifestEntry, registerEntry, auditLog]
     .map((e) => ({ name: e.name, size: e.bytes.byteLength }))
-    .concat(versions.map((v) => ({ name: v.file, size: v.size })));
+    .concat(versions.map((v) => ({ name: v.file, size: v.size })))
+    .concat(reports.map((r) => ({ name: r.file, size: r.bytes.byteLength })));
   // SHA256SUMS has one "<64 hex>  <name>\n" line per file above.
   const sumsSize = summed.reduce((n, e) => n + 64 + 2 + utf8Length(e.name) + 1, 0);
   const size = zipSize([...summed, { name: "SHA256SUMS", size: sumsSize }]);
@@ -206,6 +211,10 @@ export async function streamCampaignArchive(actor: Actor | null, campaignId: str
           return chunks;
         },
       };
+    }
+    for (const report of reports) {
+      line(report.sha256, report.file);
+      yield { name: report.file, bytes: report.bytes, mtime: exportedAt };
     }
     line(sha256Hex(auditLog.bytes), auditLog.name);
     yield auditLog;

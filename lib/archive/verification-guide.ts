@@ -17,6 +17,8 @@ Nội dung
   pdf/                   các bản PDF: -ban-goc (chưa ký), -da-ky (người đứng đầu ký), -da-xac-nhan
                          (Chủ tịch UBND thành phố ký xác nhận), -da-ban-hanh (văn thư cấp số, ngày và ký
                          số của cơ quan ban hành); "-lan-N" là lần phát hành lại thứ N
+  bao-cao/               báo cáo xác minh chữ ký số (PDF) của phiên bản hiện hành của từng đơn vị đã ký:
+                         người ký, chứng thư, thời điểm, mã băm, nhật ký của bản cam kết
   so-van-ban-di.csv      các văn bản của chiến dịch trong sổ đăng ký văn bản đi: cơ quan, số, ký hiệu,
                          ngày ban hành, trích yếu, người ký, nơi nhận
   audit-log.jsonl        nhật ký kiểm toán của chiến dịch, mỗi dòng một sự kiện kèm prevHash và hash

@@ -60,11 +60,27 @@ function withRememberedRuns(font: Font): Font {
   return font;
 }
 
+// Drawing a composite glyph (Ơ is O + horn) creates its components' Glyph objects with no code points, and
+// fontkit caches glyphs by id, in the shared Font for good: a later "O" then reaches pdf-lib's ToUnicode map
+// as nothing and pdftotext drops it from every document rendered after. A glyph asked for by character
+// takes that character when its cached object has none.
+type GlyphSource = { getGlyph(id: number, characters?: number[]): { codePoints: number[] } | null };
+function withCodePointsKept(font: Font): Font {
+  const glyphs = font as unknown as GlyphSource;
+  const get = glyphs.getGlyph.bind(font);
+  glyphs.getGlyph = (id, characters = []) => {
+    const glyph = get(id, characters);
+    if (glyph && glyph.codePoints.length === 0 && characters.length > 0) glyph.codePoints = characters;
+    return glyph;
+  };
+  return font;
+}
+
 const sharedFontkit: Fontkit = {
   // Our files are single faces, never collections, so there is no PostScript name to pick a face by.
   create(bytes) {
     let font = parsed.get(bytes);
-    if (!font) parsed.set(bytes, (font = withRememberedRuns(fontkit.create(bytes) as Font)));
+    if (!font) parsed.set(bytes, (font = withRememberedRuns(withCodePointsKept(fontkit.create(bytes) as Font))));
     return font;
   },
 };

@@ -29,7 +29,7 @@ function withNodes(template: string, nodes: Record<string, ReactNode>): ReactNod
 
 export default async function ArchivePage() {
   const actor = await requirePageRole("AUDITOR", "CHAIRPERSON", "ADMIN");
-  const { common, archive: m } = messagesFor(actor);
+  const { common, archive: m, report } = messagesFor(actor);
   const [campaigns, tokens] = await Promise.all([listArchive(actor).then((c) => c ?? []), listApiTokens(actor)]);
   const when = (date: Date | null) => (date ? formatDateTime(date) : null);
   const archiveContents = (documents: { size: number }[]) =>
@@ -153,6 +153,13 @@ export default async function ArchivePage() {
                             <code className="block break-all text-xs text-slate-700">{d.sha256}</code>
                           </li>
                         ))}
+                        {a.documents.some((d) => d.kind !== "ORIGINAL") && (
+                          <li>
+                            <a href={`/cam-ket/${a.id}/bao-cao?download=1`} title={report.linkTitle} className="font-medium text-brand-700 underline">
+                              {report.link}
+                            </a>
+                          </li>
+                        )}
                       </ul>
                     </td>
                   </tr>

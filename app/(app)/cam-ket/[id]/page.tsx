@@ -97,6 +97,13 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
               </a>
             </li>
           ))}
+          {assignment.signedAt && (
+            <li>
+              <a href={`/cam-ket/${assignment.id}/bao-cao?download=1`} title={messages.report.linkTitle} className="text-brand-700 hover:underline">
+                {messages.report.link}
+              </a>
+            </li>
+          )}
         </ul>
         {assignment.signedAt && (
           <p data-testid="signed-notice" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
