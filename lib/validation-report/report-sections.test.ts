@@ -14,6 +14,11 @@ const base = {
   revoked: false,
   revokedAt: null,
   problems: [],
+  kind: "signature",
+  level: "B-T",
+  proofOfExistence: "08:00:00 05/12/2026 (giờ Việt Nam)",
+  revocation: { checked: false, source: null, status: null, at: null },
+  shortfalls: [],
 } satisfies SignatureCheck;
 
 function sections(signatures: SignatureCheck[]) {
@@ -29,9 +34,8 @@ function sections(signatures: SignatureCheck[]) {
 
 describe("reportSections", () => {
   it("shows the verifier's level, proof of existence, revocation source and shortfalls; a document timestamp as such", () => {
-    // The issue-15 fields of SignatureCheck (verify branch); cast so this compiles before and after that merge.
-    const signature = { ...base, kind: "signature", level: "B-LT", proofOfExistence: "08:00:01 05/12/2026", revocation: { checked: true, source: "dss", status: "good", at: "08:00:02 05/12/2026" }, shortfalls: ["không có dấu thời gian tài liệu"] } as SignatureCheck;
-    const stamp = { ...base, signer: "TSA của hệ thống", kind: "document-timestamp", level: null, proofOfExistence: null, revocation: { checked: false, source: null, status: null, at: null }, shortfalls: [] } as SignatureCheck;
+    const signature = { ...base, kind: "signature", level: "B-LT", proofOfExistence: "08:00:01 05/12/2026", revocation: { checked: true, source: "dss", status: "good", at: "08:00:02 05/12/2026" }, shortfalls: ["không có dấu thời gian tài liệu"] } satisfies SignatureCheck;
+    const stamp = { ...base, signer: "TSA của hệ thống", kind: "document-timestamp", level: null, proofOfExistence: null, revocation: { checked: false, source: null, status: null, at: null }, shortfalls: [] } satisfies SignatureCheck;
     const [, first, second] = sections([signature, stamp]);
     expect(first!.heading).toBe("Chữ ký 1: Trần Thị Bích");
     expect(first!.rows).toEqual(

@@ -78,36 +78,24 @@ export function reportSections(facts: Facts): ReportSection[] {
   return sections;
 }
 
-/**
- * What the verifier adds for issue 15 (lib/verification, the verify branch): optional here so this file
- * compiles before and after that branch is merged; once merged the intersection is just SignatureCheck.
- */
-type LevelFields = {
-  kind?: "signature" | "document-timestamp";
-  level?: string | null;
-  proofOfExistence?: string | null;
-  revocation?: { checked: boolean; source: "dss" | "network" | null; status: "good" | "revoked" | "unknown" | null; at: string | null };
-  shortfalls?: string[];
-};
 const REVOCATION_SOURCES = { dss: "từ dữ liệu xác thực nhúng trong tệp (DSS)", network: "qua mạng (OCSP/CRL)" };
 const REVOCATION_STATUSES = { good: "còn hiệu lực", revoked: "đã bị thu hồi", unknown: "không xác định" };
 
-function levelRows(s: LevelFields): [string, string][] {
-  const rows: [string, string][] = [];
-  if (s.level !== undefined) rows.push(["Mức PAdES", s.level ?? "Không đạt mức nào"]);
-  if (s.proofOfExistence !== undefined) rows.push(["Chứng minh tồn tại lúc", s.proofOfExistence ?? "Không có dấu thời gian tin cậy"]);
-  if (s.revocation) {
-    const r = s.revocation;
-    rows.push([
+function levelRows(s: SignatureCheck): [string, string][] {
+  const r = s.revocation;
+  const rows: [string, string][] = [
+    ["Mức PAdES", s.level ?? "Không đạt mức nào"],
+    ["Chứng minh tồn tại lúc", s.proofOfExistence ?? "Không có dấu thời gian tin cậy"],
+    [
       "Kiểm tra thu hồi (OCSP/CRL)",
       r.checked && r.source ? `Đã kiểm tra ${REVOCATION_SOURCES[r.source]}: ${r.status ? REVOCATION_STATUSES[r.status] : ""}${r.at ? ` (${r.at})` : ""}` : "Chưa kiểm tra được",
-    ]);
-  }
-  if (s.shortfalls?.length) rows.push(["Chưa đạt mức cao hơn vì", s.shortfalls.join("; ")]);
+    ],
+  ];
+  if (s.shortfalls.length) rows.push(["Chưa đạt mức cao hơn vì", s.shortfalls.join("; ")]);
   return rows;
 }
 
-function signatureSection(s: SignatureCheck & LevelFields, index: number): ReportSection {
+function signatureSection(s: SignatureCheck, index: number): ReportSection {
   const time = s.time ? `${s.time} (${s.timeSource === "timestamp" ? "dấu thời gian" : "thời điểm người ký khai"})` : "Không có";
   const revocation = s.revoked === null ? "Không phải chứng thư do hệ thống cấp" : s.revoked ? `Đã thu hồi lúc ${s.revokedAt ?? ""}` : "Chưa bị thu hồi (theo cơ sở dữ liệu của hệ thống)";
   return {
