@@ -6,7 +6,7 @@ import { issuedByCityCa } from "@/lib/revocation/issued-by-city-ca";
 import { ocspResponseForCertificate } from "@/lib/revocation/ocsp-response-for-certificate";
 import { getBuiltInTsa } from "@/lib/timestamping/get-built-in-tsa";
 import { appendDssRevision } from "./append-dss-revision";
-import { lastByteRange, vriKeyOf } from "./vri-key";
+import { lastByteRange, vriKeyOf } from "@/lib/signing/vri-key";
 
 /**
  * PAdES B-LT for the signature the last revision added: its signer's chain, its time-stamp token's chain, and

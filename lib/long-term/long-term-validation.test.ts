@@ -11,7 +11,13 @@ import { readPdfSignatures } from "@/lib/signing/read-pdf-signatures";
 import { createTrustingNssDb, qpdfCheck, run, runPdfsig, tempDir } from "@/lib/signing/testing/external-tools";
 import { createActor, launchTestCampaign, signAsHead, signatureDataUrl } from "@/lib/test/factories";
 import { verifyUploadedPdf } from "@/lib/verification/verify-uploaded-pdf";
-import { vriKeyOf } from "./vri-key";
+import { lastByteRange, vriKeyOf } from "@/lib/signing/vri-key";
+import { issueUserCertificate } from "@/lib/signing/city-ca";
+import { createCityCaSigner } from "@/lib/signing/city-ca-signer";
+import { signPdf } from "@/lib/signing/sign-pdf";
+import { currentTimestamper } from "@/lib/timestamping/current-timestamper";
+import { ocspResponseForCertificate } from "@/lib/revocation/ocsp-response-for-certificate";
+import { appendDssRevision } from "./append-dss-revision";
 
 type QpdfObject = Record<string, unknown>;
 
@@ -58,9 +64,38 @@ describe("validation data after every signature (B-LT)", () => {
       expect(text).toContain("Cert Status: good");
     }
 
-    // Our verifier sees validation data added after each signature, which changes nothing they signed.
+    // Our verifier sees validation data added after each signature, which changes nothing they signed, and
+    // judges both signatures B-LT from the file alone.
     const admin = await createActor("ADMIN");
     const verified = await verifyUploadedPdf(admin, pdf);
     expect(verified.ok && verified.verdict).toBe("valid");
+    expect(verified.ok && verified.signatures.map((s) => [s.level, s.revocation.source, s.revocation.status])).toEqual([
+      ["B-LT", "dss", "good"],
+      ["B-LT", "dss", "good"],
+    ]);
+
+    // Three years on, past the signer certificates' two-year validity: still valid, on the built-in TSA's proof.
+    const later = new Date(Date.now() + 3 * 365 * 86_400_000);
+    const inTheFuture = await verifyUploadedPdf(admin, pdf, "b-lt.pdf", { now: later });
+    expect(inTheFuture.ok && inTheFuture.signatures.map((s) => [s.valid, s.level])).toEqual([
+      [true, "B-LT"],
+      [true, "B-LT"],
+    ]);
+  });
+
+  it("an embedded OCSP response about another certificate proves nothing: the signature stays B-T and says why", async () => {
+    const ca = await getCityCa();
+    const person = await issueUserCertificate(ca, { fullName: "Lê Văn Tám", jobTitle: "Chủ tịch UBND phường", unitName: "UBND phường Hàm Tiến" });
+    const other = await issueUserCertificate(ca, { fullName: "Người Khác", jobTitle: "Thử", unitName: "Thử" });
+    const signer = await createCityCaSigner({ certDer: person.certDer, privateKeyPkcs8: person.privateKeyPkcs8, issuerCertsDer: [ca.certDer] });
+    const { createSamplePdf } = await import("@/lib/signing/testing/sample-pdf");
+    const { headSignOptions } = await import("@/lib/signing/testing/sign-fixtures");
+    const options = headSignOptions({ head: { signer } } as never, await createSamplePdf());
+    const signed = await signPdf({ ...options, timestamper: currentTimestamper() });
+    const wrong = await ocspResponseForCertificate(other.certDer, new Date(), { status: "good" });
+    const pdf = appendDssRevision(signed, [{ vriKey: vriKeyOf(signed, lastByteRange(signed)), certs: [person.certDer, ca.certDer], ocsps: [wrong!], crls: [] }], new Date());
+    const result = await verifyUploadedPdf(await createActor("AUDITOR"), pdf, "sai-ocsp.pdf");
+    expect(result.ok && result.signatures[0]).toMatchObject({ valid: true, level: "B-T", revocation: { checked: false } });
+    expect(result.ok && result.signatures[0]!.shortfalls[0]).toContain("B-LT");
   });
 });

@@ -5,6 +5,8 @@ import { OID } from "./oids";
 import { signedRangesContent } from "./pdf-signature-placeholder";
 import { changesAfterSignature, type ChangesAfterSignature } from "./classify-changes-after-signature";
 import { indexPdfObjects, type PdfObjectIndex } from "./scan-pdf-objects";
+import { readDocumentSecurityStore, type DocumentSecurityStore } from "./read-document-security-store";
+import { vriKeyOf } from "./vri-key";
 
 /**
  * Reads and checks the signatures of an untrusted PDF (the public verification page). A byte scanner
@@ -59,6 +61,10 @@ export interface PdfSignatureInfo {
   timestampTrusted?: boolean;
   /** The TSA certificate of the (signature or document) time-stamp. */
   timestampCertificate?: PdfSignerCertificate;
+  /** The file's Document Security Store (the same for every signature), when its last revision has one. */
+  dss?: DocumentSecurityStore;
+  /** The DSS has a VRI entry for this signature: validation data was added for it (PAdES B-LT). */
+  inDss?: boolean;
   subFilter?: string;
   name?: string;
   reason?: string;
@@ -142,6 +148,9 @@ export async function readPdfSignatures(
     }
     results.push(info);
   }
+  // A DSS is always added after a signature, so a file that has one has this index already.
+  const dss = revisions && readDocumentSecurityStore(revisions, pdf.length);
+  if (dss) for (const info of results) Object.assign(info, { dss, inDss: dss.vriKeys.has(vriKeyOf(pdf, info.byteRange)) });
   return results;
 }
 

@@ -41,12 +41,27 @@ export async function checkOcspRevocation(leaf: ParsedCertificate, issuer: Parse
     if (!response.ok) return { status: "UNKNOWN", url };
     const bytes = new Uint8Array(await response.arrayBuffer()) as Uint8Array<ArrayBuffer>;
     if (bytes.length > MAX_OCSP_BYTES) return { status: "UNKNOWN", url };
+    const answer = await judgeOcspResponse(bytes, leaf, issuer, now);
+    return answer.status === "REVOKED" ? { status: "REVOKED", url, revokedAt: answer.revokedAt } : { status: answer.status, url };
+  } catch {
+    return { status: "UNKNOWN", url };
+  }
+}
 
-    const ocsp = pkijs.OCSPResponse.fromBER(bytes);
-    if (ocsp.responseStatus.valueBlock.valueDec !== 0 || !ocsp.responseBytes) return { status: "UNKNOWN", url };
+export type OcspAnswer = { status: "GOOD"; thisUpdate: Date } | { status: "REVOKED"; revokedAt: Date; thisUpdate: Date } | { status: "UNKNOWN" };
+
+/**
+ * What an OCSP response says of `leaf`, if it counts: signed by the issuer itself or by a responder
+ * certificate the issuer issued for OCSP signing, about this exact certificate, and current at `at`. Without
+ * `at` (a response embedded in a PDF's DSS years ago) it is judged at its own thisUpdate, when it was made.
+ */
+export async function judgeOcspResponse(bytes: Uint8Array, leaf: ParsedCertificate, issuer: ParsedCertificate, at?: Date): Promise<OcspAnswer> {
+  try {
+    const leafCert = pkijs.Certificate.fromBER(leaf.der);
+    const issuerCert = pkijs.Certificate.fromBER(issuer.der);
+    const ocsp = pkijs.OCSPResponse.fromBER(new Uint8Array(bytes));
+    if (ocsp.responseStatus.valueBlock.valueDec !== 0 || !ocsp.responseBytes) return { status: "UNKNOWN" };
     const basic = pkijs.BasicOCSPResponse.fromBER(new Uint8Array(ocsp.responseBytes.response.valueBlock.valueHexView));
-    if (!(await signedByIssuerOrItsResponder(basic, issuer, now))) return { status: "UNKNOWN", url };
-
     let single: pkijs.SingleResponse | undefined;
     for (const r of basic.tbsResponseData.responses) {
       if (await isAboutLeaf(r.certID, leafCert, issuerCert)) {
@@ -54,18 +69,21 @@ export async function checkOcspRevocation(leaf: ParsedCertificate, issuer: Parse
         break;
       }
     }
-    if (!single) return { status: "UNKNOWN", url };
-    if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS || (single.nextUpdate && single.nextUpdate.getTime() < now.getTime())) return { status: "UNKNOWN", url };
+    if (!single) return { status: "UNKNOWN" };
+    const now = at ?? single.thisUpdate;
+    if (!(await signedByIssuerOrItsResponder(basic, issuer, now))) return { status: "UNKNOWN" };
+    if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS || (single.nextUpdate && single.nextUpdate.getTime() < now.getTime())) return { status: "UNKNOWN" };
     const status = single.certStatus as asn1js.BaseBlock;
-    if (status.idBlock.tagClass === 3 && status.idBlock.tagNumber === 0) return { status: "GOOD", url };
+    const thisUpdate = single.thisUpdate;
+    if (status.idBlock.tagClass === 3 && status.idBlock.tagNumber === 0) return { status: "GOOD", thisUpdate };
     if (status.idBlock.tagClass === 3 && status.idBlock.tagNumber === 1) {
       const inner = (status as asn1js.Constructed).valueBlock.value[0];
       const revokedAt = inner instanceof asn1js.GeneralizedTime ? inner.toDate() : now;
-      return { status: "REVOKED", url, revokedAt };
+      return { status: "REVOKED", revokedAt, thisUpdate };
     }
-    return { status: "UNKNOWN", url };
+    return { status: "UNKNOWN" };
   } catch {
-    return { status: "UNKNOWN", url };
+    return { status: "UNKNOWN" };
   }
 }
 

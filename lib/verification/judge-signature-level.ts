@@ -27,9 +27,17 @@ const endOf = (info: PdfSignatureInfo) => (info.byteRange[2] ?? 0) + (info.byteR
  * Judges one signature of a file at `now` (PAdES, ETSI EN 319 142-1): B-B when its CMS is valid, B-T with a
  * trusted signature time-stamp. A certificate expired at `now` still counts when a trusted time-stamp proves the
  * signature existed before notAfter: a document time-stamp later in the file covers every signature before it.
- * B-LT and B-LTA also need the DSS evaluated, which this verifier does not do yet, so it never claims them.
+ * B-LT when the file's DSS covers the signature with good revocation data for its signer and its TSA; B-LTA when a
+ * trusted document time-stamp follows as well.
  */
-export function judgeSignatureLevel(messages: Messages, info: PdfSignatureInfo, all: PdfSignatureInfo[], now: Date): SignatureLevel {
+export function judgeSignatureLevel(
+  messages: Messages,
+  info: PdfSignatureInfo,
+  all: PdfSignatureInfo[],
+  now: Date,
+  /** The file's DSS holds good revocation data for the signer's and the TSA's certificates (embedded-revocation.ts). */
+  longTermData = false,
+): SignatureLevel {
   const words = messages.verification.longTerm;
   const own = trustedTime(info, now);
   const covering = all
@@ -49,6 +57,9 @@ export function judgeSignatureLevel(messages: Messages, info: PdfSignatureInfo, 
     }
   }
   if (!info.valid || problems.length > 0) return { level: null, proofOfExistence, shortfalls: [], problems };
+  if (own && longTermData) {
+    return covering.length > 0 ? { level: "B-LTA", proofOfExistence, shortfalls: [], problems } : { level: "B-LT", proofOfExistence, shortfalls: [words.shortfalls.noArchiveTimestamp], problems };
+  }
   if (own) return { level: "B-T", proofOfExistence, shortfalls: [words.shortfalls.noLongTermData], problems };
   const why = info.timestampTime ? words.shortfalls.untrustedTimestamp : words.shortfalls.noTimestamp;
   return { level: "B-B", proofOfExistence, shortfalls: [why], problems };

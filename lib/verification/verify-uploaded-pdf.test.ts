@@ -40,14 +40,14 @@ describe("verifying an uploaded PDF", () => {
     expect(result.archived).toEqual([{ campaign: campaignName, unit: head.unit.name, kind: "Đã ký (người đứng đầu)", assignmentId: head.assignment.id }]);
   });
 
-  it("the app's signature carries the built-in TSA's time: B-T with its proof of existence; a renewed file is matched through ArchiveTimestamp", async () => {
+  it("the app's signature carries the built-in TSA's time and its DSS: B-LT with its proof of existence, revocation read from the file; a renewed file is matched through ArchiveTimestamp", async () => {
     const result = await verifyUploadedPdf(head.actor, signedPdf, "cam-ket.pdf");
     if (!result.ok) throw new Error(result.message);
     expect(result.signatures[0]).toMatchObject({
       kind: "signature",
-      level: "B-T",
-      revocation: { checked: false, source: null, status: null, at: null },
-      shortfalls: ["trình kiểm tra chưa đánh giá dữ liệu xác thực dài hạn (DSS) trong tệp, nên chưa công nhận B-LT"],
+      level: "B-LT",
+      revocation: { checked: true, source: "dss", status: "good" },
+      shortfalls: ["chưa có dấu thời gian cho tài liệu sau dữ liệu xác thực (cần cho B-LTA)"],
     });
     expect(result.signatures[0]!.proofOfExistence).toMatch(/^\d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)$/);
 

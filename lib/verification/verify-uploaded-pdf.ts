@@ -11,6 +11,7 @@ import { describeSignatureProblem } from "./signature-problem-labels";
 import { MAX_UPLOAD_BYTES } from "./upload-limit";
 import { judgeSignatureLevel, type PadesLevel } from "./judge-signature-level";
 import { checkRevocationOnline } from "./check-revocation-online";
+import { checkEmbeddedRevocation, hasLongTermData } from "./check-embedded-revocation";
 
 export type SignatureCheck = {
   /** A signer's signature, or a document timestamp (B-LTA), which is shown as such and not as a signer. */
@@ -114,14 +115,20 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const certificates = [...people, ...organisations];
   const changes = m.verification.changes;
   // Only for signatures that verify under the city CA: the issuer passed to OCSP/CRL checks is that CA.
+  // The file's own validation data first (offline, as of signing); the network only when it has none.
   const revocations = await Promise.all(
-    infos.map((info) => (info.kind === "signature" && info.valid && info.issuedByCa && info.signer ? checkRevocationOnline(info.signer.certDer, ca.certDer, now) : null)),
+    infos.map(async (info) => {
+      if (info.kind !== "signature" || !info.valid || !info.signer) return null;
+      const embedded = info.dss ? await checkEmbeddedRevocation(info.signer.certDer, info.dss, ca.certDer) : null;
+      if (embedded?.checked) return { ...embedded, longTerm: await hasLongTermData(info, embedded, ca.certDer) };
+      return info.issuedByCa ? { ...(await checkRevocationOnline(info.signer.certDer, ca.certDer, now)), longTerm: false } : null;
+    }),
   );
   const signatures = infos.map((info, index): SignatureCheck => {
     const certificate = certificates.find((c) => c.sha256Fingerprint === info.signer?.sha256Fingerprint);
     const time = info.timestampTime ?? info.signingTime;
-    const judged = judgeSignatureLevel(m, info, infos, now);
     const revocation = revocations[index];
+    const judged = judgeSignatureLevel(m, info, infos, now, revocation?.longTerm === true);
     return {
       kind: info.kind,
       signer: info.signer?.commonName || info.name || m.verification.unknownSigner,
@@ -137,7 +144,7 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
       problems: [...info.problems.map((problem) => describeSignatureProblem(m, problem)), ...judged.problems],
       level: judged.level,
       proofOfExistence: judged.proofOfExistence ? formatMessage(m.verification.vietnamTime, { time: formatSigningTime(judged.proofOfExistence) }) : null,
-      // The file's own DSS is not read yet, so only the network; `revoked` above is this system's own record.
+      // From the file's DSS or the network; `revoked` above is this system's own record.
       revocation: revocation?.checked
         ? { checked: true, source: revocation.source, status: revocation.status, at: revocation.at ? formatSigningTime(revocation.at) : null }
         : { checked: false, source: null, status: null, at: null },

@@ -100,7 +100,8 @@ export const verification: typeof vi = {
     shortfalls: {
       noTimestamp: "there is no valid signature timestamp (needed for B-T)",
       untrustedTimestamp: "the timestamp was not issued by a trusted time-stamping authority (a certificate for timeStamping issued by the city CA is needed)",
-      noLongTermData: "this verifier does not yet evaluate the long-term validation data (DSS) in the file, so B-LT is not recognised",
+      noLongTermData: "the file holds no long-term validation data (a DSS with good OCSP answers for the signer's and the TSA's certificates), needed for B-LT",
+      noArchiveTimestamp: "no document timestamp after the validation data yet (needed for B-LTA)",
     },
     expiredWithoutProof: "The certificate expired at {time}, and no proof of time shows the signature was made before then.",
     archiveKind: "Long-term archive copy with a document timestamp (B-LTA)",

@@ -104,7 +104,8 @@ export const verification = {
     shortfalls: {
       noTimestamp: "không có dấu thời gian chữ ký hợp lệ (cần cho B-T)",
       untrustedTimestamp: "dấu thời gian không do máy chủ dấu thời gian được tin cậy cấp (cần chứng thư có mục đích timeStamping do CA thành phố cấp)",
-      noLongTermData: "trình kiểm tra chưa đánh giá dữ liệu xác thực dài hạn (DSS) trong tệp, nên chưa công nhận B-LT",
+      noLongTermData: "trong tệp không có dữ liệu xác thực dài hạn (DSS với OCSP còn hiệu lực cho chứng thư người ký và của máy chủ dấu thời gian), cần cho B-LT",
+      noArchiveTimestamp: "chưa có dấu thời gian cho tài liệu sau dữ liệu xác thực (cần cho B-LTA)",
     },
     expiredWithoutProof: "Chứng thư hết hạn lúc {time}, không có bằng chứng thời gian cho thấy chữ ký được tạo trước đó.",
     archiveKind: "Bản lưu trữ dài hạn có dấu thời gian tài liệu (B-LTA)",
