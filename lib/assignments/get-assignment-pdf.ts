@@ -1,8 +1,7 @@
-import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { getFile } from "@/lib/storage/file-store";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordDocumentDownload } from "./record-document-download";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { getAssignmentForActor } from "./get-assignment-for-actor";
 import { documentFileName } from "./document-file-name";
@@ -22,17 +21,6 @@ export async function getAssignmentPdf(
   if (!document) return null;
   const bytes = await getFile(document.sha256);
   if (!bytes) return null;
-  if (options.download) {
-    await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        ...options.context,
-        type: "DOCUMENT_DOWNLOADED",
-        unitId: assignment.unitId,
-        campaignId: assignment.campaignId,
-        assignmentId: assignment.id,
-        data: { kind: document.kind, sha256: document.sha256 },
-      }),
-    );
-  }
+  if (options.download) await recordDocumentDownload(assignment, { kind: document.kind, sha256: document.sha256 }, options.context);
   return { bytes, sha256: document.sha256, kind: document.kind, fileName: documentFileName(assignment.unit.slug, document.kind, assignment.revision) };
 }

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import type { AuditContext } from "@/lib/audit/audit-types";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordDocumentDownload } from "@/lib/assignments/record-document-download";
 import { checkAuditChain } from "@/lib/audit/verify-audit-chain";
 import { getAssignmentPdf } from "@/lib/assignments/get-assignment-pdf";
 import { getAssignmentForActor } from "@/lib/assignments/get-assignment-for-actor";
@@ -18,17 +18,6 @@ export async function getValidationReport(actor: Actor | null, assignmentId: str
   if (!actor || !pdf || !assignment) return null;
   const subject = { assignmentId, campaignName: assignment.campaign.name, unitName: assignment.unit.name, outgoing: assignment.outgoing, document: pdf };
   const bytes = await buildValidationReport(actor, subject, await checkAuditChain(prisma, null), options.now);
-  if (options.download) {
-    await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        ...options.context,
-        type: "DOCUMENT_DOWNLOADED",
-        unitId: assignment.unitId,
-        campaignId: assignment.campaignId,
-        assignmentId,
-        data: { kind: "VALIDATION_REPORT", sha256: pdf.sha256 },
-      }),
-    );
-  }
+  if (options.download) await recordDocumentDownload(assignment, { kind: "VALIDATION_REPORT", sha256: pdf.sha256 }, options.context);
   return { bytes, fileName: reportFileName(pdf.fileName) };
 }
