@@ -38,7 +38,9 @@ test.describe.serial("/kiem-tra", () => {
     const result = page.getByTestId("verification-result");
     await expect(result.getByRole("status")).toHaveText("Tất cả 1 chữ ký đều hợp lệ, do CA của thành phố cấp và chưa bị thu hồi.");
     await expect(result.getByRole("status")).toHaveAttribute("data-verdict", "valid");
-    await expect(result.getByTestId("signature-check")).toContainText("Bao trùm toàn bộ tệp");
+    // Every signature camket makes is B-LT: only its validation data (a DSS revision) follows it.
+    await expect(result.getByTestId("signature-check")).toContainText("Thêm vào sau chữ ký này (được phép): dữ liệu xác thực chứng thư (DSS).");
+    await expect(result.getByTestId("signature-check")).toContainText("Mức PAdES: B-LT");
 
     await check(modifiedPath);
     const headline = result.getByRole("status");
