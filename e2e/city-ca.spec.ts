@@ -20,7 +20,10 @@ test("signed out, the login page links to /ca, which shows the fingerprint opens
   const file = path.join(mkdtempSync(path.join(tmpdir(), "camket-ca-")), "city-ca.pem");
   writeFileSync(file, await pem.body());
   const line = execFileSync("openssl", ["x509", "-in", file, "-noout", "-fingerprint", "-sha256"], { encoding: "utf8" }).trim();
-  await expect(page.locator("pre")).toContainText(line);
+  await expect(page.locator("pre", { hasText: "openssl x509" })).toContainText(line);
+  // Revocation anyone can check: the CRL and the OCSP responder are named on the same page (issue 15).
+  await expect(page.getByText("/ca/crl/city-ca.crl", { exact: true })).toBeVisible();
+  await expect(page.locator("pre", { hasText: "openssl ocsp" })).toContainText("/ca/ocsp");
   await expect(page.getByText(line.replace("sha256 Fingerprint=", ""), { exact: true })).toBeVisible();
 });
 
