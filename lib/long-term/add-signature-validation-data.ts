@@ -2,9 +2,9 @@ import * as pkijs from "pkijs";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
 import { extractSignatureCms } from "@/lib/signing/read-pdf-signatures";
 import { OID } from "@/lib/signing/oids";
-import { issuedByCityCa } from "@/lib/revocation/issued-by-city-ca";
 import { ocspResponseForCertificate } from "@/lib/revocation/ocsp-response-for-certificate";
 import { getBuiltInTsa } from "@/lib/timestamping/get-built-in-tsa";
+import { currentTimestamper } from "@/lib/timestamping/current-timestamper";
 import { appendDssRevision } from "./append-dss-revision";
 import { lastByteRange, vriKeyOf } from "@/lib/signing/vri-key";
 
@@ -19,13 +19,15 @@ export async function addSignatureValidationData(pdf: Uint8Array, vouched: Uint8
   const byteRange = lastByteRange(pdf);
   const certs = certificatesOf(extractSignatureCms(pdf, byteRange));
   const ca = await getCityCa();
-  // The built-in TSA's certificate is a service certificate, which is never revoked.
-  const trustedNow = [...vouched, (await getBuiltInTsa()).certDer];
+  // The built-in TSA's certificate is a service certificate, which is never revoked; with a configured TSA the
+  // built-in one is not touched (nor created).
+  const trustedNow = currentTimestamper().source === "built-in" ? [...vouched, (await getBuiltInTsa()).certDer] : vouched;
   const ocsps: Uint8Array[] = [];
   const responderCerts: Uint8Array[] = [];
   for (const cert of certs) {
-    if (sameBytes(cert, ca.certDer) || !issuedByCityCa(cert, ca.certDer)) continue;
+    if (sameBytes(cert, ca.certDer)) continue;
     const known = trustedNow.some((v) => sameBytes(v, cert)) ? ({ status: "good" } as const) : undefined;
+    // Null for a certificate the city CA did not issue (a foreign CA's chain).
     const response = await ocspResponseForCertificate(cert, now, known);
     if (!response) continue;
     ocsps.push(response);

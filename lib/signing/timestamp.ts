@@ -42,16 +42,19 @@ export async function requestTimestampToken(tsaUrl: string, digest: Uint8Array):
   if (body.byteLength > MAX_RESPONSE_BYTES) throw new TimestampError("TSA response is too large");
 
   let token: pkijs.ContentInfo | undefined;
+  let signedData: pkijs.SignedData;
+  let tstInfoDer: ArrayBuffer;
   let tstInfo: pkijs.TSTInfo;
   try {
     const response = pkijs.TimeStampResp.fromBER(body);
     if (response.status.status > 1) throw new TimestampError(`TSA refused the request (status ${response.status.status})`);
     token = response.timeStampToken;
     if (!token) throw new TimestampError("TSA response has no token");
-    const signedData = new pkijs.SignedData({ schema: token.content });
+    signedData = new pkijs.SignedData({ schema: token.content });
     const eContent = signedData.encapContentInfo.eContent;
     if (signedData.encapContentInfo.eContentType !== OID.tstInfo || !eContent) throw new TimestampError("Token is not a TSTInfo");
-    tstInfo = pkijs.TSTInfo.fromBER(eContent.getValue());
+    tstInfoDer = eContent.getValue();
+    tstInfo = pkijs.TSTInfo.fromBER(tstInfoDer);
   } catch (error) {
     if (error instanceof TimestampError) throw error;
     throw new TimestampError(`Malformed TSA response: ${error instanceof Error ? error.message : String(error)}`);
@@ -63,7 +66,7 @@ export async function requestTimestampToken(tsaUrl: string, digest: Uint8Array):
   if (!tstInfo.nonce || Buffer.compare(new Uint8Array(tstInfo.nonce.valueBlock.valueHexView), nonce) !== 0) {
     throw new TimestampError("Token nonce does not match the request");
   }
-  checkTokenSignature(token, eContentOf(token));
+  checkTokenSignature(signedData, tstInfoDer);
   return new Uint8Array(token.toSchema().toBER());
 }
 
@@ -74,8 +77,7 @@ const DIGESTS: Record<string, string> = { "2.16.840.1.101.3.4.2.1": "sha256", "2
  * attributes whose messageDigest is the TSTInfo's: a proxy or a misconfigured server must not pass off any
  * signature as trusted time. (pkijs's own verify wants the time-stamped data itself, which we never hold.)
  */
-function checkTokenSignature(token: pkijs.ContentInfo, tstInfoDer: ArrayBuffer): void {
-  const signedData = new pkijs.SignedData({ schema: token.content });
+function checkTokenSignature(signedData: pkijs.SignedData, tstInfoDer: ArrayBuffer): void {
   const signerInfo = signedData.signerInfos[0];
   const hash = signerInfo && DIGESTS[signerInfo.digestAlgorithm.algorithmId];
   if (!signerInfo?.signedAttrs || !hash) throw new TimestampError("Token has no signed attributes");
@@ -95,10 +97,6 @@ function checkTokenSignature(token: pkijs.ContentInfo, tstInfoDer: ArrayBuffer):
     }
   });
   if (!signer) throw new TimestampError("Token signature does not verify with a time-stamping certificate");
-}
-
-function eContentOf(token: pkijs.ContentInfo): ArrayBuffer {
-  return new pkijs.SignedData({ schema: token.content }).encapContentInfo.eContent!.getValue();
 }
 
 function isTimestampingCertificate(cert: pkijs.Certificate): boolean {
