@@ -23,8 +23,3 @@ export async function getCurrentCrlWithDates(now = new Date()): Promise<CurrentC
   cached = { key, crl };
   return crl;
 }
-
-/** The DER CRL alone, for embedding as validation data (PAdES B-LT). */
-export async function getCurrentCrl(now = new Date()): Promise<Uint8Array> {
-  return (await getCurrentCrlWithDates(now)).der;
-}
