@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import {
-  children,
   contextConstructed,
   objectIdentifier,
   octetString,
-  readElement,
   sequence,
   set,
   setOf,
@@ -12,6 +10,7 @@ import {
   unsignedInteger,
 } from "./der";
 import { OID } from "./oids";
+import { certificateFields } from "./certificate-fields";
 
 /**
  * CAdES-style CMS SignedData with the three signed attributes PAdES B-B asks for. Shared by the city CA
@@ -97,7 +96,8 @@ export function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
   return sequence(unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
 }
 
-function attribute(type: string, value: Uint8Array): Uint8Array {
+/** A CMS Attribute with one value. */
+export function attribute(type: string, value: Uint8Array): Uint8Array {
   return sequence(objectIdentifier(type), set(value));
 }
 
@@ -112,19 +112,13 @@ const identities = new WeakMap<Uint8Array, SignerIdentity>();
 function signerIdentity(certDer: Uint8Array): SignerIdentity {
   let identity = identities.get(certDer);
   if (!identity) {
-    // Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version, serialNumber, signature, issuer, … } }
-    const tbs = children(readElement(certDer))[0];
-    const fields = tbs ? children(tbs) : [];
-    const offset = fields[0]?.tag === 0xa0 ? 1 : 0;
-    const serial = fields[offset];
-    const issuer = fields[offset + 2];
-    if (serial?.tag !== 0x02 || issuer?.tag !== 0x30) throw new Error("Not an X.509 certificate");
+    const { serialNumber, issuer } = certificateFields(certDer);
     // ESS SigningCertificateV2 { certs: [ESSCertIDv2 { certHash, issuerSerial { GeneralNames[directoryName], serial } }] };
     // hashAlgorithm is omitted because SHA-256 is its DEFAULT.
     const certHash = octetString(createHash("sha256").update(certDer).digest());
-    const issuerSerial = sequence(sequence(contextConstructed(4, issuer.raw)), serial.raw);
+    const issuerSerial = sequence(sequence(contextConstructed(4, issuer.raw)), serialNumber.raw);
     identity = {
-      issuerAndSerialNumber: sequence(issuer.raw, serial.raw),
+      issuerAndSerialNumber: sequence(issuer.raw, serialNumber.raw),
       signingCertificateV2: sequence(sequence(sequence(certHash, issuerSerial))),
     };
     identities.set(certDer, identity);

@@ -3,7 +3,7 @@
  * an object model: the hot signing path stays a few byte concatenations.
  */
 
-export function tlv(tag: number, ...contents: Uint8Array[]): Uint8Array {
+export function tlv(tag: number, ...contents: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const length = contents.reduce((sum, part) => sum + part.length, 0);
   const header = [tag, ...encodeLength(length)];
   const out = new Uint8Array(header.length + length);
@@ -32,6 +32,15 @@ export function unsignedInteger(bytes: Uint8Array): Uint8Array {
   const trimmed = bytes.subarray(start);
   return trimmed[0]! & 0x80 ? tlv(0x02, Uint8Array.of(0), trimmed) : tlv(0x02, trimmed);
 }
+
+/** GeneralizedTime in whole seconds, UTC ("YYYYMMDDHHMMSSZ"), as DER wants it. */
+export function generalizedTime(date: Date): Uint8Array {
+  const text = date.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:T]/g, "");
+  return tlv(0x18, Buffer.from(text, "latin1"));
+}
+
+/** A BIT STRING of whole bytes (no unused bits), as signatures and keys are. */
+export const bitString = (bytes: Uint8Array) => tlv(0x03, Uint8Array.of(0), bytes);
 
 export function objectIdentifier(oid: string): Uint8Array {
   const [first, second, ...rest] = oid.split(".").map(Number) as [number, number, ...number[]];

@@ -7,6 +7,7 @@ import { changesAfterSignature, type ChangesAfterSignature } from "./classify-ch
 import { indexPdfObjects, type PdfObjectIndex } from "./scan-pdf-objects";
 import { readDocumentSecurityStore, type DocumentSecurityStore } from "./read-document-security-store";
 import { vriKeyOf } from "./vri-key";
+import { readElement } from "./der";
 
 /**
  * Reads and checks the signatures of an untrusted PDF (the public verification page). A byte scanner
@@ -314,9 +315,18 @@ export function extractSignatureCms(pdf: Uint8Array, byteRange: readonly number[
     throw new Error("the excluded range is not a hexadecimal /Contents string");
   }
   const bytes = new Uint8Array(Buffer.from(gap.slice(1, -1).replace(/\s/g, ""), "hex"));
-  const parsed = asn1js.fromBER(bytes);
-  if (parsed.offset === -1) throw new Error("not DER");
-  return bytes.slice(0, parsed.offset);
+  return bytes.slice(0, encodedLength(bytes));
+}
+
+/** The length of the CMS before /Contents' zero padding: from its DER header, or a BER parse for an indefinite length. */
+function encodedLength(bytes: Uint8Array): number {
+  try {
+    return readElement(bytes).raw.length;
+  } catch {
+    const parsed = asn1js.fromBER(bytes);
+    if (parsed.offset === -1) throw new Error("not DER");
+    return parsed.offset;
+  }
 }
 
 function findSignerCertificate(signerInfo: pkijs.SignerInfo, certificates: pkijs.Certificate[]): pkijs.Certificate | undefined {

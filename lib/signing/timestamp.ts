@@ -2,6 +2,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { createHash, randomBytes, verify, X509Certificate } from "node:crypto";
 import { OID } from "./oids";
+import { signatureValueOf, withUnsignedAttribute } from "./cms-structure";
 
 /** RFC 3161 time-stamping: turns a PAdES B-B signature into B-T. */
 
@@ -120,22 +121,10 @@ export function httpTimestamper(tsaUrl: string): SignatureTimestamper & { stamp(
 }
 
 /**
- * Adds id-aa-signatureTimeStampToken (over the SignerInfo's signature value) as an unsigned attribute; the
- * CMS unchanged when the timestamper declines (B-B fallback, recorded by its caller).
+ * Adds id-aa-signatureTimeStampToken (over the SignerInfo's signature value) as an unsigned attribute, spliced in
+ * at byte level; the CMS unchanged when the timestamper declines (B-B fallback, recorded by its caller).
  */
 export async function addSignatureTimestamp(cms: Uint8Array, timestamper: SignatureTimestamper): Promise<Uint8Array> {
-  const contentInfo = pkijs.ContentInfo.fromBER(new Uint8Array(cms));
-  const signedData = new pkijs.SignedData({ schema: contentInfo.content });
-  const signerInfo = signedData.signerInfos[0];
-  if (!signerInfo) throw new Error("CMS has no SignerInfo");
-  const digest = createHash("sha256").update(signerInfo.signature.valueBlock.valueHexView).digest();
-  const token = await timestamper.stamp(new Uint8Array(digest));
-  if (!token) return cms;
-  const attribute = new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [asn1js.fromBER(token).result] });
-  signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
-    type: 1,
-    attributes: [...(signerInfo.unsignedAttrs?.attributes ?? []), attribute],
-  });
-  const updated = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
-  return new Uint8Array(updated.toSchema().toBER());
+  const token = await timestamper.stamp(new Uint8Array(createHash("sha256").update(signatureValueOf(cms)).digest()));
+  return token ? withUnsignedAttribute(cms, OID.signatureTimeStampToken, token) : cms;
 }

@@ -17,9 +17,8 @@ export function vriKeyOf(pdf: Uint8Array, byteRange: readonly number[]): string 
  * after every stream of its revision and writes /Contents as hex, so the file's last "/ByteRange [" is it.
  */
 export function lastByteRange(pdf: Uint8Array): number[] {
-  const tail = latin1.decode(pdf.subarray(Math.max(0, pdf.byteLength - 256 * 1024)));
-  const at = tail.lastIndexOf("/ByteRange [");
-  const match = at >= 0 ? /^\/ByteRange \[\s*(\d+) (\d+) (\d+) (\d+)\s*\]/.exec(tail.slice(at, at + 80)) : null;
+  const at = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).lastIndexOf("/ByteRange [");
+  const match = at >= 0 ? /^\/ByteRange \[\s*(\d+) (\d+) (\d+) (\d+)\s*\]/.exec(latin1.decode(pdf.subarray(at, at + 80))) : null;
   if (!match) throw new Error("the last revision holds no signature");
   return match.slice(1).map(Number);
 }
