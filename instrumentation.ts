@@ -6,5 +6,7 @@ export async function register() {
   if (process.env.CAMKET_SCHEDULER !== "off") {
     const { startReminderScheduler } = await import("./lib/reminders/reminder-scheduler");
     startReminderScheduler();
+    const { startArchiveRenewalScheduler } = await import("./lib/long-term/archive-renewal-scheduler");
+    startArchiveRenewalScheduler();
   }
 }

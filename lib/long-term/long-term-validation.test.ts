@@ -7,7 +7,8 @@ import { prisma } from "@/lib/db/client";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
 import { countersignAssignment, startCountersigning } from "@/lib/signatures/countersign-assignment";
 import { getFile } from "@/lib/storage/file-store";
-import { readPdfSignatures } from "@/lib/signing/read-pdf-signatures";
+import { extractSignatureCms, readPdfSignatures } from "@/lib/signing/read-pdf-signatures";
+import { signedRangesContent } from "@/lib/signing/pdf-signature-placeholder";
 import { createTrustingNssDb, qpdfCheck, run, runPdfsig, tempDir } from "@/lib/signing/testing/external-tools";
 import { createActor, launchTestCampaign, signAsHead, signatureDataUrl } from "@/lib/test/factories";
 import { verifyUploadedPdf } from "@/lib/verification/verify-uploaded-pdf";
@@ -23,8 +24,8 @@ type QpdfObject = Record<string, unknown>;
 
 // PAdES B-LT (issue 15 item 3): after each signature a DSS revision holds the chain and OCSP responses, so the
 // file validates with no network — judged by pdfsig, qpdf and openssl, not by our own reader alone.
-describe("validation data after every signature (B-LT)", () => {
-  it("a signed and countersigned commitment carries a DSS with certificates, OCSP responses and a VRI entry per signature, all checkable offline", async () => {
+describe("validation data after every signature (B-LT), a document timestamp at completion (B-LTA)", () => {
+  it("a signed and countersigned commitment carries a DSS with certificates, OCSP responses and a VRI entry per signature, all checkable offline, closed by a document timestamp (B-LTA)", async () => {
     const [head] = (await launchTestCampaign(1)).heads;
     expect(await signAsHead(head!)).toMatchObject({ ok: true });
     const chair = await createActor("CHAIRPERSON");
@@ -39,8 +40,9 @@ describe("validation data after every signature (B-LT)", () => {
     const ca = await getCityCa();
     // pdfsig reads only the file and the NSS database: no network, no camket.
     const report = await runPdfsig(file, await createTrustingNssDb(ca.certPem));
-    expect(report.signatures).toHaveLength(2);
-    for (const signature of report.signatures) expect(signature).toMatchObject({ validation: "Signature is Valid.", certificateValidation: "Certificate is Trusted." });
+    const [headSignature, chairSignature, archiveStamp] = report.signatures;
+    expect(report.signatures).toHaveLength(3);
+    for (const signature of [headSignature, chairSignature]) expect(signature).toMatchObject({ validation: "Signature is Valid.", certificateValidation: "Certificate is Trusted." });
     expect((await qpdfCheck(file)).output).toContain("No syntax or stream encoding errors found");
 
     const json = JSON.parse((await run("qpdf", ["--json=1", "--json-key=objects", file])).output) as { objects: Record<string, QpdfObject> };
@@ -49,11 +51,25 @@ describe("validation data after every signature (B-LT)", () => {
     const dss = objects[String(catalog["/DSS"])]!;
     expect(Object.keys(dss)).toEqual(expect.arrayContaining(["/Certs", "/OCSPs", "/VRI"]));
     const infos = await readPdfSignatures(pdf);
-    expect(Object.keys(dss["/VRI"] as object).sort()).toEqual(infos.map((info) => `/${vriKeyOf(pdf, info.byteRange)}`).sort());
+    const signatures = infos.filter((info) => info.kind === "signature");
+    expect(Object.keys(dss["/VRI"] as object).sort()).toEqual(signatures.map((info) => `/${vriKeyOf(pdf, info.byteRange)}`).sort());
 
     // Every embedded OCSP response verifies against the city CA alone and says good.
     const caPem = path.join(dir, "ca.pem");
     await writeFile(caPem, ca.certPem);
+
+    // The completion's document timestamp covers the whole file. pdfsig 22.12 lists it but cannot validate
+    // ETSI.RFC3161 ("Unimplemented Feature"), so openssl checks its token over the signed ranges.
+    expect(archiveStamp).toMatchObject({ fieldName: expect.stringMatching(/^DauThoiGianLuuTru_/), totalDocumentSigned: true });
+    expect(archiveStamp!.block).toContain("Signed Ranges");
+    const stamp = infos.at(-1)!;
+    expect(stamp.kind).toBe("document-timestamp");
+    await writeFile(path.join(dir, "stamp.tsr"), extractSignatureCms(pdf, stamp.byteRange));
+    await writeFile(path.join(dir, "ranges.bin"), signedRangesContent(pdf, stamp.byteRange));
+    const tsVerify = await run("openssl", ["ts", "-verify", "-data", path.join(dir, "ranges.bin"), "-in", path.join(dir, "stamp.tsr"), "-token_in", "-CAfile", caPem]);
+    expect(tsVerify.output).toContain("Verification: OK");
+    const archive = await prisma.archiveTimestamp.findMany({ where: { assignmentId: head!.assignment.id } });
+    expect(archive).toEqual([expect.objectContaining({ reason: "COMPLETED", sha256: documentSha256 })]);
     const ocsps = (dss["/OCSPs"] as string[]).map((ref) => Number(ref.split(" ")[0]));
     expect(ocsps.length).toBeGreaterThanOrEqual(4); // signer and TSA, for each of the two signatures
     for (const number of ocsps) {
@@ -69,17 +85,20 @@ describe("validation data after every signature (B-LT)", () => {
     const admin = await createActor("ADMIN");
     const verified = await verifyUploadedPdf(admin, pdf);
     expect(verified.ok && verified.verdict).toBe("valid");
-    expect(verified.ok && verified.signatures.map((s) => [s.level, s.revocation.source, s.revocation.status])).toEqual([
-      ["B-LT", "dss", "good"],
-      ["B-LT", "dss", "good"],
+    expect(verified.ok && verified.signatures.map((s) => [s.kind, s.level, s.revocation.source, s.revocation.status])).toEqual([
+      ["signature", "B-LTA", "dss", "good"],
+      ["signature", "B-LTA", "dss", "good"],
+      ["document-timestamp", null, null, null],
     ]);
 
-    // Three years on, past the signer certificates' two-year validity: still valid, on the built-in TSA's proof.
+    // Three years on, past the signer certificates' two-year validity: still valid, on the built-in TSA's proof,
+    // and still B-LTA (a B-B file is not: judge-signature-level.test.ts).
     const later = new Date(Date.now() + 3 * 365 * 86_400_000);
     const inTheFuture = await verifyUploadedPdf(admin, pdf, "b-lt.pdf", { now: later });
     expect(inTheFuture.ok && inTheFuture.signatures.map((s) => [s.valid, s.level])).toEqual([
-      [true, "B-LT"],
-      [true, "B-LT"],
+      [true, "B-LTA"],
+      [true, "B-LTA"],
+      [true, null],
     ]);
   });
 

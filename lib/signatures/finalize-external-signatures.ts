@@ -15,8 +15,8 @@ import { COUNTERSIGN_CHUNK } from "./countersign-chunk";
 import { TimestampError } from "@/lib/signing/timestamp";
 import { signatureTimestamperFor } from "@/lib/timestamping/signature-timestamper-for";
 import { timestampRefusal } from "@/lib/timestamping/timestamp-refusal";
-import { addSignatureValidationData } from "@/lib/long-term/add-signature-validation-data";
-import { storeSignatures, type SignedRevision, type SigningRole } from "./store-signatures";
+import { addLongTermData, type LongTermResult } from "@/lib/long-term/add-long-term-data";
+import { archivesDocument, storeSignatures, type SignedRevision, type SigningRole } from "./store-signatures";
 import { campaignClosedRefusal, signingWindowRefusal } from "@/lib/campaigns/campaign-open-refusal";
 import { findValidDelegation } from "@/lib/delegations/find-valid-delegation";
 import { signingOnBehalf } from "@/lib/delegations/signing-on-behalf";
@@ -104,16 +104,17 @@ export async function finalizeExternalSignatures(actor: Actor | null, input: unk
     const cms = assembleSignedData({ signedAttributes: new Uint8Array(row.signedAttributes), signature: check.signatureValue, signatureAlgorithmOid: check.signatureAlgorithmOid, certificateChain: usable.chainDer });
     const byteRange = row.byteRange as PreparedSignature["byteRange"];
     const timestamper = signatureTimestamperFor({ actorId: actor.id, actorEmail: actor.email, assignmentId: row.assignmentId, unitId: assignment.unitId, campaignId: assignment.campaignId });
-    let signed: Uint8Array;
+    let signed: LongTermResult;
     try {
-      signed = await embedSignature({ bytes, byteRange, contentsHexStart: row.contentsHexStart, capacity: row.capacity }, cms, timestamper);
-      signed = await addSignatureValidationData(signed, [certificateDer], now);
+      const embedded = await embedSignature({ bytes, byteRange, contentsHexStart: row.contentsHexStart, capacity: row.capacity }, cms, timestamper);
+      signed = await addLongTermData(embedded, { vouched: [certificateDer], now, timestamper, archive: archivesDocument(role) });
     } catch (error) {
       if (!(error instanceof TimestampError)) throw error;
       refusals.set(row.assignmentId, timestampRefusal(actor));
       continue;
     }
-    revisions.push({ assignmentId: row.assignmentId, unitId: assignment.unitId, campaignId: assignment.campaignId, sha256Before: row.sha256Before, sha256After: sha256Hex(signed), bytes: signed });
+    const { bytes: finished, archiveTimestamp } = signed;
+    revisions.push({ assignmentId: row.assignmentId, unitId: assignment.unitId, campaignId: assignment.campaignId, sha256Before: row.sha256Before, sha256After: sha256Hex(finished), bytes: finished, archiveTimestamp });
   }
   const { stored, revoked } = revisions.length
     ? await storeSignatures({ actor, role, certificate: usable.certificate, revisions, context, now, delegation })

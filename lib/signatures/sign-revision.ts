@@ -9,11 +9,11 @@ import { UnsignablePdfError } from "@/lib/signing/unsignable-pdf-error";
 import { TimestampError } from "@/lib/signing/timestamp";
 import { signatureTimestamperFor } from "@/lib/timestamping/signature-timestamper-for";
 import { timestampRefusal } from "@/lib/timestamping/timestamp-refusal";
-import { addSignatureValidationData } from "@/lib/long-term/add-signature-validation-data";
+import { addLongTermData } from "@/lib/long-term/add-long-term-data";
 import { unprintableRefusal } from "@/lib/documents/render-assignment-pdf";
 import type { SigningTarget } from "./load-signing-context";
 import { signerAppearance, type OnBehalfOf } from "./stamp-lines";
-import { SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-signatures";
+import { archivesDocument, SIGNING_ROLES, type SignedRevision, type SigningRole } from "./store-signatures";
 import { issuanceRevisionOptions, type IssuanceFacts } from "@/lib/issuance/issuance-appearance";
 
 const slotSchema = z.object({ page: z.number().int().min(0), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
@@ -45,13 +45,20 @@ export async function signRevision(
     signer: Signer;
   },
 ): Promise<{ revision: SignedRevision } | { refusal: string }> {
-  const built = await buildRevision(params, (options) => signPdf({ ...options, signer: params.signer }));
+  // PAdES B-LT after it (the signer's certificate was read as good by this request; the store statement re-checks
+  // it), and B-LTA when the revision finishes the document; a TSA failure here refuses like the signature's own.
+  const built = await buildRevision(params, async (options) =>
+    addLongTermData(await signPdf({ ...options, signer: params.signer }), {
+      vouched: params.signer.certificateChain().slice(0, 1),
+      now: params.now,
+      timestamper: options.timestamper!,
+      archive: archivesDocument(params.role),
+    }),
+  );
   if ("refusal" in built) return built;
-  // PAdES B-LT: the validation data of the signature just made, in its own revision (the signer's certificate
-  // was read as good by this request; the store statement re-checks it).
-  const bytes = await addSignatureValidationData(built.value, params.signer.certificateChain().slice(0, 1), params.now);
+  const { bytes, archiveTimestamp } = built.value;
   const { id: assignmentId, unitId, campaignId, documentSha256: sha256Before } = params.target;
-  return { revision: { assignmentId, unitId, campaignId, sha256Before, sha256After: sha256Hex(bytes), bytes } };
+  return { revision: { assignmentId, unitId, campaignId, sha256Before, sha256After: sha256Hex(bytes), bytes, archiveTimestamp } };
 }
 
 /** The same revision prepared for a key the server does not hold: /Contents empty, sized for `chain` (phase one). */

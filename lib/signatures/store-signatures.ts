@@ -10,13 +10,25 @@ import { OPEN_STATUSES } from "@/lib/assignments/assignment-status";
 
 export const SIGNING_ROLES = {
   HEAD: { field: "NguoiCamKet", slot: "head", from: OPEN_STATUSES, to: "SIGNED", kind: "SIGNED", event: "ASSIGNMENT_SIGNED", reason: "Người đứng đầu ký cam kết thực hiện công tác cải cách hành chính" },
-  CHAIRPERSON: { field: "ChuTichXacNhan", slot: "chairperson", from: ["SIGNED"], to: "COMPLETED", kind: "COUNTERSIGNED", event: "ASSIGNMENT_COUNTERSIGNED", reason: "Chủ tịch UBND thành phố xác nhận bản cam kết" },
+  CHAIRPERSON: { field: "ChuTichXacNhan", slot: "chairperson", from: ["SIGNED"], to: "COMPLETED", kind: "COUNTERSIGNED", event: "ASSIGNMENT_COUNTERSIGNED", reason: "Chủ tịch UBND thành phố xác nhận bản cam kết", archive: true },
   // The seal is placed from the head's slot; the number and date go in their own (lib/issuance/issuance-appearance).
-  ORGANISATION: { field: "CoQuanBanHanh", slot: "head", from: ["COMPLETED"], to: "ISSUED", kind: "ISSUED", event: "ASSIGNMENT_ISSUED", reason: "Văn thư ký số của cơ quan, tổ chức (Nghị định 30/2020/NĐ-CP)" },
+  ORGANISATION: { field: "CoQuanBanHanh", slot: "head", from: ["COMPLETED"], to: "ISSUED", kind: "ISSUED", event: "ASSIGNMENT_ISSUED", reason: "Văn thư ký số của cơ quan, tổ chức (Nghị định 30/2020/NĐ-CP)", archive: true },
 } as const satisfies Record<string, { from: readonly AssignmentStatus[]; to: AssignmentStatus } & Record<string, unknown>>;
 export type SigningRole = keyof typeof SIGNING_ROLES;
 
-export type SignedRevision = { assignmentId: string; unitId: string; campaignId: string; sha256Before: string; sha256After: string; bytes: Uint8Array };
+export type SignedRevision = {
+  assignmentId: string;
+  unitId: string;
+  campaignId: string;
+  sha256Before: string;
+  sha256After: string;
+  bytes: Uint8Array;
+  /** The revision ends with a document timestamp (B-LTA, lib/long-term/add-long-term-data): recorded for renewal. */
+  archiveTimestamp?: { tsaCertificateExpiresAt: Date };
+};
+
+/** Whether a role's revision finishes the document, so that an archive time-stamp (B-LTA) closes it. */
+export const archivesDocument = (role: SigningRole): boolean => "archive" in SIGNING_ROLES[role];
 
 /** The outgoing register's row (sổ văn bản đi) an ORGANISATION revision is stored with. */
 export type RegisterEntry = { issuingBodyId: string; year: number; number: number; code: string; subject: string; signerName: string; recipients: string[] };
@@ -62,6 +74,7 @@ export async function storeSignatures(params: {
         certificateSerial: certificate.serialHex,
         ...(params.delegation && { delegation: params.delegation }),
         ...(register && { number: register.number, code: register.code }),
+        ...(r.archiveTimestamp && { archiveTimestampUntil: r.archiveTimestamp.tsaCertificateExpiresAt.toISOString() }),
       },
     }),
   );
@@ -81,6 +94,19 @@ export async function storeSignatures(params: {
         SELECT gen_random_uuid()::text, ${register.issuingBodyId}, ${register.year}, ${register.number}, ${register.code}, m.id, ${at}::timestamp(3),
                ${register.subject}, ${register.signerName}, ${register.recipients}::text[], ${actor.id}
         FROM moved m
+      )`
+    : Prisma.empty;
+
+  // A document timestamp closing a revision is the first of its archive chain (lib/long-term/renew-archive-timestamps).
+  const archived = revisions.filter((r) => r.archiveTimestamp);
+  const archiveRows = archived.length
+    ? Prisma.sql`,
+      archived AS (
+        INSERT INTO "ArchiveTimestamp" (id, "assignmentId", "sha256Before", sha256, "tsaCertificateExpiresAt", reason)
+        SELECT gen_random_uuid()::text, m.id, a.before, m.after, a.until, ${role.to}
+        FROM moved m JOIN unnest(${archived.map((r) => r.assignmentId)}::text[], ${archived.map((r) => r.sha256Before)}::text[],
+                                 ${archived.map((r) => r.archiveTimestamp!.tsaCertificateExpiresAt.toISOString())}::timestamp(3)[])
+             AS a(id, before, until) ON a.id = m.id
       )`
     : Prisma.empty;
 
@@ -125,7 +151,7 @@ export async function storeSignatures(params: {
         SELECT gen_random_uuid()::text, m.id, ${role.kind}::"DocumentKind", m.after, ${isOrganisation ? null : certificate.id}::text,
                ${isOrganisation ? certificate.id : null}::text, ${params.delegation?.id ?? null}::text, ${at}::timestamp(3), ${actor.id}
         FROM moved m
-      )${registered},
+      )${registered}${archiveRows},
       appended AS (
         INSERT INTO "AuditEvent" (at, type, "actorId", "actorEmail", ip, "userAgent", "unitId", "campaignId", "assignmentId", data, "prevHash", hash)
         SELECT ${at}::timestamp(3), ${e.type}, ${e.actorId}, ${e.actorEmail}, ${e.ip}, ${e.userAgent},

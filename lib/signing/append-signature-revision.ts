@@ -12,9 +12,11 @@ export interface SignatureRevisionInput {
   pdf: Uint8Array;
   /** Unique per document, e.g. "NguoiCamKet" / "ChuTichXacNhan". */
   fieldName: string;
-  slot: SignatureSlot;
-  appearance: SignatureAppearance;
-  /** Signature dictionary entries besides /ByteRange and /Contents, as PDF syntax ("/SubFilter /ETSI.CAdES.detached"). */
+  /** Where the stamp goes and what it shows; absent, the field is invisible (a document timestamp, PAdES B-LTA). */
+  stamp?: { slot: SignatureSlot; appearance: SignatureAppearance };
+  /** /Sig (a signature) or /DocTimeStamp (ISO 32000-2 §12.8.5: an RFC 3161 token over the whole file). */
+  dictionaryType?: "Sig" | "DocTimeStamp";
+  /** Signature dictionary entries besides /Type, /ByteRange and /Contents, as PDF syntax ("/SubFilter /ETSI.CAdES.detached"). */
   signatureEntries: string[];
   /** Bytes of CMS /Contents can hold. */
   capacity: number;
@@ -24,6 +26,9 @@ export interface SignatureRevisionInput {
    */
   extraWidgets?: { slot: SignatureSlot; appearance: TextLineAppearance }[];
 }
+
+/** An invisible field's widget: on the first page, zero-sized, no appearance (ISO 32000-1 §12.7.4.5). */
+const INVISIBLE = { slot: { page: 0, x: 0, y: 0, width: 0, height: 0 } };
 
 /** Wide enough for any offset below 10 GB; the real range is written over it, space-padded. */
 const BYTE_RANGE_PLACEHOLDER = "[0 0000000000 0000000000 0000000000]";
@@ -50,7 +55,7 @@ export async function appendSignatureRevision(input: SignatureRevisionInput): Pr
   // The extra widgets' text and the stamp share one font object: whichever writes it first, the rest point at it.
   const written = new Map<string, string>();
   const fontIn = (baseFont: string) => stampFontIn(pdf, fields, baseFont) ?? written.get(baseFont);
-  const widgets: { slot: SignatureSlot; appearance: number }[] = [];
+  const widgets: { slot: SignatureSlot; appearance?: number }[] = [];
   for (const extra of input.extraWidgets ?? []) {
     const appearance = await writeTextLine(update, extra.slot, extra.appearance, (font) => {
       const reference = fontIn(font.baseFont) ?? `${font.template.writeTo(update)} 0 R`;
@@ -59,15 +64,16 @@ export async function appendSignatureRevision(input: SignatureRevisionInput): Pr
     });
     widgets.push({ slot: extra.slot, appearance });
   }
-  widgets.unshift({ slot: input.slot, appearance: await writeSignatureStamp(update, input.slot, input.appearance, fontIn) });
+  widgets.unshift(input.stamp ? { slot: input.stamp.slot, appearance: await writeSignatureStamp(update, input.stamp.slot, input.stamp.appearance, fontIn) } : INVISIBLE);
   const signature = update.allocate();
-  const dictionary = `<< /Type /Sig ${input.signatureEntries.join(" ")} /ByteRange ${BYTE_RANGE_PLACEHOLDER} /Contents <${"0".repeat(input.capacity * 2)}> >>`;
+  const dictionary = `<< /Type /${input.dictionaryType ?? "Sig"} ${input.signatureEntries.join(" ")} /ByteRange ${BYTE_RANGE_PLACEHOLDER} /Contents <${"0".repeat(input.capacity * 2)}> >>`;
   const signatureAt = update.writeObject(signature, dictionary);
   const fieldEntries = `/FT /Sig /T ${hexTextString(input.fieldName)} /V ${signature} 0 R`;
   const widgetEntries = ({ slot, appearance }: (typeof widgets)[number], merged = "") => {
     const page = pdf.page(slot.page);
     const { x, y, width, height } = slot;
-    return `/Type /Annot /Subtype /Widget ${merged}/Rect [ ${num(x)} ${num(y)} ${num(x + width)} ${num(y + height)} ] /F 4 /P ${page.number} ${page.generation} R /AP << /N ${appearance} 0 R >>`;
+    const shown = appearance === undefined ? "" : ` /AP << /N ${appearance} 0 R >>`;
+    return `/Type /Annot /Subtype /Widget ${merged}/Rect [ ${num(x)} ${num(y)} ${num(x + width)} ${num(y + height)} ] /F 4 /P ${page.number} ${page.generation} R${shown}`;
   };
   // One widget: the field and its widget are one object. More: the field's /Kids, each on its own page. The
   // kids carry /FT and /V themselves and no /Parent: poppler (pdfsig 22.12) reads a kid with /Parent as a

@@ -52,8 +52,7 @@ export function prepareSignature(options: Omit<SignPdfOptions, "signer">, chain:
   return appendSignatureRevision({
     pdf: options.pdf,
     fieldName: options.fieldName,
-    slot: options.slot,
-    appearance: options.appearance,
+    stamp: { slot: options.slot, appearance: options.appearance },
     extraWidgets: options.extraWidgets,
     signatureEntries: [
       "/Filter /Adobe.PPKLite",
