@@ -9,7 +9,9 @@ import type { RejectedValidationData } from "./rejected-validation-data";
  * or data that cannot be read. Each is rejected once for the file, not per signature.
  */
 export async function findStrayValidationData(dss: DocumentSecurityStore, fileCertsDer: Uint8Array[], caCertDer: Uint8Array): Promise<RejectedValidationData[]> {
-  const certs = [...fileCertsDer, ...dss.certs].map(parseCertificate).filter((c): c is ParsedCertificate => c !== undefined);
+  // Each certificate once: every DSS revision stores the CA's again, and signatures share their TSA's.
+  const unique = new Map([...fileCertsDer, ...dss.certs].map(parseCertificate).flatMap((c) => (c ? [[c.sha256Fingerprint, c] as const] : [])));
+  const certs = [...unique.values()];
   const ca = parseCertificate(caCertDer);
   const candidates = ca ? [ca, ...certs] : certs;
   const pairs = certs.flatMap((leaf) => {
@@ -18,10 +20,8 @@ export async function findStrayValidationData(dss: DocumentSecurityStore, fileCe
   });
   const stray: RejectedValidationData[] = [];
   for (const response of dss.ocsps) {
-    const answers = await Promise.all(pairs.map(({ leaf, issuer }) => judgeOcspResponse(response, leaf, issuer)));
-    const about = answers.filter((a) => a.status !== "UNKNOWN" || (a.reason !== "otherCertificate" && a.reason !== "malformed"));
-    if (about.length > 0) continue;
-    stray.push({ kind: "ocsp", reason: answers.some((a) => a.status === "UNKNOWN" && a.reason === "malformed") ? "malformed" : "otherCertificate", certificate: null });
+    const reason = await strayReason(response, pairs);
+    if (reason) stray.push({ kind: "ocsp", reason, certificate: null });
   }
   for (const bytes of dss.crls) {
     const issuerName = crlIssuer(bytes);
@@ -29,6 +29,15 @@ export async function findStrayValidationData(dss: DocumentSecurityStore, fileCe
     else if (!certs.some((c) => c.issuer === issuerName)) stray.push({ kind: "crl", reason: "otherIssuer", certificate: null });
   }
   return stray;
+}
+
+/** Null when the response is about one of the certificates (judging it is check-embedded-revocation.ts's); else why it is stray. */
+async function strayReason(response: Uint8Array, pairs: { leaf: ParsedCertificate; issuer: ParsedCertificate }[]): Promise<"malformed" | "otherCertificate" | null> {
+  for (const { leaf, issuer } of pairs) {
+    const answer = await judgeOcspResponse(response, leaf, issuer);
+    if (answer.status !== "UNKNOWN" || answer.reason !== "otherCertificate") return answer.status === "UNKNOWN" && answer.reason === "malformed" ? "malformed" : null;
+  }
+  return "otherCertificate";
 }
 
 function crlIssuer(bytes: Uint8Array): string | undefined {

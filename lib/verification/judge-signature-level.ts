@@ -38,7 +38,7 @@ export function judgeSignatureLevel(
   info: PdfSignatureInfo,
   all: PdfSignatureInfo[],
   now: Date,
-  /** The file's DSS holds good revocation data for the signer's and the TSA's certificates (embedded-revocation.ts). */
+  /** The file's DSS holds good revocation data for the signer's and the TSA's certificates (check-signature-validation-data.ts). */
   longTermData = false,
   /** The file's OCSP responses and CRLs for this signature that were not used (check-signature-validation-data.ts). */
   rejectedData: RejectedValidationData[] = [],
