@@ -67,7 +67,7 @@ export type PdfVerification =
       sha256: string;
       signatures: SignatureCheck[];
       archived: ArchiveMatch[];
-      /** Every piece of the file's validation data that was rejected, once each (a stored document's is audited). */
+      /** The file's validation data that was rejected: once per signature it concerns, stray data once (a stored document's is audited). */
       rejectedValidationData: RejectedData[];
     };
 
@@ -132,7 +132,7 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const certificates = [...people, ...organisations];
   const changes = m.verification.changes;
   // Only for signatures that verify under the city CA: the issuer passed to OCSP/CRL checks is that CA.
-  // The file's own validation data first (offline, as of signing); the network only when it has none.
+  // The file's own validation data first (offline, as of signing); the network only when none of it counts.
   const dss = infos.find((info) => info.dss)?.dss;
   const fileCerts = infos.flatMap((info) => [info.signer, info.timestampCertificate].flatMap((c) => (c ? [c.certDer] : [])));
   const stray = dss ? await findStrayValidationData(dss, fileCerts, ca.certDer) : [];
