@@ -112,7 +112,8 @@ export function PdfCheckForm({
                   {s.kind === "signature" && (
                     <p className="mt-1" data-testid="revocation-check">
                       {s.revocation.checked && s.revocation.source && s.revocation.status
-                        ? formatMessage(lt.revocationChecked, { source: lt.sources[s.revocation.source], time: s.revocation.at ?? "", status: lt.statuses[s.revocation.status] })
+                        ? formatMessage(lt.revocationChecked, { source: lt.sources[s.revocation.source], time: s.revocation.at ?? "", status: lt.statuses[s.revocation.status] }) +
+                          (s.revocation.revokedAt ? ` ${formatMessage(lt.revokedAt, { time: s.revocation.revokedAt })}` : "")
                         : lt.revocationNotChecked}
                     </p>
                   )}

@@ -1,4 +1,5 @@
 import { normalizeSerial, x509, type ParsedCertificate } from "./certificates";
+import { readSignedCrl, type SignedCrl } from "./read-signed-crl";
 
 /** How long a CRL download may take, and how large it may be. */
 export const CRL_TIMEOUT_MS = 5_000;
@@ -14,7 +15,7 @@ export type RevocationCheck =
   | { status: "REVOKED"; url: string; revokedAt: Date }
   | { status: "UNKNOWN"; reason: UnknownReason; url?: string };
 
-type CachedCrl = { crl: x509.X509Crl; revokedSerials: Map<string, Date>; expiresAt: number };
+type CachedCrl = SignedCrl & { expiresAt: number };
 
 /** Verified CRLs by issuer and URL, kept until their nextUpdate. */
 const cache = new Map<string, CachedCrl>();
@@ -67,24 +68,14 @@ async function verifiedCrl(url: string, issuer: ParsedCertificate, now: Date): P
 
   const downloaded = await download(url);
   if ("reason" in downloaded) return downloaded;
-  let crl: x509.X509Crl;
-  try {
-    crl = new x509.X509Crl(downloaded.bytes);
-  } catch {
-    return { reason: "malformed" };
-  }
-  let signedByIssuer = false;
-  try {
-    signedByIssuer = crl.issuer === issuer.subject && (await crl.verify({ publicKey: issuer.cert }));
-  } catch {
-    signedByIssuer = false;
-  }
-  if (!signedByIssuer) return { reason: "badSignature" };
+  const signed = await readSignedCrl(downloaded.bytes, issuer);
+  // A CRL under another issuer's name is, for this certificate, as unsigned as one with a forged signature.
+  if ("reason" in signed) return { reason: signed.reason === "malformed" ? "malformed" : "badSignature" };
+  const { crl, revokedSerials } = signed;
   const nextUpdate = crl.nextUpdate;
+  // Expired (nextUpdate in the past) or not yet issued: refused as stale, with the URL in the message.
   if (crl.thisUpdate.getTime() > now.getTime() || (nextUpdate && nextUpdate.getTime() < now.getTime())) return { reason: "stale" };
 
-  const revokedSerials = new Map<string, Date>();
-  for (const entry of crl.entries) revokedSerials.set(normalizeSerial(entry.serialNumber), entry.revocationDate);
   const entry: CachedCrl = { crl, revokedSerials, expiresAt: nextUpdate ? nextUpdate.getTime() : now.getTime() + DEFAULT_CRL_TTL_MS };
   if (cache.size >= MAX_CACHED_CRLS) cache.delete(cache.keys().next().value!);
   cache.set(key, entry);

@@ -42,13 +42,20 @@ export async function checkOcspRevocation(leaf: ParsedCertificate, issuer: Parse
     const bytes = new Uint8Array(await response.arrayBuffer()) as Uint8Array<ArrayBuffer>;
     if (bytes.length > MAX_OCSP_BYTES) return { status: "UNKNOWN", url };
     const answer = await judgeOcspResponse(bytes, leaf, issuer, now);
-    return answer.status === "REVOKED" ? { status: "REVOKED", url, revokedAt: answer.revokedAt } : { status: answer.status, url };
+    if (answer.status === "REVOKED") return { status: "REVOKED", url, revokedAt: answer.revokedAt };
+    return answer.status === "GOOD" ? { status: "GOOD", url } : { status: "UNKNOWN", url };
   } catch {
     return { status: "UNKNOWN", url };
   }
 }
 
-export type OcspAnswer = { status: "GOOD"; thisUpdate: Date } | { status: "REVOKED"; revokedAt: Date; thisUpdate: Date } | { status: "UNKNOWN" };
+/**
+ * Why a response proves nothing: unreadable or not successful, about another certificate, signed by a key the
+ * issuer did not authorise, outside its own validity, or answering "unknown".
+ */
+export type OcspRejection = "malformed" | "otherCertificate" | "unauthorisedSigner" | "notCurrent" | "statusUnknown";
+
+export type OcspAnswer = { status: "GOOD"; thisUpdate: Date } | { status: "REVOKED"; revokedAt: Date; thisUpdate: Date } | { status: "UNKNOWN"; reason: OcspRejection };
 
 /**
  * What an OCSP response says of `leaf`, if it counts: signed by the issuer itself or by a responder
@@ -60,7 +67,7 @@ export async function judgeOcspResponse(bytes: Uint8Array, leaf: ParsedCertifica
     const leafCert = pkijs.Certificate.fromBER(leaf.der);
     const issuerCert = pkijs.Certificate.fromBER(issuer.der);
     const ocsp = pkijs.OCSPResponse.fromBER(new Uint8Array(bytes));
-    if (ocsp.responseStatus.valueBlock.valueDec !== 0 || !ocsp.responseBytes) return { status: "UNKNOWN" };
+    if (ocsp.responseStatus.valueBlock.valueDec !== 0 || !ocsp.responseBytes) return { status: "UNKNOWN", reason: "malformed" };
     const basic = pkijs.BasicOCSPResponse.fromBER(new Uint8Array(ocsp.responseBytes.response.valueBlock.valueHexView));
     let single: pkijs.SingleResponse | undefined;
     for (const r of basic.tbsResponseData.responses) {
@@ -69,10 +76,10 @@ export async function judgeOcspResponse(bytes: Uint8Array, leaf: ParsedCertifica
         break;
       }
     }
-    if (!single) return { status: "UNKNOWN" };
+    if (!single) return { status: "UNKNOWN", reason: "otherCertificate" };
     const now = at ?? single.thisUpdate;
-    if (!(await signedByIssuerOrItsResponder(basic, issuer, now))) return { status: "UNKNOWN" };
-    if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS || (single.nextUpdate && single.nextUpdate.getTime() < now.getTime())) return { status: "UNKNOWN" };
+    if (!(await signedByIssuerOrItsResponder(basic, issuer, now))) return { status: "UNKNOWN", reason: "unauthorisedSigner" };
+    if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS || (single.nextUpdate && single.nextUpdate.getTime() < now.getTime())) return { status: "UNKNOWN", reason: "notCurrent" };
     const status = single.certStatus as asn1js.BaseBlock;
     const thisUpdate = single.thisUpdate;
     if (status.idBlock.tagClass === 3 && status.idBlock.tagNumber === 0) return { status: "GOOD", thisUpdate };
@@ -81,9 +88,9 @@ export async function judgeOcspResponse(bytes: Uint8Array, leaf: ParsedCertifica
       const revokedAt = inner instanceof asn1js.GeneralizedTime ? inner.toDate() : now;
       return { status: "REVOKED", revokedAt, thisUpdate };
     }
-    return { status: "UNKNOWN" };
+    return { status: "UNKNOWN", reason: "statusUnknown" };
   } catch {
-    return { status: "UNKNOWN" };
+    return { status: "UNKNOWN", reason: "malformed" };
   }
 }
 

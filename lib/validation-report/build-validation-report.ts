@@ -6,6 +6,7 @@ import { formatSigningTime } from "@/lib/time/vietnam-time";
 import { reportSections } from "./report-sections";
 import { renderValidationReport } from "./render-validation-report";
 import { verifyStoredDocument } from "./verify-stored-document";
+import { recordValidationDataRejected } from "./record-validation-data-rejected";
 
 export type ReportSubject = {
   assignmentId: string;
@@ -18,7 +19,8 @@ export type ReportSubject = {
 /**
  * The report's PDF for one assignment's stored version: the verifier over its bytes, its audit events and
  * archive timestamps. No access check (callers make it); the chain check is passed in, so a campaign's ZIP
- * walks the audit log once for all its reports.
+ * walks the audit log once for all its reports. Validation data in the file that the verifier rejected is audited
+ * (record-validation-data-rejected.ts).
  */
 export async function buildValidationReport(actor: Actor, subject: ReportSubject, chain: AuditChainReport, now = new Date()): Promise<Uint8Array> {
   const { assignmentId, document } = subject;
@@ -34,6 +36,7 @@ export async function buildValidationReport(actor: Actor, subject: ReportSubject
       select: { kind: true, certificate: { select: { ...certificate.select, issuerSubject: true } }, organisationCertificate: certificate },
     }),
   ]);
+  if (verification.ok) await recordValidationDataRejected(actor, assignmentId, document.sha256, verification.rejectedValidationData);
   const certificates = signedVersions.flatMap((v) => {
     const c = v.certificate ?? v.organisationCertificate;
     return c ? [{ kind: v.kind, issuerSubject: null, ...c }] : [];

@@ -17,14 +17,14 @@ const base = {
   kind: "signature",
   level: "B-T",
   proofOfExistence: "08:00:00 05/12/2026 (giờ Việt Nam)",
-  revocation: { checked: false, source: null, status: null, at: null },
+  revocation: { checked: false, source: null, status: null, at: null, revokedAt: null },
   shortfalls: [],
 } satisfies SignatureCheck;
 
 function sections(signatures: SignatureCheck[]) {
   return reportSections({
     subject: { assignmentId: "a", campaignName: "Đợt 1", unitName: "Phường Phú Thủy", outgoing: null, document: { bytes: new Uint8Array(10), sha256: "00".repeat(32), fileName: "x.pdf", kind: "SIGNED" } },
-    verification: { ok: true, verdict: "valid", message: "Hợp lệ", fileName: "x.pdf", size: 10, sha256: "00".repeat(32), signatures, archived: [] },
+    verification: { ok: true, verdict: "valid", message: "Hợp lệ", fileName: "x.pdf", size: 10, sha256: "00".repeat(32), signatures, archived: [], rejectedValidationData: [] },
     events: [{ at: new Date("2026-12-05T01:00:00Z"), type: "ASSIGNMENT_SIGNED", actorEmail: "bich@phanthiet.gov.vn" }],
     chain: { ok: true, checked: 1, message: "nguyên vẹn" },
     archiveTimestamps: [],
@@ -34,8 +34,8 @@ function sections(signatures: SignatureCheck[]) {
 
 describe("reportSections", () => {
   it("shows the verifier's level, proof of existence, revocation source and shortfalls; a document timestamp as such", () => {
-    const signature = { ...base, kind: "signature", level: "B-LT", proofOfExistence: "08:00:01 05/12/2026", revocation: { checked: true, source: "dss", status: "good", at: "08:00:02 05/12/2026" }, shortfalls: ["không có dấu thời gian tài liệu"] } satisfies SignatureCheck;
-    const stamp = { ...base, signer: "TSA của hệ thống", kind: "document-timestamp", level: null, proofOfExistence: null, revocation: { checked: false, source: null, status: null, at: null }, shortfalls: [] } satisfies SignatureCheck;
+    const signature = { ...base, kind: "signature", level: "B-LT", proofOfExistence: "08:00:01 05/12/2026", revocation: { checked: true, source: "dss", status: "good", at: "08:00:02 05/12/2026", revokedAt: null }, shortfalls: ["không có dấu thời gian tài liệu"] } satisfies SignatureCheck;
+    const stamp = { ...base, signer: "TSA của hệ thống", kind: "document-timestamp", level: null, proofOfExistence: null, revocation: { checked: false, source: null, status: null, at: null, revokedAt: null }, shortfalls: [] } satisfies SignatureCheck;
     const [, first, second] = sections([signature, stamp]);
     expect(first!.heading).toBe("Chữ ký 1: Trần Thị Bích");
     expect(first!.rows).toEqual(

@@ -88,7 +88,7 @@ function levelRows(s: SignatureCheck): [string, string][] {
     ["Chứng minh tồn tại lúc", s.proofOfExistence ?? "Không có dấu thời gian tin cậy"],
     [
       "Kiểm tra thu hồi (OCSP/CRL)",
-      r.checked && r.source ? `Đã kiểm tra ${REVOCATION_SOURCES[r.source]}: ${r.status ? REVOCATION_STATUSES[r.status] : ""}${r.at ? ` (${r.at})` : ""}` : "Chưa kiểm tra được",
+      r.checked && r.source ? `Đã kiểm tra ${REVOCATION_SOURCES[r.source]}: ${r.status ? REVOCATION_STATUSES[r.status] : ""}${r.revokedAt ? ` lúc ${r.revokedAt}` : ""}${r.at ? ` (${r.at})` : ""}` : "Chưa kiểm tra được",
     ],
   ];
   if (s.shortfalls.length) rows.push(["Chưa đạt mức cao hơn vì", s.shortfalls.join("; ")]);

@@ -2,6 +2,8 @@ import type { PdfSignatureInfo } from "@/lib/signing/read-pdf-signatures";
 import type { Messages } from "@/lib/i18n/messages-for";
 import { formatMessage } from "@/lib/i18n/format-message";
 import { formatSigningTime } from "@/lib/time/vietnam-time";
+import { describeRejectedValidationData } from "./describe-rejected-validation-data";
+import type { RejectedValidationData } from "./rejected-validation-data";
 
 export type PadesLevel = "B-B" | "B-T" | "B-LT" | "B-LTA";
 
@@ -28,15 +30,18 @@ const endOf = (info: PdfSignatureInfo) => (info.byteRange[2] ?? 0) + (info.byteR
  * trusted signature time-stamp. A certificate expired at `now` still counts when a trusted time-stamp proves the
  * signature existed before notAfter: a document time-stamp later in the file covers every signature before it.
  * B-LT when the file's DSS covers the signature with good revocation data for its signer and its TSA; B-LTA when a
- * trusted document time-stamp follows as well.
+ * trusted document time-stamp follows as well. Below B-LT, the file's validation data that was rejected is part of
+ * why B-LT is not met, so each piece is named among the shortfalls.
  */
 export function judgeSignatureLevel(
   messages: Messages,
   info: PdfSignatureInfo,
   all: PdfSignatureInfo[],
   now: Date,
-  /** The file's DSS holds good revocation data for the signer's and the TSA's certificates (embedded-revocation.ts). */
+  /** The file's DSS holds good revocation data for the signer's and the TSA's certificates (check-signature-validation-data.ts). */
   longTermData = false,
+  /** The file's OCSP responses and CRLs for this signature that were not used (check-signature-validation-data.ts). */
+  rejectedData: RejectedValidationData[] = [],
 ): SignatureLevel {
   const words = messages.verification.longTerm;
   const own = trustedTime(info, now);
@@ -60,7 +65,8 @@ export function judgeSignatureLevel(
   if (own && longTermData) {
     return covering.length > 0 ? { level: "B-LTA", proofOfExistence, shortfalls: [], problems } : { level: "B-LT", proofOfExistence, shortfalls: [words.shortfalls.noArchiveTimestamp], problems };
   }
-  if (own) return { level: "B-T", proofOfExistence, shortfalls: [words.shortfalls.noLongTermData], problems };
+  const rejected = rejectedData.map((data) => describeRejectedValidationData(messages, data));
+  if (own) return { level: "B-T", proofOfExistence, shortfalls: [words.shortfalls.noLongTermData, ...rejected], problems };
   const why = info.timestampTime ? words.shortfalls.untrustedTimestamp : words.shortfalls.noTimestamp;
-  return { level: "B-B", proofOfExistence, shortfalls: [why], problems };
+  return { level: "B-B", proofOfExistence, shortfalls: [why, ...rejected], problems };
 }

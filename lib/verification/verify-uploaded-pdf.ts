@@ -11,7 +11,10 @@ import { describeSignatureProblem } from "./signature-problem-labels";
 import { MAX_UPLOAD_BYTES } from "./upload-limit";
 import { judgeSignatureLevel, type PadesLevel } from "./judge-signature-level";
 import { checkRevocationOnline } from "./check-revocation-online";
-import { checkEmbeddedRevocation, hasLongTermData } from "./check-embedded-revocation";
+import { checkSignatureValidationData } from "./check-signature-validation-data";
+import { findStrayValidationData } from "./find-stray-validation-data";
+import { describeRejectedValidationData } from "./describe-rejected-validation-data";
+import type { RejectedValidationData } from "./rejected-validation-data";
 
 export type SignatureCheck = {
   /** A signer's signature, or a document timestamp (B-LTA), which is shown as such and not as a signer. */
@@ -34,8 +37,8 @@ export type SignatureCheck = {
   level: PadesLevel | null;
   /** Vietnam time of the earliest trusted timestamp proving the signature existed; null without one. */
   proofOfExistence: string | null;
-  /** Revocation checked by OCSP or CRL, from the file's DSS or the network (not the database flag above). */
-  revocation: { checked: boolean; source: "dss" | "network" | null; status: "good" | "revoked" | "unknown" | null; at: string | null };
+  /** Revocation checked by OCSP or CRL, from the file's DSS or the network (not the database flag above); revokedAt as that data says. */
+  revocation: { checked: boolean; source: "dss" | "network" | null; status: "good" | "revoked" | "unknown" | null; at: string | null; revokedAt: string | null };
   /** Why the next level is not met, in words. */
   shortfalls: string[];
 };
@@ -50,9 +53,23 @@ export type ArchiveMatch = { campaign: string; unit: string; kind: string; assig
 /** The headline: every signature good; good signatures over a file changed since; a bad or untrusted signature; none. */
 export type Verdict = "valid" | "modified" | "invalid" | "unsigned";
 
+/** An OCSP response or CRL of the file's DSS that was not used: for which signature (null: none of them), and why, in words. */
+export type RejectedData = RejectedValidationData & { signature: string | null; message: string };
+
 export type PdfVerification =
   | { ok: false; message: string }
-  | { ok: true; verdict: Verdict; message: string; fileName: string; size: number; sha256: string; signatures: SignatureCheck[]; archived: ArchiveMatch[] };
+  | {
+      ok: true;
+      verdict: Verdict;
+      message: string;
+      fileName: string;
+      size: number;
+      sha256: string;
+      signatures: SignatureCheck[];
+      archived: ArchiveMatch[];
+      /** The file's validation data that was rejected: once per signature it concerns, stray data once (a stored document's is audited). */
+      rejectedValidationData: RejectedData[];
+    };
 
 /** What a file that is not a PDF most likely is, from its first bytes, to name it in the message. */
 function sniffKind(bytes: Uint8Array): keyof Messages["verification"]["sniffedKinds"] | null {
@@ -115,20 +132,26 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const certificates = [...people, ...organisations];
   const changes = m.verification.changes;
   // Only for signatures that verify under the city CA: the issuer passed to OCSP/CRL checks is that CA.
-  // The file's own validation data first (offline, as of signing); the network only when it has none.
+  // The file's own validation data first (offline, as of signing); the network only when none of it counts.
+  const dss = infos.find((info) => info.dss)?.dss;
+  const fileCerts = infos.flatMap((info) => [info.signer, info.timestampCertificate].flatMap((c) => (c ? [c.certDer] : [])));
+  const stray = dss ? await findStrayValidationData(dss, fileCerts, ca.certDer) : [];
   const revocations = await Promise.all(
     infos.map(async (info) => {
       if (info.kind !== "signature" || !info.valid || !info.signer) return null;
-      const embedded = info.dss ? await checkEmbeddedRevocation(info.signer.certDer, info.dss, ca.certDer) : null;
-      if (embedded?.checked) return { ...embedded, longTerm: await hasLongTermData(info, embedded, ca.certDer) };
-      return info.issuedByCa ? { ...(await checkRevocationOnline(info.signer.certDer, ca.certDer, now)), longTerm: false } : null;
+      const signer = info.signer;
+      const embedded = info.dss ? await checkSignatureValidationData({ ...info, signer, dss: info.dss }, ca.certDer, now) : null;
+      const rejected = embedded?.rejected ?? [];
+      if (embedded?.signer.checked) return { ...embedded.signer, longTerm: embedded.longTerm, rejected };
+      const online = info.issuedByCa ? { ...(await checkRevocationOnline(signer.certDer, ca.certDer, now)), revokedAt: null } : null;
+      return { ...(online ?? { checked: false, source: null, status: null, at: null, revokedAt: null }), longTerm: false, rejected };
     }),
   );
   const signatures = infos.map((info, index): SignatureCheck => {
     const certificate = certificates.find((c) => c.sha256Fingerprint === info.signer?.sha256Fingerprint);
     const time = info.timestampTime ?? info.signingTime;
     const revocation = revocations[index];
-    const judged = judgeSignatureLevel(m, info, infos, now, revocation?.longTerm === true);
+    const judged = judgeSignatureLevel(m, info, infos, now, revocation?.longTerm === true, [...(revocation?.rejected ?? []), ...(info.kind === "signature" ? stray : [])]);
     return {
       kind: info.kind,
       signer: info.signer?.commonName || info.name || m.verification.unknownSigner,
@@ -146,8 +169,14 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
       proofOfExistence: judged.proofOfExistence ? formatMessage(m.verification.vietnamTime, { time: formatSigningTime(judged.proofOfExistence) }) : null,
       // From the file's DSS or the network; `revoked` above is this system's own record.
       revocation: revocation?.checked
-        ? { checked: true, source: revocation.source, status: revocation.status, at: revocation.at ? formatSigningTime(revocation.at) : null }
-        : { checked: false, source: null, status: null, at: null },
+        ? {
+            checked: true,
+            source: revocation.source,
+            status: revocation.status,
+            at: revocation.at ? formatSigningTime(revocation.at) : null,
+            revokedAt: revocation.revokedAt ? formatSigningTime(revocation.revokedAt) : null,
+          }
+        : { checked: false, source: null, status: null, at: null, revokedAt: null },
       shortfalls: judged.shortfalls,
     };
   });
@@ -163,7 +192,11 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
     modified: summary.modified,
     invalid: summary.someInvalid,
   }[verdict];
-  return { ok: true, verdict, message, fileName, size: bytes.byteLength, sha256, signatures, archived };
+  const rejectedValidationData = [
+    ...revocations.flatMap((revocation, index) => (revocation?.rejected ?? []).map((data) => ({ ...data, signature: signatures[index]!.signer }))),
+    ...stray.map((data) => ({ ...data, signature: null })),
+  ].map((data) => ({ ...data, message: describeRejectedValidationData(m, data) }));
+  return { ok: true, verdict, message, fileName, size: bytes.byteLength, sha256, signatures, archived, rejectedValidationData };
 }
 
 // A broken signature outranks everything; then a change after signing, which makes every signature moot

@@ -97,6 +97,7 @@ export const verification = {
     proofOfExistence: "Bằng chứng tồn tại (dấu thời gian): có trước {time}",
     noProofOfExistence: "Không có bằng chứng thời gian đáng tin cậy",
     revocationChecked: "Đã kiểm tra thu hồi ({source}, {time}): {status}",
+    revokedAt: "(thu hồi lúc {time})",
     revocationNotChecked: "Chưa kiểm tra thu hồi bằng OCSP hoặc CRL",
     sources: { dss: "dữ liệu nhúng trong tệp", network: "qua mạng" },
     statuses: { good: "còn hiệu lực", revoked: "đã bị thu hồi", unknown: "không rõ" },
@@ -104,8 +105,26 @@ export const verification = {
     shortfalls: {
       noTimestamp: "không có dấu thời gian chữ ký hợp lệ (cần cho B-T)",
       untrustedTimestamp: "dấu thời gian không do máy chủ dấu thời gian được tin cậy cấp (cần chứng thư có mục đích timeStamping do CA thành phố cấp)",
-      noLongTermData: "trong tệp không có dữ liệu xác thực dài hạn (DSS với OCSP còn hiệu lực cho chứng thư người ký và của máy chủ dấu thời gian), cần cho B-LT",
+      noLongTermData: "trong tệp không có dữ liệu xác thực dài hạn (DSS với phản hồi OCSP hoặc CRL còn hiệu lực cho chứng thư người ký và của máy chủ dấu thời gian), cần cho B-LT",
       noArchiveTimestamp: "chưa có dấu thời gian cho tài liệu sau dữ liệu xác thực (cần cho B-LTA)",
+    },
+    /** An OCSP response or CRL in the file that was not accepted; {certificate} is one of `certificates`. */
+    rejected: {
+      certificates: { signer: "chứng thư của người ký", timestamp: "chứng thư của máy chủ dấu thời gian" },
+      ocsp: {
+        unauthorisedSigner: "phản hồi OCSP trong tệp cho {certificate} được ký bằng khóa mà tổ chức cấp chứng thư không ủy quyền, nên không được dùng",
+        otherCertificate: "phản hồi OCSP trong tệp là về một chứng thư khác, không phải chứng thư nào của các chữ ký trong tệp, nên không được dùng",
+        notCurrent: "phản hồi OCSP trong tệp cho {certificate} nằm ngoài thời hạn hiệu lực của chính nó, nên không được dùng",
+        statusUnknown: "phản hồi OCSP trong tệp cho {certificate} trả lời “không rõ” tình trạng chứng thư",
+        malformed: "trong tệp có một phản hồi OCSP không đọc được hoặc không thành công, nên không được dùng",
+      },
+      crl: {
+        unauthorisedSigner: "CRL trong tệp mang tên tổ chức cấp {certificate} nhưng không được ký bằng khóa của tổ chức đó, nên không được dùng",
+        expired: "CRL trong tệp cho {certificate} đã hết hạn ({nextUpdate}) trước thời điểm của chữ ký ({time}), nên không được dùng",
+        expiredWithoutNextUpdate: "CRL trong tệp cho {certificate} không ghi lần cập nhật tiếp theo và được phát hành trước thời điểm của chữ ký ({time}), nên không được dùng",
+        otherIssuer: "trong tệp có một CRL của tổ chức cấp khác, không liên quan đến chứng thư nào của các chữ ký trong tệp",
+        malformed: "trong tệp có một CRL không đọc được, nên không được dùng",
+      },
     },
     expiredWithoutProof: "Chứng thư hết hạn lúc {time}, không có bằng chứng thời gian cho thấy chữ ký được tạo trước đó.",
     archiveKind: "Bản lưu trữ dài hạn có dấu thời gian tài liệu (B-LTA)",
