@@ -42,20 +42,28 @@ Nội dung
      certutil -A -d sql:nssdb -n "CA thanh pho" -t "CT,C,C" -i city-ca.pem
      for f in pdf/*-da-ky.pdf pdf/*-da-xac-nhan.pdf; do pdfsig -nssdir sql:nssdb "$f"; done
    Với mỗi chữ ký: "Signature Validation: Signature is Valid." và
-   "Certificate Validation: Certificate is Trusted.". Bản đã xác nhận có hai chữ ký; chữ ký thứ nhất
-   (người đứng đầu) báo "Not total document signed" là đúng, vì chữ ký xác nhận được thêm sau nó.
+   "Certificate Validation: Certificate is Trusted.". Bản đã xác nhận có hai chữ ký rồi một dấu thời gian
+   cho tài liệu (trường DauThoiGianLuuTru_…, PAdES B-LTA) phủ toàn bộ tệp; pdfsig 22.12 liệt kê nó nhưng
+   chưa kiểm tra được loại này ("Signature has not yet been verified."): kiểm tra nó bằng openssl ở bước 4.
+   Chữ ký nào cũng báo "Not total document signed" là đúng, vì sau nó còn dữ liệu xác thực (DSS), chữ ký
+   xác nhận hoặc dấu thời gian.
 
-4. Kiểm tra một chữ ký bằng openssl (độc lập với poppler)
-   Đặt F là tệp cần kiểm tra; dòng "read" lấy /ByteRange [a b c d] của chữ ký cuối cùng (thay
-   "tail -1" bằng "head -1" để kiểm tra chữ ký đầu tiên của bản đã xác nhận):
-     F=pdf/TEP.pdf
-     read a b c d <<< "$(grep -a -o '/ByteRange *\\[[0-9 ]*\\]' "$F" | tail -1 | tr -d '/ByteRange[]')"
+4. Kiểm tra bằng openssl (độc lập với poppler)
+   Đặt F là tệp cần kiểm tra và N là số thứ tự của mục cần kiểm tra theo pdfsig (bản đã xác nhận: 1 người
+   đứng đầu, 2 chủ tịch, 3 dấu thời gian cho tài liệu); các dòng sau lấy /ByteRange [a b c d] của mục N,
+   phần nội dung được ký và chữ ký:
+     F=pdf/TEP.pdf N=2
+     read a b c d <<< "$(grep -a -o '/ByteRange *\\[[0-9 ]*\\]' "$F" | sed -n "$N"p | tr -d '/ByteRange[]')"
      head -c $b "$F" > noi-dung-da-ky.bin
      tail -c +$((c + 1)) "$F" | head -c $d >> noi-dung-da-ky.bin
      tail -c +$((b + 2)) "$F" | head -c $((c - b - 2)) | xxd -r -p > chu-ky.der
+   Với một chữ ký:
      openssl cms -verify -binary -inform DER -in chu-ky.der -content noi-dung-da-ky.bin \\
        -CAfile city-ca.pem -purpose any -out /dev/null
    Kết quả đúng: "CMS Verification successful".
+   Với dấu thời gian cho tài liệu:
+     openssl ts -verify -data noi-dung-da-ky.bin -in chu-ky.der -token_in -CAfile city-ca.pem
+   Kết quả đúng: "Verification: OK".
 
 5. Nhật ký kiểm toán (audit-log.jsonl)
    Mỗi sự kiện có "hash" = SHA-256 (hex) của JSON chuẩn hóa (khóa xếp theo thứ tự, không khoảng trắng,

@@ -34,18 +34,26 @@ describe("issuing a document (Decree 30: number, date, organisation signature wi
     const file = writeTemp(bytes, "issued.pdf");
 
     const report = await runPdfsig(file, nssDb);
-    expect(report.signatures.map((s) => [s.fieldName, s.commonName, s.validation, s.certificateValidation])).toEqual([
+    // The completion's and the issuance's document timestamps (B-LTA) follow the chairperson's and the body's.
+    expect(report.signatures.map((s) => s.documentTimestamp)).toEqual([false, false, true, false, true]);
+    const signatures = report.signatures.filter((s) => !s.documentTimestamp);
+    expect(signatures.map((s) => [s.fieldName, s.commonName, s.validation, s.certificateValidation])).toEqual([
       ["NguoiCamKet", heads[0].user.fullName, "Signature is Valid.", "Certificate is Trusted."],
       ["ChuTichXacNhan", chair.fullName, "Signature is Valid.", "Certificate is Trusted."],
       ["CoQuanBanHanh", body.name, "Signature is Valid.", "Certificate is Trusted."],
     ]);
-    // Followed only by its own validation data (PAdES B-LT, a DSS revision).
-    expect(report.signatures[2].totalDocumentSigned).toBe(false);
+    expect(report.signatures.at(-1)!.totalDocumentSigned).toBe(true);
 
     // Our own verifier: three good signatures, nothing disallowed added after the first two.
     const verified = await verifyUploadedPdf(clerk, bytes);
     expect(verified).toMatchObject({ ok: true, verdict: "valid" });
-    if (verified.ok) expect(verified.signatures.map((s) => [s.valid, s.changedAfter])).toEqual([[true, []], [true, []], [true, []]]);
+    if (verified.ok) expect(verified.signatures.map((s) => [s.kind, s.valid, s.changedAfter])).toEqual([
+      ["signature", true, []],
+      ["signature", true, []],
+      ["document-timestamp", true, []],
+      ["signature", true, []],
+      ["document-timestamp", true, []],
+    ]);
 
     const text = await layoutText(file, 1);
     expect(text).toMatch(/Số: 01\/CK-UBND/);

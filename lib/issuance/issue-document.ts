@@ -54,7 +54,9 @@ export async function issueDocument(actor: Actor, clerkBodyId: string, assignmen
   if (!sealPng) return refuse(m.refusals.noSeal);
   const pdf = await getFile(target.documentSha256);
   const verified = await verifyUploadedPdf(actor, pdf);
-  if (!pdf || !verified.ok || verified.verdict !== "valid" || verified.signatures.length !== 2) return refuse(m.refusals.signaturesInvalid);
+  // The head's and the chairperson's; the completion's document timestamp (B-LTA) is no signature.
+  const signatures = verified.ok ? verified.signatures.filter((s) => s.kind === "signature") : [];
+  if (!pdf || !verified.ok || verified.verdict !== "valid" || signatures.length !== 2) return refuse(m.refusals.signaturesInvalid);
 
   const opened = await openOrganisationSigner(body, now);
   const code = documentCode(campaign.documentTypeCode, body.abbreviation);

@@ -63,8 +63,10 @@ describe("signing and countersigning, verified by pdfsig, qpdf", () => {
     expect(countersigned.assignment.status).toBe("COMPLETED");
     const file = writeTemp(countersigned.bytes, "countersigned.pdf");
     const two = await runPdfsig(file, nssDb);
-    expect(two.signatures).toHaveLength(2);
-    expect(two.signatures.map((s) => [s.validation, s.certificateValidation])).toEqual([
+    // The two signatures, then the completion's document timestamp (B-LTA) over the whole file.
+    expect(two.signatures.map((s) => s.documentTimestamp)).toEqual([false, false, true]);
+    expect(two.signatures[2]!.totalDocumentSigned).toBe(true);
+    expect(two.signatures.slice(0, 2).map((s) => [s.validation, s.certificateValidation])).toEqual([
       ["Signature is Valid.", "Certificate is Trusted."],
       ["Signature is Valid.", "Certificate is Trusted."],
     ]);
@@ -77,7 +79,7 @@ describe("signing and countersigning, verified by pdfsig, qpdf", () => {
     const tampered = new Uint8Array(countersigned.bytes);
     tampered[400] ^= 0x01; // inside the first signed range (the original document's body)
     const broken = await runPdfsig(writeTemp(tampered, "tampered.pdf"), nssDb);
-    expect(broken.signatures.every((s) => s.validation !== "Signature is Valid.")).toBe(true);
+    expect(broken.signatures.filter((s) => !s.documentTimestamp).every((s) => s.validation !== "Signature is Valid.")).toBe(true);
 
     const docs = await prisma.assignmentDocument.findMany({ where: { assignmentId: head.assignment.id }, orderBy: { createdAt: "asc" } });
     expect(docs.map((d) => d.kind)).toEqual(["ORIGINAL", "SIGNED", "COUNTERSIGNED"]);

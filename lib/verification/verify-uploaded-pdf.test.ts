@@ -130,8 +130,10 @@ describe("verifying an uploaded PDF", () => {
     const result = await verifyUploadedPdf(chair, countersigned, "da-xac-nhan.pdf");
     expect(result).toMatchObject({ ok: true, verdict: "valid", message: "Tất cả 2 chữ ký đều hợp lệ, do CA của thành phố cấp và chưa bị thu hồi." });
     expect(result.ok && result.signatures.map((s) => [s.coversWholeFile, s.addedAfter, s.changedAfter])).toEqual([
-      [false, ["dữ liệu xác thực chứng thư (DSS)", "chữ ký số tiếp theo"], []],
-      [false, ["dữ liệu xác thực chứng thư (DSS)"], []],
+      [false, ["dữ liệu xác thực chứng thư (DSS)", "chữ ký số tiếp theo", "dấu thời gian cho tài liệu"], []],
+      [false, ["dữ liệu xác thực chứng thư (DSS)", "dấu thời gian cho tài liệu"], []],
+      // The completion's document timestamp (B-LTA) covers the whole file.
+      [true, [], []],
     ]);
   });
 

@@ -71,6 +71,8 @@ export async function runPdfsig(pdfPath: string, nssDb: string): Promise<PdfsigR
       commonName: field(block, "Signer Certificate Common Name"),
       totalDocumentSigned: /- Total document signed/.test(block),
       validation: field(block, "Signature Validation"),
+      // camket's document timestamps (B-LTA): pdfsig 22.12 lists them but cannot validate ETSI.RFC3161.
+      documentTimestamp: field(block, "Signature Field Name")?.startsWith("DauThoiGianLuuTru_") === true,
       certificateValidation: field(block, "Certificate Validation"),
       block,
     })),
