@@ -3,7 +3,7 @@ import { addDocumentTimestamp } from "@/lib/signing/add-document-timestamp";
 import { certificatesOf } from "@/lib/signing/cms-structure";
 import { OID } from "@/lib/signing/oids";
 import type { SignatureTimestamper } from "@/lib/signing/timestamp";
-import { addSignatureValidationData } from "./add-signature-validation-data";
+import { addSignatureValidationData, type FetchedValidationData } from "./add-signature-validation-data";
 
 export interface LongTermResult {
   bytes: Uint8Array;
@@ -14,10 +14,13 @@ export interface LongTermResult {
 /**
  * What follows every signature camket makes, in the one pipeline: its validation data (PAdES B-LT), and, when
  * the revision finishes the document (countersigned, issued), a document timestamp over all of it (B-LTA).
- * `vouched`: certificates the caller has just read as good.
+ * `vouched`: certificates the caller has just read as good; `fetched`: what a foreign CA answered about them.
  */
-export async function addLongTermData(pdf: Uint8Array, options: { vouched: Uint8Array[]; now: Date; timestamper: SignatureTimestamper; archive: boolean }): Promise<LongTermResult> {
-  const withValidationData = await addSignatureValidationData(pdf, options.vouched, options.now);
+export async function addLongTermData(
+  pdf: Uint8Array,
+  options: { vouched: Uint8Array[]; now: Date; timestamper: SignatureTimestamper; archive: boolean; fetched?: FetchedValidationData },
+): Promise<LongTermResult> {
+  const withValidationData = await addSignatureValidationData(pdf, options.vouched, options.now, options.fetched);
   if (!options.archive) return { bytes: withValidationData };
   const stamped = await addDocumentTimestamp(withValidationData, options.timestamper, options.now);
   if (!stamped) return { bytes: withValidationData };

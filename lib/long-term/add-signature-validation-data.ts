@@ -13,9 +13,10 @@ import { lastByteRange, vriKeyOf } from "@/lib/signing/vri-key";
  * an OCSP response for every certificate of theirs the city CA issued (signed by the responder, whose own
  * certificate comes along and needs no check), appended as a DSS revision. `vouched` are certificates the
  * caller has just read as good (the signer's), so they cost no query, like the built-in TSA's own. A foreign CA's
- * certificate gets its chain but no revocation data here; the verifier says so.
+ * certificate (a token or remote-signing key from the trust list) gets what its own CA answered when it was
+ * checked for this signature (`fetched`: OCSP responses, CRLs); without those the verifier says B-T and why.
  */
-export async function addSignatureValidationData(pdf: Uint8Array, vouched: Uint8Array[], now: Date): Promise<Uint8Array> {
+export async function addSignatureValidationData(pdf: Uint8Array, vouched: Uint8Array[], now: Date, fetched: FetchedValidationData = NONE): Promise<Uint8Array> {
   const byteRange = lastByteRange(pdf);
   const certs = unique(certificatesWithTimestampOf(extractSignatureCms(pdf, byteRange)));
   const ca = await getCityCa();
@@ -32,8 +33,12 @@ export async function addSignatureValidationData(pdf: Uint8Array, vouched: Uint8
   }
   // Every response is signed by this process's responder, whose certificate (id-pkix-ocsp-nocheck) comes along.
   const responderCerts = ocsps.length > 0 ? [(await getOcspResponder(now)).certDer] : [];
-  return appendDssRevision(pdf, [{ vriKey: vriKeyOf(pdf, byteRange), certs: unique([...certs, ...responderCerts]), ocsps, crls: [] }], now);
+  return appendDssRevision(pdf, [{ vriKey: vriKeyOf(pdf, byteRange), certs: unique([...certs, ...responderCerts]), ocsps: [...ocsps, ...fetched.ocsps], crls: fetched.crls }], now);
 }
+
+/** Revocation data a foreign CA gave for the signer's certificate and its issuers (lib/trust). */
+export type FetchedValidationData = { ocsps: Uint8Array[]; crls: Uint8Array[] };
+const NONE: FetchedValidationData = { ocsps: [], crls: [] };
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
 

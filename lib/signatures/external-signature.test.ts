@@ -11,6 +11,10 @@ import { externalSignerFor, trustedTestCa } from "@/lib/test/external-signer";
 import { decideCertificateBinding } from "@/lib/signer-certificates/decide-certificate-binding";
 import { prepareExternalSignatures } from "./prepare-external-signatures";
 import { finalizeExternalSignatures } from "./finalize-external-signatures";
+import { createTestCrl } from "@/lib/signing/testing/external-test-ca";
+import { startFileServer } from "@/lib/trust/testing/trust-fixtures";
+import { readPdfSignatures } from "@/lib/signing/read-pdf-signatures";
+import { verifyUploadedPdf } from "@/lib/verification/verify-uploaded-pdf";
 
 type Head = Awaited<ReturnType<typeof launchTestCampaign>>["heads"][number];
 type Signer = Awaited<ReturnType<typeof externalSignerFor>>;
@@ -150,5 +154,29 @@ describe("signing with a key the server never holds (two phases)", () => {
     const finalized = await finalizeExternalSignatures(chairperson, { signatures });
     expect(finalized.outcomes?.map((o) => o.ok)).toEqual([true, true, true]);
     for (const head of heads) expect(await statusOf(head)).toBe("COMPLETED");
+  });
+
+  it("a foreign CA's CRL that vouched for the certificate at finalize is embedded in the DSS: the signature is B-LT from the file alone", async () => {
+    const { heads } = await launchTestCampaign(1);
+    const head = heads[0]!;
+    const server = await startFileServer();
+    try {
+      const signer = await externalSignerFor(head.actor, ca, { crlUrl: server.url("/vgca.crl") });
+      const crl = await createTestCrl(ca, []);
+      server.serve("/vgca.crl", crl);
+      const prepared = await prepare(head, signer.certificate);
+      const pending = prepared.pending![0]!;
+      expect(await finalize(head, pending.id, (await signWith(signer, pending)).signature)).toMatchObject({ ok: true });
+      const pdf = (await getFile((await prisma.assignment.findUniqueOrThrow({ where: { id: head.assignment.id } })).documentSha256))!;
+      const [info] = await readPdfSignatures(pdf);
+      expect(info!.inDss).toBe(true);
+      expect(info!.dss!.crls.map((der) => Buffer.from(der).toString("hex"))).toEqual([Buffer.from(crl).toString("hex")]);
+      // Judged offline: the CRL server is gone by now.
+      await server.close();
+      const verified = await verifyUploadedPdf(head.actor, pdf, "vgca.pdf");
+      expect(verified.ok && verified.signatures.map((s) => [s.level, s.revocation.source, s.revocation.status])).toEqual([["B-LT", "dss", "good"]]);
+    } finally {
+      await server.close().catch(() => {});
+    }
   });
 });

@@ -9,6 +9,8 @@ export type UsableExternalCertificate = {
   certificate: { id: string; serialHex: string };
   /** Leaf first, then its issuers up to the anchor: what the CMS carries. */
   chainDer: Uint8Array[];
+  /** The OCSP responses and CRLs this check was answered with, for the signed PDF's DSS (B-LT). */
+  validationData: { ocsps: Uint8Array[]; crls: Uint8Array[] };
 };
 
 /**
@@ -35,5 +37,5 @@ export async function findUsableExternalCertificate(
   if (row.revokedAt) return { refusal: m.certificateRevoked };
   const valid = await validateSigningCertificate({ certificateDer, offeredChainDer: row.chainDer.map((der) => new Uint8Array(der)), now, locale: actor.locale });
   if (!valid.ok) return { refusal: valid.message };
-  return { certificate: { id: row.id, serialHex: row.serialHex }, chainDer: [certificateDer, ...valid.chainDer] };
+  return { certificate: { id: row.id, serialHex: row.serialHex }, chainDer: [certificateDer, ...valid.chainDer], validationData: valid.validationData };
 }

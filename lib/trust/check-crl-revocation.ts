@@ -10,12 +10,15 @@ const MAX_CACHED_CRLS = 200;
 
 export type UnknownReason = "none" | "unreachable" | "tooLarge" | "malformed" | "badSignature" | "stale" | "ocsp";
 
+/** The OCSP response or CRL (DER) an answer rests on: embedded in the signed PDF's DSS, so it can be checked later. */
+export type RevocationEvidence = { kind: "ocsp" | "crl"; der: Uint8Array };
+
 export type RevocationCheck =
-  | { status: "GOOD"; url: string }
-  | { status: "REVOKED"; url: string; revokedAt: Date }
+  | { status: "GOOD"; url: string; evidence: RevocationEvidence }
+  | { status: "REVOKED"; url: string; revokedAt: Date; evidence: RevocationEvidence }
   | { status: "UNKNOWN"; reason: UnknownReason; url?: string };
 
-type CachedCrl = SignedCrl & { expiresAt: number };
+type CachedCrl = SignedCrl & { expiresAt: number; der: Uint8Array };
 
 /** Verified CRLs by issuer and URL, kept until their nextUpdate. */
 const cache = new Map<string, CachedCrl>();
@@ -55,7 +58,8 @@ export async function checkCrlRevocation(leaf: ParsedCertificate, issuer: Parsed
       continue;
     }
     const revokedAt = crl.revokedSerials.get(normalizeSerial(leaf.serialHex));
-    return revokedAt ? { status: "REVOKED", url, revokedAt } : { status: "GOOD", url };
+    const evidence = { kind: "crl", der: crl.der } as const;
+    return revokedAt ? { status: "REVOKED", url, revokedAt, evidence } : { status: "GOOD", url, evidence };
   }
   return last;
 }
@@ -76,7 +80,7 @@ async function verifiedCrl(url: string, issuer: ParsedCertificate, now: Date): P
   // Expired (nextUpdate in the past) or not yet issued: refused as stale, with the URL in the message.
   if (crl.thisUpdate.getTime() > now.getTime() || (nextUpdate && nextUpdate.getTime() < now.getTime())) return { reason: "stale" };
 
-  const entry: CachedCrl = { crl, revokedSerials, expiresAt: nextUpdate ? nextUpdate.getTime() : now.getTime() + DEFAULT_CRL_TTL_MS };
+  const entry: CachedCrl = { crl, revokedSerials, der: downloaded.bytes, expiresAt: nextUpdate ? nextUpdate.getTime() : now.getTime() + DEFAULT_CRL_TTL_MS };
   if (cache.size >= MAX_CACHED_CRLS) cache.delete(cache.keys().next().value!);
   cache.set(key, entry);
   return entry;

@@ -2,14 +2,18 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { X509Certificate as NodeCertificate } from "node:crypto";
 import { x509, type ParsedCertificate } from "./certificates";
-import { CRL_TIMEOUT_MS } from "./check-crl-revocation";
+import { CRL_TIMEOUT_MS, type RevocationEvidence } from "./check-crl-revocation";
 
 const MAX_OCSP_BYTES = 256 * 1024;
 const OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
 /** How far a responder's clock may run ahead of ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-export type OcspCheck = { status: "GOOD"; url: string } | { status: "REVOKED"; url: string; revokedAt: Date } | { status: "UNKNOWN"; url?: string };
+/** A GOOD or REVOKED answer keeps the response it came from: validation data to embed in the signed PDF (B-LT). */
+export type OcspCheck =
+  | { status: "GOOD"; url: string; evidence: RevocationEvidence }
+  | { status: "REVOKED"; url: string; revokedAt: Date; evidence: RevocationEvidence }
+  | { status: "UNKNOWN"; url?: string };
 
 /** The http(s) OCSP responders a certificate names in its Authority Information Access. */
 export function ocspUrlsOf(cert: ParsedCertificate): string[] {
@@ -42,8 +46,9 @@ export async function checkOcspRevocation(leaf: ParsedCertificate, issuer: Parse
     const bytes = new Uint8Array(await response.arrayBuffer()) as Uint8Array<ArrayBuffer>;
     if (bytes.length > MAX_OCSP_BYTES) return { status: "UNKNOWN", url };
     const answer = await judgeOcspResponse(bytes, leaf, issuer, now);
-    if (answer.status === "REVOKED") return { status: "REVOKED", url, revokedAt: answer.revokedAt };
-    return answer.status === "GOOD" ? { status: "GOOD", url } : { status: "UNKNOWN", url };
+    const evidence = { kind: "ocsp", der: bytes } as const;
+    if (answer.status === "REVOKED") return { status: "REVOKED", url, revokedAt: answer.revokedAt, evidence };
+    return answer.status === "GOOD" ? { status: "GOOD", url, evidence } : { status: "UNKNOWN", url };
   } catch {
     return { status: "UNKNOWN", url };
   }

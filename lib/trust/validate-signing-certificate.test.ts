@@ -153,12 +153,15 @@ describe("validateSigningCertificate", () => {
   it("REVOKED when the CRL the certificate names lists its serial; GOOD when it does not; the CRL is cached", async () => {
     const revoked = await issueTestKeyAndCertificate(root, { commonName: "Bị thu hồi", crlUrl: crlServer.url("/root-1.crl") });
     const good = await issueTestKeyAndCertificate(root, { commonName: "Còn tốt", crlUrl: crlServer.url("/root-1.crl") });
-    crlServer.serve("/root-1.crl", await createTestCrl(root, [serialOf(revoked.certDer)]));
+    const crl = await createTestCrl(root, [serialOf(revoked.certDer)]);
+    crlServer.serve("/root-1.crl", crl);
     const r = await validateSigningCertificate({ certificateDer: revoked.certDer, offeredChainDer: [], now: now() });
     expect(r).toMatchObject({ ok: false, code: "REVOKED", message: expect.stringMatching(/^Chứng thư đã bị thu hồi từ \d\d\/\d\d\/\d{4}\.$/) });
     const g = await validateSigningCertificate({ certificateDer: good.certDer, offeredChainDer: [], now: now() });
     expect(g).toMatchObject({ ok: true, revocation: "GOOD" });
     if (g.ok) expect(g.revocationNote).toBeUndefined();
+    // The CRL that answered is kept, to be embedded after the signature (B-LT).
+    if (g.ok) expect(g.validationData).toEqual({ ocsps: [], crls: [crl] });
     expect(crlServer.hits("/root-1.crl")).toBe(1);
   });
 
@@ -223,7 +226,8 @@ describe("validateSigningCertificate", () => {
       crlServer.respond("/ocsp-revoked", (req) => ocspResponse(req, root, "revoked"));
       const good = await leafWithOcsp(root, crlServer.url("/ocsp-good"));
       const revoked = await leafWithOcsp(root, crlServer.url("/ocsp-revoked"));
-      expect(await validateSigningCertificate({ certificateDer: good, offeredChainDer: [], now: now() })).toMatchObject({ ok: true, revocation: "GOOD" });
+      const accepted = await validateSigningCertificate({ certificateDer: good, offeredChainDer: [], now: now() });
+      expect(accepted).toMatchObject({ ok: true, revocation: "GOOD", validationData: { ocsps: [expect.any(Uint8Array)], crls: [] } });
       expect(await validateSigningCertificate({ certificateDer: revoked, offeredChainDer: [], now: now() })).toMatchObject({ ok: false, code: "REVOKED" });
       expect(crlServer.hits("/ocsp-revoked")).toBe(1);
     });

@@ -36,6 +36,8 @@ export type SigningCertificateValidation =
       notAfter: Date;
       revocation: "GOOD" | "UNCHECKED";
       revocationNote?: string;
+      /** The OCSP responses and CRLs that answered for the leaf and its CAs: embedded after a signature (B-LT). */
+      validationData: { ocsps: Uint8Array[]; crls: Uint8Array[] };
     }
   | { ok: false; code: ValidationFailureCode; message: string };
 
@@ -94,6 +96,7 @@ export async function validateSigningCertificate(input: ValidateSigningCertifica
   const revocation: RevocationCheck = crl.status === "UNKNOWN" && crl.reason === "none" && ocsp.url ? { status: "UNKNOWN", reason: "ocsp", url: ocsp.url } : crl;
   let revocationNote: string | undefined;
   if (revocation.status === "REVOKED") return refuse("REVOKED", formatMessage(m.revoked, { date: formatDate(revocation.revokedAt) }));
+  const evidence = revocation.status === "GOOD" ? [revocation.evidence] : [];
   // An intermediate CA its issuer has revoked takes its certificates with it; one that names no usable
   // CRL/OCSP is not held against the signer (the leaf's own status decides soft/hard).
   for (let i = 0; i + 1 < path.chain.length; i++) {
@@ -101,6 +104,7 @@ export async function validateSigningCertificate(input: ValidateSigningCertifica
     const caOcsp = await checkOcspRevocation(ca, path.chain[i + 1]!, now);
     const caStatus = caOcsp.status === "UNKNOWN" ? await checkCrlRevocation(ca, path.chain[i + 1]!, now) : caOcsp;
     if (caStatus.status === "REVOKED") return refuse("REVOKED", formatMessage(m.issuerRevoked, { subject: ca.subject, date: formatDate(caStatus.revokedAt) }));
+    if (caStatus.status === "GOOD") evidence.push(caStatus.evidence);
   }
   if (revocation.status === "UNKNOWN") {
     const reason = formatMessage(m.reasons[revocation.reason], { url: revocation.url ?? "" });
@@ -120,6 +124,10 @@ export async function validateSigningCertificate(input: ValidateSigningCertifica
     notAfter: leaf.notAfter,
     revocation: revocation.status === "GOOD" ? "GOOD" : "UNCHECKED",
     ...(revocationNote ? { revocationNote } : {}),
+    validationData: {
+      ocsps: evidence.filter((e) => e.kind === "ocsp").map((e) => e.der),
+      crls: evidence.filter((e) => e.kind === "crl").map((e) => e.der),
+    },
   };
 }
 

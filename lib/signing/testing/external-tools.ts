@@ -49,6 +49,8 @@ export interface PdfsigSignature {
   totalDocumentSigned: boolean;
   validation?: string;
   certificateValidation?: string;
+  /** One of camket's document timestamps (B-LTA), which pdfsig 22.12 lists but cannot validate. */
+  documentTimestamp: boolean;
   block: string;
 }
 
