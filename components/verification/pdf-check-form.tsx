@@ -96,7 +96,9 @@ export function PdfCheckForm({
                     <Badge tone={s.coversWholeFile ? "green" : s.changedAfter.length > 0 ? "red" : "amber"}>
                       {s.coversWholeFile ? r.coversWholeFile : r.notWholeFile}
                     </Badge>
-                    <Badge tone={s.issuedByCityCa ? "green" : "red"}>{s.issuedByCityCa ? r.cityCa : r.notCityCa}</Badge>
+                    <Badge tone={s.issuedByCityCa || s.issuedByTrustList ? "green" : "red"}>
+                      {s.issuedByCityCa ? r.cityCa : s.issuedByTrustList ? r.trustListCa : r.notCityCa}
+                    </Badge>
                     {s.kind === "signature" && (
                       <Badge tone={s.revoked === false ? "green" : s.revoked ? "red" : "amber"}>
                         {s.revoked === false ? r.notRevoked : s.revoked ? formatMessage(r.revoked, { time: s.revokedAt ?? "" }) : r.unknownCertificate}

@@ -156,7 +156,7 @@ describe("signing with a key the server never holds (two phases)", () => {
     for (const head of heads) expect(await statusOf(head)).toBe("COMPLETED");
   });
 
-  it("a foreign CA's CRL that vouched for the certificate at finalize is embedded in the DSS: the signature is B-LT from the file alone", async () => {
+  it("a foreign CA's CRL that vouched for the certificate at finalize is embedded in the DSS: /kiem-tra finds the signature valid under the trust list and B-LT from the file alone", async () => {
     const { heads } = await launchTestCampaign(1);
     const head = heads[0]!;
     const server = await startFileServer();
@@ -174,7 +174,9 @@ describe("signing with a key the server never holds (two phases)", () => {
       // Judged offline: the CRL server is gone by now.
       await server.close();
       const verified = await verifyUploadedPdf(head.actor, pdf, "vgca.pdf");
-      expect(verified.ok && verified.signatures.map((s) => [s.level, s.revocation.source, s.revocation.status])).toEqual([["B-LT", "dss", "good"]]);
+      expect(verified.ok && verified.signatures.map((s) => [s.level, s.revocation.source, s.revocation.status, s.issuedByTrustList, s.problems])).toEqual([["B-LT", "dss", "good", true, []]]);
+      // Judged against the trust list, as the government's CAs are: valid, and said to be so.
+      expect(verified).toMatchObject({ ok: true, verdict: "valid", message: expect.stringContaining("CA trong danh sách tin cậy") });
     } finally {
       await server.close().catch(() => {});
     }

@@ -107,7 +107,7 @@ export async function finalizeExternalSignatures(actor: Actor | null, input: unk
     let signed: LongTermResult;
     try {
       const embedded = await embedSignature({ bytes, byteRange, contentsHexStart: row.contentsHexStart, capacity: row.capacity }, cms, timestamper);
-      signed = await addLongTermData(embedded, { vouched: [certificateDer], now, timestamper, archive: archivesDocument(role), fetched: usable.validationData });
+      signed = await addLongTermData(embedded, { vouched: usable.chainDer, now, timestamper, archive: archivesDocument(role), fetched: usable.validationData });
     } catch (error) {
       if (!(error instanceof TimestampError)) throw error;
       refusals.set(row.assignmentId, timestampRefusal(actor));

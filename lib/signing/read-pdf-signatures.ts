@@ -51,6 +51,8 @@ export interface PdfSignatureInfo {
   signer?: PdfSignerCertificate;
   /** Certificate signed by the CA passed in `options.caCertDer`; undefined when no CA was given. */
   issuedByCa?: boolean;
+  /** Not the CA's, but chains to a trust anchor through `options.trustAnchor` (a government CA on the trust list). */
+  issuedByTrustAnchor?: boolean;
   /** The dictionary's /M (claimed by the signer, not proven). */
   signingTime?: Date;
   /** genTime of an RFC 3161 signature time-stamp whose imprint matches this signature. */
@@ -86,8 +88,22 @@ export class PdfSignatureReadError extends Error {
   }
 }
 
+/**
+ * Whether a certificate the city CA did not issue chains, through `chainDer` (the certificates its CMS carries),
+ * to an enabled trust anchor (the government's CAs on the trust list) as of `at`. Given by the caller, which
+ * holds the trust list; without it only the city CA is trusted.
+ */
+export type TrustAnchorCheck = (certDer: Uint8Array, chainDer: Uint8Array[], at: Date) => Promise<boolean>;
+
+/** The CA (city CA) a certificate is trusted by: its signature, else a trust anchor through `trustAnchor`. */
+interface Trust {
+  ca: pkijs.Certificate;
+  anchor?: TrustAnchorCheck;
+}
+
 export interface ReadPdfSignaturesOptions {
   caCertDer?: Uint8Array;
+  trustAnchor?: TrustAnchorCheck;
   maxBytes?: number;
   maxSignatures?: number;
   maxPages?: number;
@@ -135,7 +151,7 @@ export async function readPdfSignatures(
   const objects = indexObjects(text);
   const dictionaries = findSignatureDictionaries(text, objects, options.maxSignatures ?? DEFAULT_MAX_SIGNATURES, checkDeadline);
   // The CA certificate is the caller's own trusted input: a broken one is a bug, so let it throw.
-  const ca = options.caCertDer ? pkijs.Certificate.fromBER(new Uint8Array(options.caCertDer)) : undefined;
+  const ca = options.caCertDer ? { ca: pkijs.Certificate.fromBER(new Uint8Array(options.caCertDer)), anchor: options.trustAnchor } : undefined;
   const results: PdfSignatureInfo[] = [];
   // Built only when some signature leaves bytes after it: a file signed last needs no comparison.
   let revisions: PdfObjectIndex | undefined;
@@ -233,7 +249,7 @@ async function checkSignature(
   text: string,
   objects: ObjectIndex,
   dictionary: SignatureDictionary,
-  ca: pkijs.Certificate | undefined,
+  ca: Trust | undefined,
 ): Promise<PdfSignatureInfo> {
   const { body, byteRange } = dictionary;
   const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(body)?.[1];
@@ -294,12 +310,15 @@ async function checkSignature(
       .catch(() => false);
     if (!info.signatureVerified) info.problems.push("The cryptographic signature does not verify");
 
-    if (ca) {
-      info.issuedByCa = await signerCert.verify(ca).catch(() => false);
-      if (!info.issuedByCa) info.problems.push("The certificate was not issued by the expected CA");
-    }
     const stamp = await verifyTimestampToken(timestampTokenOf(signerInfo), signerInfo.signature.valueBlock.valueHexView, ca);
     if (stamp) Object.assign(info, stamp);
+    if (ca) {
+      info.issuedByCa = await signerCert.verify(ca.ca).catch(() => false);
+      // A token's or remote-signing key's certificate from a CA on the trust list, as of the signature's time.
+      const at = (stamp?.timestampTrusted ? stamp.timestampTime : undefined) ?? info.signingTime ?? new Date();
+      if (!info.issuedByCa) info.issuedByTrustAnchor = await trustedByAnchor(ca, signerCert, certificates, at);
+      if (!info.issuedByCa && !info.issuedByTrustAnchor) info.problems.push("The certificate was not issued by the expected CA");
+    }
   } catch (error) {
     info.problems.push(`The signature data is unreadable (${error instanceof Error ? error.message : "malformed"})`);
   }
@@ -387,7 +406,7 @@ type VerifiedTimestamp = Required<Pick<PdfSignatureInfo, "timestampTime" | "time
  * value for a signature time-stamp, the signed ranges for a document time-stamp); undefined otherwise.
  * Trusted only when its certificate is a time-stamping certificate (EKU, RFC 3161 §2.3) issued by the CA.
  */
-async function verifyTimestampToken(token: pkijs.SignedData | undefined, data: Uint8Array, ca: pkijs.Certificate | undefined): Promise<VerifiedTimestamp | undefined> {
+async function verifyTimestampToken(token: pkijs.SignedData | undefined, data: Uint8Array, ca: Trust | undefined): Promise<VerifiedTimestamp | undefined> {
   const eContent = token?.encapContentInfo.eContent;
   if (!token || token.encapContentInfo.eContentType !== OID.tstInfo || !eContent) return undefined;
   // For a TSTInfo, pkijs checks the message imprint against `data` as well.
@@ -396,16 +415,18 @@ async function verifyTimestampToken(token: pkijs.SignedData | undefined, data: U
   const certificates = (token.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   const tsaCert = token.signerInfos[0] ? findSignerCertificate(token.signerInfos[0], certificates) : undefined;
   const timeStamping = tsaCert?.extensions?.find((e) => e.extnID === "2.5.29.37")?.parsedValue as pkijs.ExtKeyUsage | undefined;
-  const chained = tsaCert && ca ? await tsaCert.verify(ca).catch(() => false) : false;
+  const timestampTime = pkijs.TSTInfo.fromBER(eContent.getValue()).genTime;
+  // The built-in TSA's certificate is the city CA's; a configured one (the national TSA) chains to the trust list.
+  const chained = tsaCert && ca ? (await tsaCert.verify(ca.ca).catch(() => false)) || (await trustedByAnchor(ca, tsaCert, certificates, timestampTime)) : false;
   return {
-    timestampTime: pkijs.TSTInfo.fromBER(eContent.getValue()).genTime,
+    timestampTime,
     timestampTrusted: chained && (timeStamping?.keyPurposes.includes(OID.timeStamping) ?? false),
     timestampCertificate: tsaCert ? describeCertificate(tsaCert) : undefined,
   };
 }
 
 /** A document time-stamp is valid when its token verifies over the signed ranges; its TSA stands as the signer. */
-async function checkDocumentTimestamp(info: PdfSignatureInfo, token: pkijs.SignedData, signedRanges: Uint8Array, ca: pkijs.Certificate | undefined) {
+async function checkDocumentTimestamp(info: PdfSignatureInfo, token: pkijs.SignedData, signedRanges: Uint8Array, ca: Trust | undefined) {
   const stamp = await verifyTimestampToken(token, signedRanges, ca);
   info.digestMatches = info.signatureVerified = info.valid = stamp !== undefined;
   if (!stamp) {
@@ -416,6 +437,12 @@ async function checkDocumentTimestamp(info: PdfSignatureInfo, token: pkijs.Signe
   info.signer = stamp.timestampCertificate;
   info.issuedByCa = stamp.timestampTrusted;
   if (!stamp.timestampTrusted) info.problems.push("The certificate was not issued by the expected CA");
+}
+
+function trustedByAnchor(trust: Trust, cert: pkijs.Certificate, carried: pkijs.Certificate[], at: Date): Promise<boolean> {
+  if (!trust.anchor) return Promise.resolve(false);
+  const der = (c: pkijs.Certificate) => new Uint8Array(c.toSchema().toBER());
+  return trust.anchor(der(cert), carried.filter((c) => c !== cert).map(der), at).catch(() => false);
 }
 
 /** The /T of the field whose /V references the signature object (merged field-widget or parent field). */

@@ -16,7 +16,8 @@ export interface TestTsa {
 
 const ALGORITHM = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
 
-export async function startTestTsa(ca: CityCaKey): Promise<TestTsa> {
+/** `crlUrl`: a CRL distribution point in its certificate (a national TSA's, whose status its own CA publishes). */
+export async function startTestTsa(ca: CityCaKey, options: { crlUrl?: string } = {}): Promise<TestTsa> {
   const caCert = new x509.X509Certificate(new Uint8Array(ca.certDer));
   const caKey = await crypto.subtle.importKey("pkcs8", new Uint8Array(ca.privateKeyPkcs8), ALGORITHM, false, ["sign"]);
   const keys = await crypto.subtle.generateKey(ALGORITHM, false, ["sign", "verify"]);
@@ -32,6 +33,7 @@ export async function startTestTsa(ca: CityCaKey): Promise<TestTsa> {
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
       new x509.ExtendedKeyUsageExtension([OID.timeStamping], true), // RFC 3161 requires it, critical
       await x509.AuthorityKeyIdentifierExtension.create(caCert),
+      ...(options.crlUrl ? [new x509.CRLDistributionPointsExtension([options.crlUrl])] : []),
     ],
   });
   const certDer = new Uint8Array(tsaCert.rawData);

@@ -17,6 +17,12 @@ import { writeTemp } from "@/lib/test/pdf-tools";
 import { POST as postTsa } from "@/app/ca/tsa/route";
 import { answerTimestampRequest } from "./answer-timestamp-request";
 import { getBuiltInTsa } from "./get-built-in-tsa";
+import { sha256Hex } from "@/lib/storage/file-store";
+import { startTestTsa } from "@/lib/signing/test-tsa";
+import { createTestCrl } from "@/lib/signing/testing/external-test-ca";
+import { trustedTestCa } from "@/lib/test/external-signer";
+import { startFileServer } from "@/lib/trust/testing/trust-fixtures";
+import { verifyUploadedPdf } from "@/lib/verification/verify-uploaded-pdf";
 
 // Trusted time on every signature (issue 15 item 2): the built-in TSA judged by `openssl ts`, B-T by default,
 // and a failing configured TSA refused (or, configured so, B-B) — audited either way, never silent.
@@ -133,5 +139,33 @@ describe("a configured TSA that fails", () => {
     expect(info!.timestampTime).toBeUndefined();
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { assignmentId: head!.assignment.id, type: "TIMESTAMP_UNAVAILABLE" } });
     expect(event.data).toMatchObject({ fallback: true });
+  });
+});
+
+describe("a configured TSA whose certificate comes from a CA on the trust list (the national TSA)", () => {
+  it("its token is trusted time (B-T) and its CA's CRL goes into the DSS, so the signature is B-LT from the file alone", async () => {
+    const root = await trustedTestCa("Test National TSA Root");
+    const crlServer = await startFileServer();
+    const crl = await createTestCrl(root, []);
+    crlServer.serve("/tsa-root.crl", crl);
+    const privateKeyPkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", root.keys.privateKey));
+    const tsa = await startTestTsa({ certDer: root.certDer, privateKeyPkcs8 }, { crlUrl: crlServer.url("/tsa-root.crl") });
+    try {
+      vi.stubEnv("CAMKET_TSA_URL", tsa.url);
+      const [head] = (await launchTestCampaign(1)).heads;
+      expect(await signAsHead(head!)).toMatchObject({ ok: true });
+      const { documentSha256 } = await prisma.assignment.findUniqueOrThrow({ where: { id: head!.assignment.id } });
+      const pdf = (await getFile(documentSha256))!;
+      const [info] = await readPdfSignatures(pdf);
+      expect(info!.timestampCertificate?.sha256Fingerprint).toBe(sha256Hex(tsa.certDer));
+      expect(info!.dss!.crls.map((der) => Buffer.from(der).toString("hex"))).toEqual([Buffer.from(crl).toString("hex")]);
+      // Offline: the CRL server is gone.
+      await crlServer.close();
+      const verified = await verifyUploadedPdf(head!.actor, pdf, "tsa-quoc-gia.pdf");
+      expect(verified.ok && verified.signatures.map((s) => [s.level, s.valid])).toEqual([["B-LT", true]]);
+    } finally {
+      await tsa.close();
+      await crlServer.close().catch(() => {});
+    }
   });
 });

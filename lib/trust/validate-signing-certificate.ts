@@ -1,15 +1,11 @@
-import { prisma } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { formatMessage } from "@/lib/i18n/format-message";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDate } from "@/lib/time/vietnam-time";
-import { ensureCityCaAnchor } from "./ensure-city-ca-anchor";
-import { issuedBy, MAX_CERTIFICATE_BYTES, normalizeSerial, parseCertificate, type ParsedCertificate } from "./certificates";
-import { checkCrlRevocation, type RevocationCheck } from "./check-crl-revocation";
-import { checkOcspRevocation } from "./check-ocsp-revocation";
+import { MAX_CERTIFICATE_BYTES, normalizeSerial, parseCertificate, type ParsedCertificate } from "./certificates";
+import { checkRevocation } from "./check-revocation";
+import { buildPath, loadEnabledAnchors, MAX_CHAIN_DEPTH } from "./build-certificate-path";
 
-/** Issuers between the leaf and the anchor, the anchor included. */
-export const MAX_CHAIN_DEPTH = 8;
 /** Certificates a signer may send along with theirs. */
 export const MAX_OFFERED_CERTIFICATES = 10;
 
@@ -44,7 +40,6 @@ export type SigningCertificateValidation =
 /** How a failed revocation check is treated: CAMKET_REVOCATION_CHECK=hard refuses, anything else (soft) notes it. */
 export const revocationMode = (): "soft" | "hard" => (process.env.CAMKET_REVOCATION_CHECK?.trim().toLowerCase() === "hard" ? "hard" : "soft");
 
-type Anchor = { id: string; parsed: ParsedCertificate };
 
 const KEY_USAGE_DIGITAL_SIGNATURE = 1; // x509.KeyUsageFlags.digitalSignature
 const KEY_USAGE_NON_REPUDIATION = 2; // x509.KeyUsageFlags.nonRepudiation
@@ -90,10 +85,7 @@ export async function validateSigningCertificate(input: ValidateSigningCertifica
   if (usages === undefined || (usages & (KEY_USAGE_DIGITAL_SIGNATURE | KEY_USAGE_NON_REPUDIATION)) === 0) return refuse("KEY_USAGE", m.keyUsage);
 
   const issuer = path.chain[0]!;
-  // OCSP first when the certificate names a responder (fresher), the CRL when OCSP gives no usable answer.
-  const ocsp = await checkOcspRevocation(leaf, issuer, now);
-  const crl: RevocationCheck = ocsp.status === "UNKNOWN" ? await checkCrlRevocation(leaf, issuer, now) : ocsp;
-  const revocation: RevocationCheck = crl.status === "UNKNOWN" && crl.reason === "none" && ocsp.url ? { status: "UNKNOWN", reason: "ocsp", url: ocsp.url } : crl;
+  const revocation = await checkRevocation(leaf, issuer, now);
   let revocationNote: string | undefined;
   if (revocation.status === "REVOKED") return refuse("REVOKED", formatMessage(m.revoked, { date: formatDate(revocation.revokedAt) }));
   const evidence = revocation.status === "GOOD" ? [revocation.evidence] : [];
@@ -101,8 +93,7 @@ export async function validateSigningCertificate(input: ValidateSigningCertifica
   // CRL/OCSP is not held against the signer (the leaf's own status decides soft/hard).
   for (let i = 0; i + 1 < path.chain.length; i++) {
     const ca = path.chain[i]!;
-    const caOcsp = await checkOcspRevocation(ca, path.chain[i + 1]!, now);
-    const caStatus = caOcsp.status === "UNKNOWN" ? await checkCrlRevocation(ca, path.chain[i + 1]!, now) : caOcsp;
+    const caStatus = await checkRevocation(ca, path.chain[i + 1]!, now);
     if (caStatus.status === "REVOKED") return refuse("REVOKED", formatMessage(m.issuerRevoked, { subject: ca.subject, date: formatDate(caStatus.revokedAt) }));
     if (caStatus.status === "GOOD") evidence.push(caStatus.evidence);
   }
@@ -129,76 +120,6 @@ export async function validateSigningCertificate(input: ValidateSigningCertifica
       crls: evidence.filter((e) => e.kind === "crl").map((e) => e.der),
     },
   };
-}
-
-async function loadEnabledAnchors(): Promise<Anchor[]> {
-  await ensureCityCaAnchor();
-  const rows = await prisma.trustAnchor.findMany({ where: { enabled: true }, select: { id: true, certDer: true } });
-  const anchors: Anchor[] = [];
-  for (const row of rows) {
-    // parseCertificate keeps what it parsed, so an anchor is parsed once per process.
-    const parsed = parseCertificate(new Uint8Array(row.certDer));
-    if (parsed) anchors.push({ id: row.id, parsed });
-  }
-  return anchors;
-}
-
-const validAt = (c: ParsedCertificate, now: Date) => c.notBefore.getTime() <= now.getTime() && now.getTime() <= c.notAfter.getTime();
-
-type PathResult =
-  | { ok: true; chain: ParsedCertificate[]; anchorId: string }
-  | { ok: false; reason: "untrusted" | "loop" | "too-long" | "issuer-expired"; subject?: string };
-
-/**
- * Depth-first from the leaf: an enabled anchor that issued the current certificate ends the path; otherwise
- * each offered CA that issued it, not seen before, is tried in turn. A certificate once explored is never
- * explored again, so the search is linear in the offered certificates whatever their links.
- */
-function buildPath(leaf: ParsedCertificate, offered: ParsedCertificate[], anchors: Anchor[], now: Date): PathResult {
-  const anchorFingerprints = new Set(anchors.map((a) => a.parsed.sha256Fingerprint));
-  const visited = new Set<string>([leaf.sha256Fingerprint]);
-  let loop = false;
-  let tooLong = false;
-  let expiredIssuer: ParsedCertificate | undefined;
-
-  const search = (current: ParsedCertificate, issuers: ParsedCertificate[]): PathResult | undefined => {
-    for (const anchor of anchors) {
-      if (anchor.parsed.sha256Fingerprint === current.sha256Fingerprint) continue;
-      if (!issuedBy(current, anchor.parsed)) continue;
-      if (!validAt(anchor.parsed, now)) {
-        expiredIssuer ??= anchor.parsed;
-        continue;
-      }
-      return { ok: true, chain: [...issuers, anchor.parsed], anchorId: anchor.id };
-    }
-    if (issuers.length + 1 >= MAX_CHAIN_DEPTH) {
-      if (offered.some((c) => c.sha256Fingerprint !== current.sha256Fingerprint && issuedBy(current, c))) tooLong = true;
-      return undefined;
-    }
-    for (const candidate of offered) {
-      if (candidate.sha256Fingerprint === current.sha256Fingerprint || anchorFingerprints.has(candidate.sha256Fingerprint)) continue;
-      if (!candidate.isCa || !issuedBy(current, candidate)) continue;
-      if (visited.has(candidate.sha256Fingerprint)) {
-        loop = true;
-        continue;
-      }
-      visited.add(candidate.sha256Fingerprint);
-      if (candidate.pathLength !== undefined && candidate.pathLength < issuers.length) continue;
-      if (!validAt(candidate, now)) {
-        expiredIssuer ??= candidate;
-        continue;
-      }
-      const found = search(candidate, [...issuers, candidate]);
-      if (found) return found;
-    }
-    return undefined;
-  };
-
-  const found = search(leaf, []);
-  if (found) return found;
-  if (tooLong) return { ok: false, reason: "too-long" };
-  if (expiredIssuer) return { ok: false, reason: "issuer-expired", subject: expiredIssuer.subject };
-  return { ok: false, reason: loop ? "loop" : "untrusted" };
 }
 
 function leafKeyUsages(leaf: ParsedCertificate): number | undefined {

@@ -11,6 +11,7 @@ const base = {
   addedAfter: ["dấu thời gian cho tài liệu"],
   changedAfter: [],
   issuedByCityCa: true,
+  issuedByTrustList: false,
   revoked: false,
   revokedAt: null,
   problems: [],

@@ -106,6 +106,7 @@ function signatureSection(s: SignatureCheck, index: number): ReportSection {
       ["Thời điểm ký", time],
       ["Phủ toàn bộ tệp", yesNo(s.coversWholeFile)],
       ["Do CA thành phố cấp", yesNo(s.issuedByCityCa)],
+      ...(s.issuedByTrustList ? [["Do CA trong danh sách tin cậy cấp", yesNo(true)] as [string, string]] : []),
       ["Tình trạng thu hồi", revocation],
       ...levelRows(s),
       ...(s.addedAfter.length ? ([["Thêm sau (cho phép)", s.addedAfter.join("; ")]] as [string, string][]) : []),

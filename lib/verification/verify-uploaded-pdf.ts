@@ -1,3 +1,4 @@
+import { chainsToTrustAnchor } from "@/lib/trust/chains-to-trust-anchor";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/find-active-user";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
@@ -29,6 +30,8 @@ export type SignatureCheck = {
   /** Changed after this signature and not allowed (page content, annotations, form…), in words. */
   changedAfter: string[];
   issuedByCityCa: boolean;
+  /** Not the city CA's but a CA's on the trust list (a token's or remote-signing key's certificate). */
+  issuedByTrustList: boolean;
   /** true / false for a certificate this system issued; null when it is not one of ours. */
   revoked: boolean | null;
   revokedAt: string | null;
@@ -98,7 +101,7 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   let infos: PdfSignatureInfo[];
   const ca = await getCityCa();
   try {
-    infos = await readPdfSignatures(bytes, { caCertDer: ca.certDer, maxBytes: MAX_UPLOAD_BYTES });
+    infos = await readPdfSignatures(bytes, { caCertDer: ca.certDer, trustAnchor: chainsToTrustAnchor, maxBytes: MAX_UPLOAD_BYTES });
   } catch (error) {
     if (!(error instanceof PdfSignatureReadError)) throw error;
     if (error.code === "not-a-pdf") {
@@ -162,6 +165,7 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
       addedAfter: info.changesAfter.allowed.map((change) => changes.allowed[change]),
       changedAfter: info.changesAfter.disallowed.map((change) => changes.disallowed[change]),
       issuedByCityCa: info.issuedByCa === true,
+      issuedByTrustList: info.issuedByTrustAnchor === true,
       revoked: certificate ? certificate.revokedAt !== null : null,
       revokedAt: certificate?.revokedAt ? formatSigningTime(certificate.revokedAt) : null,
       problems: [...info.problems.map((problem) => describeSignatureProblem(m, problem)), ...judged.problems],
@@ -188,7 +192,9 @@ export async function verifyUploadedPdf(actor: Actor | null, bytes: Uint8Array |
   const summary = m.verification.summary;
   const message = {
     unsigned: summary.noSignatures,
-    valid: formatMessage(summary.allValid, { count: signatures.filter((s) => s.kind === "signature").length }),
+    valid: formatMessage(signatures.some((s) => s.issuedByTrustList) ? summary.allValidTrustList : summary.allValid, {
+      count: signatures.filter((s) => s.kind === "signature").length,
+    }),
     modified: summary.modified,
     invalid: summary.someInvalid,
   }[verdict];
@@ -206,5 +212,7 @@ function verdictOf(signatures: SignatureCheck[]): Verdict {
   if (signatures.some((s) => !s.valid)) return "invalid";
   if (signatures.some((s) => s.changedAfter.length > 0)) return "modified";
   // A document timestamp's TSA certificate is a service certificate, not a person's: trusted if the city CA issued it.
-  return signatures.every((s) => s.issuedByCityCa && (s.kind === "document-timestamp" || (s.revoked === false && s.revocation.status !== "revoked"))) ? "valid" : "invalid";
+  // A signer's: not revoked by our record, or (a certificate camket never registered) found good by its CA.
+  const notRevoked = (s: SignatureCheck) => s.revoked !== true && s.revocation.status !== "revoked" && (s.revoked === false || s.revocation.status === "good");
+  return signatures.every((s) => (s.issuedByCityCa || s.issuedByTrustList) && (s.kind === "document-timestamp" || notRevoked(s))) ? "valid" : "invalid";
 }

@@ -31,6 +31,7 @@ export const verification: typeof vi = {
   summary: {
     noSignatures: "This PDF file has no digital signatures.",
     allValid: "{count} {count|signature|signatures} checked: all valid, issued by the city CA and not revoked.",
+    allValidTrustList: "{count} {count|signature|signatures} checked: all valid, issued by the city CA or a CA on the trust list, and not revoked.",
     someInvalid: "Some signatures are invalid or untrusted — see the details of each signature.",
     modified: "The file was modified after signing: what it contains now is no longer what was signed — see the details of each signature.",
   },
@@ -75,6 +76,7 @@ export const verification: typeof vi = {
     intact: "Integrity: valid",
     notIntact: "Integrity: invalid",
     cityCa: "Issued by the city CA",
+    trustListCa: "Issued by a CA on the trust list",
     notCityCa: "Not issued by the city CA",
     notRevoked: "Certificate not revoked",
     revoked: "Certificate revoked at {time}",

@@ -33,6 +33,7 @@ export const verification = {
   summary: {
     noSignatures: "Tệp PDF này không có chữ ký số nào.",
     allValid: "Tất cả {count} chữ ký đều hợp lệ, do CA của thành phố cấp và chưa bị thu hồi.",
+    allValidTrustList: "Tất cả {count} chữ ký đều hợp lệ, do CA của thành phố hoặc CA trong danh sách tin cậy cấp và chưa bị thu hồi.",
     someInvalid: "Có chữ ký không hợp lệ hoặc không đáng tin cậy — xem chi tiết từng chữ ký.",
     modified: "Tệp đã bị sửa đổi sau khi ký: nội dung hiện tại không còn là nội dung đã được ký — xem chi tiết từng chữ ký.",
   },
@@ -79,6 +80,7 @@ export const verification = {
     intact: "Toàn vẹn: hợp lệ",
     notIntact: "Toàn vẹn: không hợp lệ",
     cityCa: "Do CA thành phố cấp",
+    trustListCa: "Do CA trong danh sách tin cậy cấp",
     notCityCa: "Không do CA thành phố cấp",
     notRevoked: "Chứng thư chưa bị thu hồi",
     revoked: "Chứng thư đã bị thu hồi lúc {time}",
