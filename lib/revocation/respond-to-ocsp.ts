@@ -1,3 +1,4 @@
+import { readLimitedBody } from "@/lib/security/read-limited-body";
 import { answerOcspRequest, OCSP_STATUS, statusOnly } from "./answer-ocsp-request";
 
 /** RFC 6960 requests are a few hundred bytes; anything this large is not one. */
@@ -14,10 +15,8 @@ const ocspResponse = (body: Uint8Array, cacheSeconds: number) =>
 
 /** POST /ca/ocsp: the DER request is the body (application/ocsp-request). */
 export async function respondToOcspPost(request: Request): Promise<Response> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_REQUEST_BYTES) return ocspResponse(statusOnly(OCSP_STATUS.malformedRequest), 0);
-  const body = new Uint8Array(await request.arrayBuffer());
-  if (body.byteLength === 0 || body.byteLength > MAX_REQUEST_BYTES) return ocspResponse(statusOnly(OCSP_STATUS.malformedRequest), 0);
+  const body = await readLimitedBody(request, MAX_REQUEST_BYTES);
+  if (!body || body.byteLength === 0) return ocspResponse(statusOnly(OCSP_STATUS.malformedRequest), 0);
   return ocspResponse(await answerOcspRequest(body), 0);
 }
 
