@@ -48,6 +48,8 @@ test.describe.serial("review, sign, countersign, decline", () => {
     await page.getByLabel("Mật khẩu (nhập lại để xác nhận ký)").fill("CamKet@2017");
     await page.getByRole("button", { name: "Ký cam kết" }).click();
     await expect(page.getByTestId("signed-notice")).toContainText("Bản cam kết đã được ký số lúc");
+    // Signed but not yet countersigned: B-LT, no archive timestamp yet.
+    await expect(page.getByTestId("archive-notice")).toHaveCount(0);
 
     const downloadPromise = page.waitForEvent("download");
     await page.locator("li", { hasText: "Đã ký (người đứng đầu):" }).getByRole("link", { name: "Tải về" }).click();
@@ -103,5 +105,9 @@ test.describe.serial("review, sign, countersign, decline", () => {
     await expect(page.getByRole("progressbar", { name: "Tiến độ xác nhận" })).toHaveAttribute("aria-valuenow", "100");
     await expect(page.getByTestId("countersign-progress")).toHaveText(/^(\d+)\/\1 \(100%\)$/);
     await expect(panel.getByRole("status")).toContainText(/Kết quả: \d+ thành công, 0 không thành công./);
+
+    // Countersigned, so complete: the head's page says the file is archived (B-LTA) and when it is renewed.
+    await openMyCommitment(page, ACCOUNTS.headDucThang);
+    await expect(page.getByTestId("archive-notice")).toContainText(/Lưu trữ dài hạn \(PAdES B-LTA\).*tự gia hạn trước ngày \d\d\/\d\d\/\d{4}/);
   });
 });

@@ -19,6 +19,8 @@ export async function getAssignmentForActor(actor: Actor | null, id: string, now
       campaign: { include: { templateVersion: { select: { version: true, content: true, contentHash: true } } } },
       documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, sha256: true, createdAt: true, signatureSlots: true } },
       outgoing: { select: { number: true, issuedAt: true } },
+      // The last document timestamp (B-LTA) and when its renewal is due.
+      archiveTimestamps: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true, tsaCertificateExpiresAt: true } },
     },
   });
   if (!assignment) return null;

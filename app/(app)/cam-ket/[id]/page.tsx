@@ -9,7 +9,7 @@ import { ASSIGNMENT_STATUS_TONES, isOverdue } from "@/lib/assignments/assignment
 import { parseTemplateContent } from "@/lib/documents/template-content";
 import { resolveAssignmentCommitment } from "@/lib/documents/resolve-assignment-commitment";
 import { issuingBodyForUnit } from "@/lib/issuing-bodies/issuing-body-for-unit";
-import { formatDateTime, formatSigningTime } from "@/lib/time/vietnam-time";
+import { formatDate, formatDateTime, formatSigningTime } from "@/lib/time/vietnam-time";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { timestampSourceText } from "@/lib/timestamping/timestamp-source-text";
@@ -64,6 +64,7 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
   const canSign = signsAsHead && open && !windowRefusal;
   const notice = signsAsHead && open ? windowRefusal : campaignClosedRefusal({ status: campaignStatus }, messages);
   const countersigns = actor.role === "CHAIRPERSON" || actingUnder?.role === "CHAIRPERSON";
+  const [archive] = assignment.archiveTimestamps;
   return (
     <>
       <PageHeader
@@ -113,6 +114,11 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
                   countersignedAt: formatSigningTime(assignment.countersignedAt),
                 })
               : formatMessage(t.signed, { signedAt: formatSigningTime(assignment.signedAt) })}
+          </p>
+        )}
+        {archive && (
+          <p data-testid="archive-notice" className="text-sm text-slate-600">
+            {formatMessage(t.archived, { at: formatSigningTime(archive.createdAt), renewBy: formatDate(archive.tsaCertificateExpiresAt) })}
           </p>
         )}
         {assignment.declineReason && <p className="text-sm text-red-800">{formatMessage(t.declineReason, { reason: assignment.declineReason })}</p>}

@@ -16,6 +16,8 @@ export const signing: typeof vi = {
     viewPdf: "View PDF",
     download: "Download",
     signed: "The commitment was digitally signed at {signedAt} (+07:00).",
+    archived:
+      "Long-term archive (PAdES B-LTA): the file carries a document timestamp added at {at}; the system renews it before {renewBy}, when the time-stamping certificate expires.",
     signedAndCountersigned:
       "The commitment was digitally signed at {signedAt} (+07:00) and countersigned by the Chairperson of the City People's Committee at {countersignedAt}.",
     declineReason: "Reason for declining: {reason}",

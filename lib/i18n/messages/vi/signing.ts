@@ -20,6 +20,8 @@ export const signing = {
     download: "Tải về",
     signed: "Bản cam kết đã được ký số lúc {signedAt} (+07:00).",
     signedAndCountersigned: "Bản cam kết đã được ký số lúc {signedAt} (+07:00) và được Chủ tịch UBND thành phố xác nhận lúc {countersignedAt}.",
+    archived:
+      "Lưu trữ dài hạn (PAdES B-LTA): tệp có dấu thời gian cho tài liệu, thêm lúc {at}; hệ thống tự gia hạn trước ngày {renewBy}, khi chứng thư của máy chủ dấu thời gian hết hạn.",
     declineReason: "Lý do từ chối: {reason}",
     pdf: "Bản PDF",
     openPdf: "Mở bản PDF",
