@@ -1,6 +1,6 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { X509Certificate as NodeCertificate } from "node:crypto";
+import { createHash, X509Certificate as NodeCertificate } from "node:crypto";
 import { x509, type ParsedCertificate } from "./certificates";
 import { CRL_TIMEOUT_MS, type RevocationEvidence } from "./check-crl-revocation";
 
@@ -68,6 +68,23 @@ export type OcspAnswer = { status: "GOOD"; thisUpdate: Date } | { status: "REVOK
  * `at` (a response embedded in a PDF's DSS years ago) it is judged at its own thisUpdate, when it was made.
  */
 export async function judgeOcspResponse(bytes: Uint8Array, leaf: ParsedCertificate, issuer: ParsedCertificate, at?: Date): Promise<OcspAnswer> {
+  // The verifier asks this of every embedded response for every certificate of every signature, and a file's
+  // DSS grows with each revision: a profile of issuance (which verifies the stored file) put a third of its time
+  // here, parsing the same responses again. The answer depends only on these inputs.
+  const key = `${createHash("sha256").update(bytes).digest("hex")} ${leaf.sha256Fingerprint} ${issuer.sha256Fingerprint} ${at?.getTime() ?? "own"}`;
+  let answer = judged.get(key);
+  if (!answer) {
+    answer = judgeUncached(bytes, leaf, issuer, at);
+    if (judged.size >= MAX_JUDGED) judged.clear();
+    judged.set(key, answer);
+  }
+  return answer;
+}
+
+const judged = new Map<string, Promise<OcspAnswer>>();
+const MAX_JUDGED = 5_000;
+
+async function judgeUncached(bytes: Uint8Array, leaf: ParsedCertificate, issuer: ParsedCertificate, at?: Date): Promise<OcspAnswer> {
   try {
     const leafCert = pkijs.Certificate.fromBER(leaf.der);
     const issuerCert = pkijs.Certificate.fromBER(issuer.der);
