@@ -107,6 +107,7 @@ test.describe.serial("review, sign, countersign, decline", () => {
     await expect(panel.getByRole("status")).toContainText(/Kết quả: \d+ thành công, 0 không thành công./);
 
     // Countersigned, so complete: the head's page says the file is archived (B-LTA) and when it is renewed.
+    await signOut(page);
     await openMyCommitment(page, ACCOUNTS.headDucThang);
     await expect(page.getByTestId("archive-notice")).toContainText(/Lưu trữ dài hạn \(PAdES B-LTA\).*tự gia hạn trước ngày \d\d\/\d\d\/\d{4}/);
   });
