@@ -7,6 +7,9 @@ process.env.E2E_DATA_DIR ??= `/tmp/camket-e2e-${process.pid}`;
 const dataDir = process.env.E2E_DATA_DIR;
 // Where the pages look for the local signing agent; e2e/signing-keys.spec.ts starts one there (SoftHSM2 behind it).
 process.env.E2E_AGENT_URL ??= `http://127.0.0.1:${PORT + 1}`;
+// The test OpenID provider (e2e/support/oidc-test-provider.ts) the app's single sign-on points at.
+process.env.E2E_OIDC_ISSUER ??= `http://127.0.0.1:${PORT + 7}`;
+const oidc = { clientId: "camket-e2e", clientSecret: "camket-e2e-secret", redirectUri: `http://localhost:${PORT}/api/auth/callback/oidc` };
 
 export default defineConfig({
   testDir: "e2e",
@@ -37,13 +40,31 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The production build, started the way a deployment starts it (npm start), on its own data dir.
-    command: `rm -rf ${dataDir} && npm start`,
-    env: { PORT: String(PORT), CAMKET_DATA_DIR: dataDir, DATABASE_URL: "", CAMKET_AGENT_URL: process.env.E2E_AGENT_URL },
-    url: `http://localhost:${PORT}/login`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-  },
+  webServer: [
+    {
+      command: "npx tsx e2e/support/oidc-test-provider.ts",
+      env: { OIDC_TEST_PORT: String(PORT + 7), OIDC_TEST_REDIRECT_URI: oidc.redirectUri, OIDC_TEST_CLIENT_ID: oidc.clientId, OIDC_TEST_CLIENT_SECRET: oidc.clientSecret },
+      url: `${process.env.E2E_OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
+      // The production build, started the way a deployment starts it (npm start), on its own data dir.
+      command: `rm -rf ${dataDir} && npm start`,
+      env: {
+        PORT: String(PORT),
+        CAMKET_DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        CAMKET_AGENT_URL: process.env.E2E_AGENT_URL,
+        CAMKET_OIDC_ISSUER: process.env.E2E_OIDC_ISSUER,
+        CAMKET_OIDC_CLIENT_ID: oidc.clientId,
+        CAMKET_OIDC_CLIENT_SECRET: oidc.clientSecret,
+        CAMKET_OIDC_NAME: "Cổng định danh tỉnh (thử nghiệm)",
+      },
+      url: `http://localhost:${PORT}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
 });

@@ -19,7 +19,7 @@ test("a head reads the app in English; the choice follows them to another browse
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Administrative reform commitment");
   await page.getByLabel("Email").fill(ACCOUNTS.headTienThanh);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/cam-ket$/);
 
   try {

@@ -6,6 +6,11 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { signInWithCredentials } from "./sign-in-with-credentials";
 import { SESSION_MAX_AGE_SECONDS, sessionClaims, sessionCookie } from "./session-cookie";
 import { decodeJwt, encodeJwt } from "./session-jwt";
+import { singleSignOnSettings } from "./single-sign-on-settings";
+import { singleSignOnProvider } from "./single-sign-on-provider";
+import type { SingleSignOnRefusal } from "./sign-in-with-single-sign-on";
+
+const singleSignOn = singleSignOnSettings();
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -35,8 +40,13 @@ export const authOptions: NextAuthOptions = {
         return { id, email, name: fullName, role, unitId, sessionVersion };
       },
     }),
+    ...(singleSignOn ? [singleSignOnProvider(singleSignOn)] : []),
   ],
   callbacks: {
+    // A person the identity provider vouched for but camket refuses: back to the login page with the reason's code.
+    signIn({ user }) {
+      return user.refused ? `/login?error=${user.refused}` : true;
+    },
     jwt({ token, user }) {
       return user ? { ...token, ...sessionClaims(user) } : token;
     },
@@ -63,6 +73,8 @@ declare module "next-auth" {
     role: Role;
     unitId: string | null;
     sessionVersion: number;
+    /** Set only on the way through a refused single sign-on (lib/auth/single-sign-on-provider); never in a session. */
+    refused?: SingleSignOnRefusal | "unavailable";
   }
   interface Session {
     user: { id: string; role: Role; unitId: string | null; sessionVersion: number; name?: string | null; email?: string | null };

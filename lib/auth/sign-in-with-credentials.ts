@@ -7,9 +7,11 @@ import { adoptLoginPageLocale } from "@/lib/users/set-user-locale";
 import { authenticateUser, type AuthenticatedUser } from "./authenticate-user";
 import { isIpThrottled } from "./ip-throttle";
 import { clientIp } from "./client-ip";
+import { passwordLoginEnabled } from "./single-sign-on-settings";
+import { SINGLE_SIGN_ON_REFUSALS } from "./sign-in-with-single-sign-on";
 
 /** What the login form is told; each has one fixed message (the page shows it by code, never from the URL). */
-export const LOGIN_ERRORS = ["invalid", "locked", "addressThrottled", "unavailable"] as const;
+export const LOGIN_ERRORS = ["invalid", "locked", "addressThrottled", "unavailable", "passwordLoginOff", ...SINGLE_SIGN_ON_REFUSALS, "ssoFailed"] as const;
 export type LoginError = (typeof LOGIN_ERRORS)[number];
 
 export type SignInResult = { ok: true; user: AuthenticatedUser } | { ok: false; error: LoginError; message: string };
@@ -28,7 +30,17 @@ const credentialsSchema = z.object({
 export const isLoginError = (code: unknown): code is LoginError => LOGIN_ERRORS.includes(code as LoginError);
 
 export function loginErrorMessage(error: LoginError, auth: Messages["auth"]): string {
-  return { invalid: auth.invalidCredentials, locked: auth.locked, addressThrottled: auth.ipThrottled, unavailable: auth.unavailable }[error];
+  return {
+    invalid: auth.invalidCredentials,
+    locked: auth.locked,
+    addressThrottled: auth.ipThrottled,
+    unavailable: auth.unavailable,
+    passwordLoginOff: auth.passwordLoginOff,
+    ssoUnknown: auth.ssoUnknown,
+    ssoDisabled: auth.ssoDisabled,
+    ssoUnverified: auth.ssoUnverified,
+    ssoFailed: auth.ssoFailed,
+  }[error];
 }
 
 /** The login page's language: still signed out, so it is the visitor's cookie. */
@@ -46,6 +58,7 @@ function loginPageLocale(header: HeaderLookup) {
 export async function signInWithCredentials(credentials: unknown, header: HeaderLookup, now = new Date()): Promise<SignInResult> {
   const locale = loginPageLocale(header);
   const fail = (error: LoginError): SignInResult => ({ ok: false, error, message: loginErrorMessage(error, messagesFor(locale).auth) });
+  if (!passwordLoginEnabled()) return fail("passwordLoginOff");
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) return fail("invalid");
   const email = parsed.data.email.toLowerCase();

@@ -10,4 +10,11 @@ export const auth = {
   locked: "Đã nhập sai mật khẩu nhiều lần cho email này từ thiết bị của bạn. Vui lòng đợi vài phút rồi thử lại.",
   unavailable: "Dịch vụ tạm thời không khả dụng, vui lòng thử lại sau.",
   ipThrottled: "Quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau 15 phút.",
+  passwordLoginOff: "Đăng nhập bằng mật khẩu đã tắt. Vui lòng đăng nhập qua cổng định danh.",
+  singleSignOn: "Đăng nhập qua {name}",
+  or: "hoặc",
+  ssoUnknown: "Tài khoản ở cổng định danh chưa được cấp quyền vào camket. Vui lòng liên hệ Phòng Nội vụ.",
+  ssoDisabled: "Tài khoản camket của bạn đã bị khóa. Vui lòng liên hệ Phòng Nội vụ.",
+  ssoUnverified: "Cổng định danh chưa xác minh địa chỉ email của bạn, nên camket không thể nhận diện tài khoản.",
+  ssoFailed: "Đăng nhập qua cổng định danh không thành công (phản hồi không hợp lệ hoặc đã hết hạn). Vui lòng thử lại.",
 };
