@@ -28,7 +28,7 @@ export async function addLongTermData(
 }
 
 /** The notAfter of the certificate that signed a time-stamp token (the one with EKU timeStamping it carries). */
-export function timestampingCertificateEnd(token: Uint8Array): Date {
+function timestampingCertificateEnd(token: Uint8Array): Date {
   const tsa = certificatesOf(token)
     .map((der) => new X509Certificate(der))
     .find((cert) => cert.keyUsage?.includes(OID.timeStamping));

@@ -8,6 +8,7 @@ import { getBuiltInTsa } from "@/lib/timestamping/get-built-in-tsa";
 import { currentTimestamper } from "@/lib/timestamping/current-timestamper";
 import { appendDssRevision } from "./append-dss-revision";
 import { lastByteRange, vriKeyOf } from "@/lib/signing/vri-key";
+import { sameBytes } from "@/lib/signing/der";
 
 /**
  * PAdES B-LT for the signature the last revision added: its signer's chain, its time-stamp token's chain, and
@@ -47,7 +48,6 @@ export async function addSignatureValidationData(pdf: Uint8Array, vouched: Uint8
 export type FetchedValidationData = { ocsps: Uint8Array[]; crls: Uint8Array[] };
 const NONE: FetchedValidationData = { ocsps: [], crls: [] };
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
 
 function unique(list: Uint8Array[]): Uint8Array[] {
   return list.filter((der, i) => list.findIndex((other) => sameBytes(other, der)) === i);

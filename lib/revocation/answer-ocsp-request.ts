@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { getCityCa } from "@/lib/signatures/city-ca-store";
 import { certificateFields } from "@/lib/signing/certificate-fields";
-import { bitString, children, contextConstructed, generalizedTime, objectIdentifier, octetString, sequence, tlv } from "@/lib/signing/der";
+import { bitString, children, contextConstructed, generalizedTime, objectIdentifier, octetString, sameBytes, sequence, tlv } from "@/lib/signing/der";
 import { ecdsaRawToDer } from "@/lib/signing/cms-signed-data";
 import { OID } from "@/lib/signing/oids";
 import { findIssuedCertificate, type IssuedCertificateStatus } from "./find-issued-certificate";
@@ -52,8 +52,8 @@ export async function answerOcspRequest(
       const hash = HASHES.get(Buffer.from(children(asked.hashAlgorithm)[0]?.raw ?? []).toString("hex"));
       const ours =
         hash !== undefined &&
-        same(asked.issuerNameHash, createHash(hash).update(issuerName.raw).digest()) &&
-        same(asked.issuerKeyHash, createHash(hash).update(issuerKey).digest());
+        sameBytes(asked.issuerNameHash, createHash(hash).update(issuerName.raw).digest()) &&
+        sameBytes(asked.issuerKeyHash, createHash(hash).update(issuerKey).digest());
       const status = ours ? await lookup(Buffer.from(asked.serialNumber).toString("hex"), ca.certDer) : null;
       // SingleResponse ::= SEQUENCE { certID, certStatus, thisUpdate, nextUpdate [0] EXPLICIT }
       return sequence(asked.certId, certStatus(status), thisUpdate, nextUpdate);
@@ -61,7 +61,7 @@ export async function answerOcspRequest(
   );
 
   const responder = await getOcspResponder(now);
-  const nonce = request.extensions.find((extension) => same(children(extension)[0]?.raw ?? new Uint8Array(), NONCE));
+  const nonce = request.extensions.find((extension) => sameBytes(children(extension)[0]?.raw ?? new Uint8Array(), NONCE));
   // ResponseData ::= SEQUENCE { responderID byName [1] EXPLICIT Name, producedAt, responses, responseExtensions [1] EXPLICIT }
   const tbsResponseData = sequence(
     contextConstructed(1, certificateFields(responder.certDer).subject.raw),
@@ -87,4 +87,3 @@ function certStatus(status: IssuedCertificateStatus | null): Uint8Array {
   return tlv(status ? 0x80 : 0x82);
 }
 
-const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;

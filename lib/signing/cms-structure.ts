@@ -46,7 +46,7 @@ export function certificatesOf(cms: Uint8Array): Uint8Array[] {
 }
 
 /** The first SignerInfo's unsigned attribute values of `type` (e.g. its signature time-stamp token). */
-export function unsignedAttributeValues(cms: Uint8Array, type: string): Uint8Array[] {
+function unsignedAttributeValues(cms: Uint8Array, type: string): Uint8Array[] {
   const unsigned = signerFields(partsOf(cms)).find((field) => field.tag === 0xa1);
   const oid = objectIdentifier(type);
   return (unsigned ? children(unsigned) : [])

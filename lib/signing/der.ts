@@ -16,6 +16,9 @@ export function tlv(tag: number, ...contents: Uint8Array[]): Uint8Array<ArrayBuf
   return out;
 }
 
+/** Byte-for-byte equality of two encodings. */
+export const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
+
 export const sequence = (...contents: Uint8Array[]) => tlv(0x30, ...contents);
 export const set = (...contents: Uint8Array[]) => tlv(0x31, ...contents);
 export const octetString = (bytes: Uint8Array) => tlv(0x04, bytes);
