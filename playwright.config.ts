@@ -9,6 +9,9 @@ const dataDir = process.env.E2E_DATA_DIR;
 process.env.E2E_AGENT_URL ??= `http://127.0.0.1:${PORT + 1}`;
 // The test OpenID provider (e2e/support/oidc-test-provider.ts) the app's single sign-on points at.
 process.env.E2E_OIDC_ISSUER ??= `http://127.0.0.1:${PORT + 7}`;
+// A second server with the default second-factor policy (ADMIN, CHAIRPERSON, CLERK must have one) for
+// e2e/second-factor.spec.ts; the main server turns the requirement off so the other specs sign in with passwords only.
+const SECOND_FACTOR_PORT = PORT + 5;
 const oidc = { clientId: "camket-e2e", clientSecret: "camket-e2e-secret", redirectUri: `http://localhost:${PORT}/api/auth/callback/oidc` };
 
 export default defineConfig({
@@ -19,6 +22,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: "test-results",
+  projects: [
+    { name: "main", testIgnore: /second-factor\.spec\.ts/ },
+    { name: "second-factor", testMatch: /second-factor\.spec\.ts/, use: { baseURL: `http://localhost:${SECOND_FACTOR_PORT}` } },
+  ],
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
@@ -60,11 +67,19 @@ export default defineConfig({
         CAMKET_OIDC_CLIENT_ID: oidc.clientId,
         CAMKET_OIDC_CLIENT_SECRET: oidc.clientSecret,
         CAMKET_OIDC_NAME: "Cổng định danh tỉnh (thử nghiệm)",
+        CAMKET_2FA_REQUIRED_ROLES: "none",
       },
       url: `http://localhost:${PORT}/login`,
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",
+    },
+    {
+      command: `rm -rf ${dataDir}-2fa && npm start`,
+      env: { PORT: String(SECOND_FACTOR_PORT), CAMKET_DATA_DIR: `${dataDir}-2fa`, DATABASE_URL: "", CAMKET_SCHEDULER: "off" },
+      url: `http://localhost:${SECOND_FACTOR_PORT}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
     },
   ],
 });

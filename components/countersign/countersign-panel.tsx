@@ -23,8 +23,10 @@ type Outcome = { unitName: string; ok: boolean; message?: string };
  */
 export function CountersignPanel({ items, signerName, title, signing }: { items: Item[]; signerName: string; title: string; signing: SigningSetup }) {
   const router = useRouter();
-  const { countersignPanel: t, signatureImage: imageMessages } = useMessages().signing;
+  const messages = useMessages();
+  const { countersignPanel: t, signatureImage: imageMessages } = messages.signing;
   const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
   const [image, setImage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -42,7 +44,7 @@ export function CountersignPanel({ items, signerName, title, signing }: { items:
     setOutcomes([]);
     setRunTotal(items.length);
     setRunning(true);
-    const start = await startCountersigningAction(password);
+    const start = await startCountersigningAction(password, code);
     if (!start.ok || !start.grant) {
       setRunning(false);
       setError(start.message ?? t.couldNotStart);
@@ -56,6 +58,7 @@ export function CountersignPanel({ items, signerName, title, signing }: { items:
     }
     setRunning(false);
     setPassword("");
+    setCode("");
     startRefresh(() => router.refresh());
   }
 
@@ -120,6 +123,21 @@ export function CountersignPanel({ items, signerName, title, signing }: { items:
               onChange={(e) => setPassword(e.target.value)}
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
             />
+            {signing.secondFactor && (
+              <>
+                <label htmlFor="countersign-code" className="mt-3 block text-sm font-medium text-slate-700">
+                  {messages.secondFactor.code}
+                </label>
+                <input
+                  id="countersign-code"
+                  autoComplete="one-time-code"
+                  inputMode="numeric"
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                  className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
+                />
+              </>
+            )}
           </div>
           <FormMessage state={error ? { ok: false, message: error } : undefined} />
           <button

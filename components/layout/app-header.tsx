@@ -6,7 +6,8 @@ import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export function AppHeader({ user }: { user: Actor }) {
-  const { app, roles } = messagesFor(user).common;
+  const messages = messagesFor(user);
+  const { app, roles } = messages.common;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="bg-brand-800 text-white">
@@ -23,6 +24,9 @@ export function AppHeader({ user }: { user: Actor }) {
                 {user.unit ? ` · ${user.unit.name}` : ""}
               </p>
             </div>
+            <a href="/tai-khoan/bao-mat" className="whitespace-nowrap text-sm text-brand-100 underline-offset-2 hover:text-white hover:underline">
+              {messages.secondFactor.menuLink}
+            </a>
             <LanguageSwitch tone="dark" />
             <SignOutButton />
           </div>

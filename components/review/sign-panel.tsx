@@ -22,7 +22,9 @@ export function SignPanel({ assignmentId, reviewedSha256, signerName, signing }:
   const [declineState, declineAction] = useActionState(declineAssignmentAction.bind(null, assignmentId), { ok: false });
   const [image, setImage] = useState<string | null>(null);
   const [declining, setDeclining] = useState(false);
-  const t = useMessages().signing.signPanel;
+  const messages = useMessages();
+  const t = messages.signing.signPanel;
+  const codeLabel = messages.secondFactor.code;
 
   return (
     <div className="space-y-6">
@@ -49,6 +51,9 @@ export function SignPanel({ assignmentId, reviewedSha256, signerName, signing }:
             state={signState}
             required
           />
+          {signing.secondFactor && (
+            <TextField name="secondFactorCode" label={codeLabel} autoComplete="one-time-code" inputMode="numeric" state={signState} required />
+          )}
         </div>
         <FormMessage state={signState} />
         <SubmitButton pendingLabel={t.signing}>{t.sign}</SubmitButton>

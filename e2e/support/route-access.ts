@@ -20,6 +20,9 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", allow: "public" },
   // The login form's plain POST (works without JavaScript).
   { file: "app/api/auth/login/route.ts", path: "/api/auth/login", allow: "public-post-only" },
+  // Second factor (issue 16): every signed-in person's own security page; the code page sends a complete session home.
+  { file: "app/(auth)/tai-khoan/bao-mat/page.tsx", path: "/tai-khoan/bao-mat", allow: "signed-in" },
+  { file: "app/(auth)/xac-thuc-hai-buoc/page.tsx", path: "/xac-thuc-hai-buoc", allow: "signed-in-redirect" },
   { file: "app/ca/page.tsx", path: "/ca", allow: "public" },
   { file: "app/ca/city-ca.pem/route.ts", path: "/ca/city-ca.pem", allow: "public" },
   { file: "app/ca/city-ca.der/route.ts", path: "/ca/city-ca.der", allow: "public" },

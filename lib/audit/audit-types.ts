@@ -22,6 +22,8 @@ export const AUDIT_EVENT_TYPES = [
   "TIMESTAMP_UNAVAILABLE",
   "ARCHIVE_TIMESTAMP_ADDED",
   "VALIDATION_DATA_REJECTED",
+  "SECOND_FACTOR_CHANGED",
+  "SECOND_FACTOR_RESET",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -9,6 +9,8 @@ import { decodeJwt, encodeJwt } from "./session-jwt";
 import { singleSignOnSettings } from "./single-sign-on-settings";
 import { singleSignOnProvider } from "./single-sign-on-provider";
 import type { SingleSignOnRefusal } from "./sign-in-with-single-sign-on";
+import { secondFactorStateAtSignIn } from "@/lib/second-factor/second-factor-state";
+import type { SecondFactorState } from "@/lib/second-factor/second-factor-pages";
 
 const singleSignOn = singleSignOnSettings();
 
@@ -47,11 +49,19 @@ export const authOptions: NextAuthOptions = {
     signIn({ user }) {
       return user.refused ? `/login?error=${user.refused}` : true;
     },
-    jwt({ token, user }) {
-      return user ? { ...token, ...sessionClaims(user) } : token;
+    // At sign-in, by any provider: whether the second factor is still to be given (or set up) before anything else.
+    async jwt({ token, user }) {
+      return user ? { ...token, ...sessionClaims(user), secondFactor: await secondFactorStateAtSignIn(user) } : token;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.userId, role: token.role, unitId: token.unitId, sessionVersion: token.sessionVersion };
+      session.user = {
+        ...session.user,
+        id: token.userId,
+        role: token.role,
+        unitId: token.unitId,
+        sessionVersion: token.sessionVersion,
+        secondFactor: token.secondFactor ?? "done",
+      };
       return session;
     },
   },
@@ -77,7 +87,15 @@ declare module "next-auth" {
     refused?: SingleSignOnRefusal | "unavailable";
   }
   interface Session {
-    user: { id: string; role: Role; unitId: string | null; sessionVersion: number; name?: string | null; email?: string | null };
+    user: {
+      id: string;
+      role: Role;
+      unitId: string | null;
+      sessionVersion: number;
+      secondFactor: SecondFactorState;
+      name?: string | null;
+      email?: string | null;
+    };
   }
 }
 
@@ -88,5 +106,7 @@ declare module "next-auth/jwt" {
     unitId: string | null;
     /** User.sessionVersion when this session began; a different one in the database ends it. */
     sessionVersion: number;
+    /** Absent on sessions from before second factors existed: nothing more to ask of them. */
+    secondFactor?: SecondFactorState;
   }
 }

@@ -18,7 +18,11 @@ import { actorFor, createActor, createTestUnit, createTestUser, launchTestCampai
  */
 
 let sessionActor: Actor | null = null;
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => sessionActor }));
+vi.mock("@/lib/auth/current-user", () => ({
+  getCurrentUser: async () => sessionActor,
+  // A complete session (second factor given or not needed): the state in which every other action runs.
+  getSignedInPerson: async () => sessionActor && { actor: sessionActor, secondFactor: "done", sessionVersion: 0 },
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "user-agent": "server-action-access.test" }),
@@ -76,6 +80,8 @@ const load = () =>
     import("@/app/(app)/quan-tri/uy-quyen/actions"),
     import("@/app/(app)/theo-doi/closing-actions"),
     import("@/app/(app)/van-thu/actions"),
+    import("@/app/(auth)/xac-thuc-hai-buoc/actions"),
+    import("@/app/(auth)/tai-khoan/bao-mat/actions"),
   ]).then((modules) => Object.assign({}, ...modules) as Record<string, (...args: never[]) => Promise<unknown>>);
 
 const ADMIN: Role[] = ["ADMIN"];
@@ -159,6 +165,12 @@ const ACTIONS: Record<string, ActionRow> = {
     call: async (f) => (await load()).resetUserPasswordAction!(...([f.user.id, idle, form({ password: "x", confirm: "y" })] as never[])),
   },
   unlockUserLoginAction: { allow: ADMIN, call: async (f) => (await load()).unlockUserLoginAction!(...([f.user.id, idle] as never[])) },
+  resetSecondFactorAction: { allow: ADMIN, call: async (f) => (await load()).resetSecondFactorAction!(...([f.user.id, idle] as never[])) },
+  // Only a session that still owes its code may give it; a complete one is refused whatever the role.
+  verifySecondFactorAction: { allow: [], call: async () => (await load()).verifySecondFactorAction!(...([idle, form({ code: "123456" })] as never[])) },
+  confirmEnrolmentAction: { allow: "signed-in", call: async () => (await load()).confirmEnrolmentAction!(...([idle, form({ code: "123456" })] as never[])) },
+  renewRecoveryCodesAction: { allow: "signed-in", call: async () => (await load()).renewRecoveryCodesAction!(...([idle, form({ code: "123456" })] as never[])) },
+  disableSecondFactorAction: { allow: "signed-in", call: async () => (await load()).disableSecondFactorAction!(...([idle, form({ code: "123456" })] as never[])) },
   signOutUserEverywhereAction: { allow: ADMIN, call: async (f) => (await load()).signOutUserEverywhereAction!(...([f.user.id, idle] as never[])) },
   saveTemplateDraftAction: { allow: ADMIN, call: async () => (await load()).saveTemplateDraftAction!(...([idle, form({ content: "{}" })] as never[])) },
   startDraftAction: { allow: ADMIN, call: async (f) => (await load()).startDraftAction!(...([f.template.id, idle] as never[])) },

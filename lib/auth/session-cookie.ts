@@ -1,6 +1,7 @@
 import type { JWT } from "next-auth/jwt";
 import { encodeJwt } from "./session-jwt";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { SecondFactorState } from "@/lib/second-factor/second-factor-pages";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -23,8 +24,8 @@ export function sessionCookie() {
   };
 }
 
-/** The signed session cookie value for a person who has just proved their password. */
-export function encodeSessionToken(user: SessionUser & { email: string; fullName: string }): Promise<string> {
-  const token: JWT = { sub: user.id, name: user.fullName, email: user.email, ...sessionClaims(user) };
+/** The signed session cookie value for a person who has just proved their password (and, once given, their second factor). */
+export function encodeSessionToken(user: SessionUser & { email: string; fullName: string }, secondFactor: SecondFactorState): Promise<string> {
+  const token: JWT = { sub: user.id, name: user.fullName, email: user.email, ...sessionClaims(user), secondFactor };
   return encodeJwt({ token, secret: process.env.NEXTAUTH_SECRET!, maxAge: SESSION_MAX_AGE_SECONDS });
 }

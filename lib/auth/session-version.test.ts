@@ -10,7 +10,8 @@ import { setUserActive } from "@/lib/users/set-user-active";
 import { saveUser } from "@/lib/users/save-user";
 import { signOutUserEverywhere } from "@/lib/users/sign-out-user-everywhere";
 import { authOptions } from "./auth-options";
-import { getCurrentUser } from "./current-user";
+import { getCurrentUser, getSignedInPerson } from "./current-user";
+import { prisma } from "@/lib/db/client";
 
 // The session a request would carry: the cookie's JWT, run through next-auth's own callbacks.
 let cookieToken: JWT | null = null;
@@ -105,5 +106,20 @@ describe("one session version per person", () => {
     const user = await createTestUser({ role: "AUDITOR", password: PASSWORD });
     const { sessionVersion: _dropped, ...old } = await signIn(user.email);
     expect(await requestWith(old as JWT)).toBeNull();
+  });
+
+  it("a session that owes its second factor (or, for a required role, its set-up) is signed out for everything but those pages", async () => {
+    const chair = await createTestUser({ role: "CHAIRPERSON", password: PASSWORD });
+    const enrol = await signIn(chair.email);
+    expect(enrol.secondFactor).toBe("enrol");
+    expect(await requestWith(enrol)).toBeNull();
+    expect(await getSignedInPerson()).toMatchObject({ actor: { id: chair.id }, secondFactor: "enrol" });
+
+    const auditor = await createTestUser({ role: "AUDITOR", password: PASSWORD });
+    await prisma.secondFactor.create({ data: { userId: auditor.id, secretSealed: new Uint8Array(32), enabledAt: new Date() } });
+    const pending = await signIn(auditor.email);
+    expect(pending.secondFactor).toBe("pending");
+    expect(await requestWith(pending)).toBeNull();
+    expect(await requestWith({ ...pending, secondFactor: "done" })).toMatchObject({ id: auditor.id });
   });
 });

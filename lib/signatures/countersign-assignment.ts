@@ -9,18 +9,22 @@ import { messagesFor } from "@/lib/i18n/messages-for";
 import { createSigningGrant } from "./signing-grant";
 import { findValidDelegation } from "@/lib/delegations/find-valid-delegation";
 import { countersignAssignments } from "./countersign-assignments";
+import { signingSecondFactorRefusal } from "@/lib/second-factor/signing-second-factor-refusal";
+import { hasSecondFactor } from "@/lib/second-factor/get-second-factor-status";
 
 /**
  * The chairperson (or the deputy they delegated countersigning to, while that holds) re-enters their password
  * once; the grant then covers a bulk countersignature for 10 minutes.
  */
-export async function startCountersigning(actor: Actor | null, password: unknown, now = new Date()): Promise<FormResult & { grant?: string }> {
+export async function startCountersigning(actor: Actor | null, password: unknown, secondFactorCode?: unknown, now = new Date()): Promise<FormResult & { grant?: string }> {
   if (!hasRole(actor, "CHAIRPERSON", "DEPUTY")) return forbidden(actor);
   if (actor.role === "DEPUTY" && !(await findValidDelegation(actor, "CHAIRPERSON", now))) return failure(messagesFor(actor).delegation.refusals.none);
   const m = messagesFor(actor).signing.results;
   if (typeof password !== "string" || !password) return failure(m.confirmPasswordRequired, { password: [m.confirmPasswordRequiredField] });
   const auth = await authenticateUser(actor.email, password, now, SIGNING_RECHECK);
   if (!auth.ok) return failure(m.wrongPasswordNothingSigned, { password: [m.wrongPassword] });
+  const secondFactorRefusal = await signingSecondFactorRefusal(actor, await hasSecondFactor(actor.id), secondFactorCode, now);
+  if (secondFactorRefusal) return secondFactorRefusal;
   return { ok: true, grant: createSigningGrant(actor.id, now) };
 }
 

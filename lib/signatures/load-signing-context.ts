@@ -33,6 +33,8 @@ export type SigningContext = {
   certificate: StoredCertificate | null;
   /** Whether the admin lets the signer use the server-held key (SigningMethod SERVER_KEY). */
   serverKeyAllowed: boolean;
+  /** Whether the signer has a second factor on: then a signature with the server-held key asks for it too. */
+  secondFactorEnabled: boolean;
   credentials: StoredCredentials;
 };
 
@@ -62,6 +64,7 @@ type Row = Omit<SigningTarget, "unitName" | "slots" | "delegation"> & {
   active: boolean | null;
   passwordHash: string | null;
   serverKeyAllowed: boolean | null;
+  secondFactorEnabled: boolean | null;
   failures: number | null;
   lastFailureAt: Date | null;
 };
@@ -94,6 +97,7 @@ export async function loadSigningContext(
            c.id AS "certificateId", c."serialHex", c."certDer", c."encryptedKey", c."notAfter", c."revokedAt",
            u.id AS "userId", u.email AS "userEmail", u."fullName", u.role, u."unitId" AS "userUnitId",
            u."sessionVersion", u.active, u."passwordHash", 'SERVER_KEY' = ANY(u."signingMethods") AS "serverKeyAllowed",
+           EXISTS (SELECT 1 FROM "SecondFactor" f WHERE f."userId" = u.id AND f."enabledAt" IS NOT NULL) AS "secondFactorEnabled",
            t.failures, t."lastFailureAt"
     FROM (SELECT 1) AS one
     LEFT JOIN "Assignment" a ON a.id = ANY(${ids}::text[])
@@ -121,6 +125,7 @@ export async function loadSigningContext(
     assignments,
     certificate: certificateOf(row),
     serverKeyAllowed: row?.serverKeyAllowed === true,
+    secondFactorEnabled: row?.secondFactorEnabled === true,
     credentials: { email, address: throttleKey, user: userOf(row), throttle: throttleOf(row) },
   };
 }

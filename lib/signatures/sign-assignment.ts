@@ -11,6 +11,7 @@ import { signatureImageSchema } from "./signature-image";
 import { headSigningRefusal, reviewedSha256Schema } from "./head-signing-refusal";
 import { applySignature } from "./apply-signature";
 import { loadSigningContext } from "./load-signing-context";
+import { signingSecondFactorRefusal } from "@/lib/second-factor/signing-second-factor-refusal";
 
 const PASSWORD_REQUIRED = messageRef("signing.results.signPasswordRequired");
 
@@ -19,6 +20,8 @@ const signInputSchema = z.object({
   reviewedSha256: reviewedSha256Schema,
   password: z.string({ error: PASSWORD_REQUIRED }).min(1, PASSWORD_REQUIRED).max(200),
   signatureImage: signatureImageSchema,
+  /** Only when the signer has a second factor on (lib/second-factor/signing-second-factor-refusal). */
+  secondFactorCode: z.string().max(40).nullish(),
 });
 
 /**
@@ -33,10 +36,10 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
   const m = messagesFor(actor);
   const parsed = signInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, actor);
-  const { assignmentId, reviewedSha256, password, signatureImage } = parsed.data;
+  const { assignmentId, reviewedSha256, password, signatureImage, secondFactorCode } = parsed.data;
 
   // One statement reads the assignment, the certificate and what the password check needs.
-  const { assignment, certificate, serverKeyAllowed, credentials } = await loadSigningContext(actor, assignmentId, SIGNING_RECHECK, { now });
+  const { assignment, certificate, serverKeyAllowed, secondFactorEnabled, credentials } = await loadSigningContext(actor, assignmentId, SIGNING_RECHECK, { now });
   const refusal = headSigningRefusal(assignment, actor, reviewedSha256, m, now);
   if (refusal || !assignment) return failure(refusal ?? m.signing.results.notFound);
   const auth = await checkPassword(credentials, password, now);
@@ -44,6 +47,8 @@ export async function signAssignment(actor: Actor | null, input: unknown, contex
     const message = auth.reason === "locked" ? m.signing.results.accountLocked : m.signing.results.wrongPasswordNothingSigned;
     return failure(message, { password: [message] });
   }
+  const secondFactorRefusal = await signingSecondFactorRefusal(actor, secondFactorEnabled, secondFactorCode, now);
+  if (secondFactorRefusal) return secondFactorRefusal;
 
   return applySignature({
     actor,

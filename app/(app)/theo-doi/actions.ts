@@ -10,8 +10,8 @@ import { countersignAssignments, type CountersignChunkResult } from "@/lib/signa
 import { reissueAssignment } from "@/lib/signatures/reissue-assignment";
 import { sendReminders } from "@/lib/reminders/send-reminders";
 
-export async function startCountersigningAction(password: string): Promise<FormResult & { grant?: string }> {
-  return runAction("startCountersigningAction", async () => startCountersigning(await getCurrentUser(), password));
+export async function startCountersigningAction(password: string, secondFactorCode?: string): Promise<FormResult & { grant?: string }> {
+  return runAction("startCountersigningAction", async () => startCountersigning(await getCurrentUser(), password, secondFactorCode));
 }
 
 /** One chunk (≤ COUNTERSIGN_CHUNK) per call, so the screen can show progress; the grant stands for the password. */

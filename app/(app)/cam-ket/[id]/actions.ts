@@ -15,7 +15,7 @@ export async function signAssignmentAction(assignmentId: string, reviewedSha256:
     const actor = await getCurrentUser();
     const result = await signAssignment(
       actor,
-      { assignmentId, reviewedSha256, password: form.get("password"), signatureImage: form.get("signatureImage") },
+      { assignmentId, reviewedSha256, password: form.get("password"), signatureImage: form.get("signatureImage"), secondFactorCode: form.get("secondFactorCode") },
       await auditContextFor(actor),
     );
     if (result.ok) revalidatePath(`/cam-ket/${assignmentId}`);

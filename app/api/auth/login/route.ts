@@ -3,6 +3,8 @@ import { isSameOriginRequest } from "@/lib/auth/same-origin";
 import { signInWithCredentials } from "@/lib/auth/sign-in-with-credentials";
 import { encodeSessionToken, SESSION_MAX_AGE_SECONDS, sessionCookie } from "@/lib/auth/session-cookie";
 import { ROLE_HOME } from "@/lib/auth/roles";
+import { secondFactorStateAtSignIn } from "@/lib/second-factor/second-factor-state";
+import { SECOND_FACTOR_PAGES } from "@/lib/second-factor/second-factor-pages";
 
 /** A relative Location: right behind any proxy, whatever host name the browser used. */
 const seeOther = (location: string) => new NextResponse(null, { status: 303, headers: { Location: location } });
@@ -20,8 +22,9 @@ export async function POST(request: Request) {
   const credentials = { email: form?.get("email"), password: form?.get("password") };
   const result = await signInWithCredentials(credentials, (name) => request.headers.get(name));
   if (!result.ok) return seeOther(`/login?error=${result.error}`);
-  const response = seeOther(ROLE_HOME[result.user.role]);
+  const secondFactor = await secondFactorStateAtSignIn(result.user);
+  const response = seeOther(secondFactor === "done" ? ROLE_HOME[result.user.role] : SECOND_FACTOR_PAGES[secondFactor]);
   const { name, options } = sessionCookie();
-  response.cookies.set(name, await encodeSessionToken(result.user), { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
+  response.cookies.set(name, await encodeSessionToken(result.user, secondFactor), { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
   return response;
 }

@@ -106,6 +106,8 @@ export const common: typeof vi = {
     TIMESTAMP_UNAVAILABLE: "Time-stamping authority unavailable",
     ARCHIVE_TIMESTAMP_ADDED: "Archive timestamp added (PAdES B-LTA)",
     VALIDATION_DATA_REJECTED: "Validation data rejected (OCSP/CRL/timestamp)",
+    SECOND_FACTOR_CHANGED: "Two-step verification changed",
+    SECOND_FACTOR_RESET: "Two-step verification reset by an admin",
   },
   form: {
     signedOut: "Not signed in.",

@@ -105,6 +105,8 @@ export const common = {
     TIMESTAMP_UNAVAILABLE: "Máy chủ dấu thời gian không dùng được",
     ARCHIVE_TIMESTAMP_ADDED: "Thêm dấu thời gian lưu trữ (PAdES B-LTA)",
     VALIDATION_DATA_REJECTED: "Từ chối dữ liệu kiểm tra (OCSP/CRL/dấu thời gian)",
+    SECOND_FACTOR_CHANGED: "Thay đổi xác thực hai bước",
+    SECOND_FACTOR_RESET: "Quản trị viên đặt lại xác thực hai bước",
   },
   form: {
     signedOut: "Chưa đăng nhập.",

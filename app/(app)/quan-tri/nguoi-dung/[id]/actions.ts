@@ -10,6 +10,7 @@ import { unlockUserLogin } from "@/lib/users/unlock-user-login";
 import { signOutUserEverywhere } from "@/lib/users/sign-out-user-everywhere";
 import { setUserSigningOptions } from "@/lib/users/set-user-signing-options";
 import { decideCertificateBinding } from "@/lib/signer-certificates/decide-certificate-binding";
+import { resetSecondFactor } from "@/lib/second-factor/reset-second-factor";
 
 // The sign-in controls on one user's admin page; the lib operations check the ADMIN role themselves.
 
@@ -17,6 +18,15 @@ export async function unlockUserLoginAction(userId: string, _prev: FormResult): 
   return runAction("unlockUserLoginAction", async () => {
     const actor = await getCurrentUser();
     const result = await unlockUserLogin(actor, userId, await auditContextFor(actor));
+    if (result.ok) revalidatePath(`/quan-tri/nguoi-dung/${userId}`);
+    return result;
+  });
+}
+
+export async function resetSecondFactorAction(userId: string, _prev: FormResult): Promise<FormResult> {
+  return runAction("resetSecondFactorAction", async () => {
+    const actor = await getCurrentUser();
+    const result = await resetSecondFactor(actor, userId, await auditContextFor(actor));
     if (result.ok) revalidatePath(`/quan-tri/nguoi-dung/${userId}`);
     return result;
   });

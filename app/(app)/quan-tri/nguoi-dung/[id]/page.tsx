@@ -9,7 +9,8 @@ import { formatMessage } from "@/lib/i18n/format-message";
 import { getMessages } from "@/lib/i18n/get-messages";
 import { formatDateTime } from "@/lib/time/vietnam-time";
 import { setUserActiveAction } from "../../actions";
-import { decideCertificateBindingAction, signOutUserEverywhereAction, unlockUserLoginAction } from "./actions";
+import { decideCertificateBindingAction, resetSecondFactorAction, signOutUserEverywhereAction, unlockUserLoginAction } from "./actions";
+import { getSecondFactorStatus } from "@/lib/second-factor/get-second-factor-status";
 import { SigningOptionsForm } from "@/components/admin/signing-options-form";
 import { delayedLoginAddresses } from "@/lib/auth/login-throttle";
 import { PageHeader } from "@/components/ui/page-header";
@@ -30,8 +31,8 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
   const [user, units, certificates] = await Promise.all([getUser(id), listUnits(), listCertificates(id)]);
   if (!user) notFound();
   const issuingBodies = await listIssuingBodyOptions(user.issuingBodyId);
-  const delayedAddresses = await delayedLoginAddresses(user.email);
-  const { common, admin, signing } = await getMessages();
+  const [delayedAddresses, secondFactor] = await Promise.all([delayedLoginAddresses(user.email), getSecondFactorStatus(user.id)]);
+  const { common, admin, signing, secondFactor: sf } = await getMessages();
   const t = admin.users;
   return (
     <>
@@ -63,6 +64,10 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
             )}
             <p className="text-sm text-slate-600">{t.signOutEverywhereHint}</p>
             <ActionButtonForm action={signOutUserEverywhereAction.bind(null, user.id)} label={t.signOutEverywhere} variant="danger" />
+            <p data-testid="admin-second-factor" className="text-sm text-slate-600">
+              {secondFactor ? sf.adminStatusOn : sf.adminStatusOff}
+            </p>
+            {secondFactor && <ActionButtonForm action={resetSecondFactorAction.bind(null, user.id)} label={sf.adminReset} variant="danger" />}
           </section>
           <section className="rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="mb-3 font-semibold">{t.certificates}</h2>
