@@ -111,32 +111,10 @@ export function CountersignPanel({ items, signerName, title, signing }: { items:
           )}
           {signing.serverKey && (
           <>
-          <div className="max-w-sm">
-            <label htmlFor="countersign-password" className="block text-sm font-medium text-slate-700">
-              {t.password}
-            </label>
-            <input
-              id="countersign-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
-            />
+          <div className="max-w-sm space-y-3">
+            <ControlledField id="countersign-password" label={t.password} type="password" autoComplete="current-password" value={password} onChange={setPassword} />
             {signing.secondFactor && (
-              <>
-                <label htmlFor="countersign-code" className="mt-3 block text-sm font-medium text-slate-700">
-                  {messages.secondFactor.code}
-                </label>
-                <input
-                  id="countersign-code"
-                  autoComplete="one-time-code"
-                  inputMode="numeric"
-                  value={code}
-                  onChange={(e) => setCode(e.target.value)}
-                  className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
-                />
-              </>
+              <ControlledField id="countersign-code" label={messages.secondFactor.code} autoComplete="one-time-code" inputMode="numeric" value={code} onChange={setCode} />
             )}
           </div>
           <FormMessage state={error ? { ok: false, message: error } : undefined} />
@@ -184,5 +162,22 @@ export function CountersignPanel({ items, signerName, title, signing }: { items:
         </div>
       )}
     </section>
+  );
+}
+
+/** A labelled input whose value the panel keeps (the password and the code are sent together when countersigning starts). */
+function ControlledField({
+  id,
+  label,
+  onChange,
+  ...input
+}: { id: string; label: string; onChange: (value: string) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "onChange" | "id">) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={id} {...input} onChange={(e) => onChange(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+    </div>
   );
 }
