@@ -15,7 +15,13 @@ import { createActor } from "@/lib/test/factories";
  */
 
 let currentUser: () => Promise<Actor | null> = async () => null;
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: () => currentUser() }));
+vi.mock("@/lib/auth/current-user", () => ({
+  getCurrentUser: () => currentUser(),
+  getSignedInPerson: async () => {
+    const actor = await currentUser();
+    return actor && { actor, secondFactor: "done", sessionVersion: 0 };
+  },
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "user-agent": "server-action-errors.test" }),
@@ -71,6 +77,8 @@ const ACTION_MODULES = [
   "app/(app)/theo-doi/closing-actions",
   "app/(app)/quan-tri/co-quan-ban-hanh/actions",
   "app/(app)/van-thu/actions",
+  "app/(auth)/xac-thuc-hai-buoc/actions",
+  "app/(auth)/tai-khoan/bao-mat/actions",
 ];
 type Action = (...args: unknown[]) => Promise<unknown>;
 async function loadActions(): Promise<Record<string, Action>> {

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-types";
 import { failure, forbidden, success, type FormResult } from "@/lib/forms/form-result";
 import { messagesFor } from "@/lib/i18n/messages-for";
+import { userIdSchema } from "@/lib/users/user-schemas";
 
 /**
  * An admin removes a person's second factor (a lost phone and lost recovery codes): the key and codes are
@@ -13,11 +14,12 @@ import { messagesFor } from "@/lib/i18n/messages-for";
 export async function resetSecondFactor(actor: Actor | null, userId: unknown, context: AuditContext = {}): Promise<FormResult> {
   if (!hasRole(actor, "ADMIN")) return forbidden(actor);
   const m = messagesFor(actor).secondFactor;
-  if (typeof userId !== "string" || userId.length > 64) return failure(m.adminResetNone);
+  const id = userIdSchema.safeParse(userId);
+  if (!id.success) return failure(m.adminResetNone);
   const reset = await prisma.$transaction(async (tx) => {
-    const removed = await tx.secondFactor.deleteMany({ where: { userId } });
+    const removed = await tx.secondFactor.deleteMany({ where: { userId: id.data } });
     if (!removed.count) return null;
-    const user = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true, email: true, unitId: true } });
+    const user = await tx.user.update({ where: { id: id.data }, data: { sessionVersion: { increment: 1 } }, select: { id: true, email: true, unitId: true } });
     await recordAuditEvent(tx, { ...context, actorId: actor.id, actorEmail: actor.email, type: "SECOND_FACTOR_RESET", unitId: user.unitId, data: { userId: user.id, email: user.email } });
     return user;
   });
