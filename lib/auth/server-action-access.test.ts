@@ -71,6 +71,7 @@ const load = () =>
     import("@/app/(app)/quan-tri/mau-cam-ket/actions"),
     import("@/app/(app)/quan-tri/chung-thu/actions"),
     import("@/app/(app)/quan-tri/tin-cay/actions"),
+    import("@/app/(app)/quan-tri/webhook/actions"),
     import("@/app/(app)/quan-tri/co-quan-ban-hanh/actions"),
     import("@/app/(app)/chu-ky-so/actions"),
     import("@/app/(app)/quan-tri/uy-quyen/actions"),
@@ -184,6 +185,9 @@ const ACTIONS: Record<string, ActionRow> = {
     allow: ADMIN,
     call: async (f) => (await load()).setTrustAnchorEnabledAction!(...([f.trustAnchorId, true, idle] as never[])),
   },
+  createWebhookEndpointAction: { allow: ADMIN, call: async () => (await load()).createWebhookEndpointAction!(...([idle, form({ name: "", url: "ftp://x" })] as never[])) },
+  changeWebhookEndpointAction: { allow: ADMIN, call: async () => (await load()).changeWebhookEndpointAction!(...([crypto.randomUUID(), "disable", idle] as never[])) },
+  resendWebhookDeliveryAction: { allow: ADMIN, call: async () => (await load()).resendWebhookDeliveryAction!(...([crypto.randomUUID(), idle] as never[])) },
   grantDelegationAction: { allow: ADMIN, call: async () => (await load()).grantDelegationAction!(...([idle, form({ principalId: "" })] as never[])) },
   revokeDelegationAction: {
     allow: ADMIN,

@@ -13,5 +13,6 @@ import { closing } from "./closing";
 import { timestamping } from "./timestamping";
 import { longTerm } from "./long-term";
 import { report } from "./report";
+import { webhooks } from "./webhooks";
 
-export const en: Messages = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing, timestamping, longTerm, report };
+export const en: Messages = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing, timestamping, longTerm, report, webhooks };

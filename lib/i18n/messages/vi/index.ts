@@ -12,7 +12,8 @@ import { closing } from "./closing";
 import { timestamping } from "./timestamping";
 import { longTerm } from "./long-term";
 import { report } from "./report";
+import { webhooks } from "./webhooks";
 
 /** The Vietnamese catalogue; its shape is the type every other language must match key for key. */
-export const vi = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing, timestamping, longTerm, report };
+export const vi = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing, timestamping, longTerm, report, webhooks };
 export type Messages = typeof vi;
