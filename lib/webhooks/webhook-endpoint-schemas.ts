@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { messageRef } from "@/lib/i18n/message-ref";
-import { WEBHOOK_EVENT_NAMES } from "./webhook-events";
+import { WEBHOOK_EVENT_NAMES, type WebhookEventName } from "./webhook-events";
+
+const KNOWN_EVENTS = new Set<string>(WEBHOOK_EVENT_NAMES);
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -31,7 +33,12 @@ export const webhookEndpointInputSchema = z.object({
       const problem = urlProblem(text);
       if (problem) ctx.addIssue({ code: "custom", message: messageRef(problem) });
     }),
-  events: z.array(z.enum(WEBHOOK_EVENT_NAMES), { error: messageRef("webhooks.validation.eventsRequired") }).min(1, messageRef("webhooks.validation.eventsRequired")),
+  // Checked on the array, not per item, so the error sits on the "events" field the form shows.
+  events: z
+    .array(z.string(), { error: messageRef("webhooks.validation.eventsRequired") })
+    .min(1, messageRef("webhooks.validation.eventsRequired"))
+    .refine((names) => names.every((name) => KNOWN_EVENTS.has(name)), messageRef("webhooks.validation.eventUnknown"))
+    .transform((names) => [...new Set(names)] as WebhookEventName[]),
   enabled: z.boolean(),
 });
 

@@ -10,6 +10,7 @@ export const webhooks: typeof vi = {
     nameRequired: "Enter a name for the endpoint (at most 100 characters).",
     urlInvalid: "The URL must start with https:// (or http://) and be a valid address.",
     urlPlainHttp: "In production only https:// is accepted (http:// is for localhost only).",
+    eventUnknown: "One of the events is not in the list.",
     eventsRequired: "Choose at least one event.",
   },
   events: {

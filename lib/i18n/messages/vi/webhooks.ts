@@ -9,6 +9,7 @@ export const webhooks = {
     nameRequired: "Nhập tên điểm nhận (tối đa 100 ký tự).",
     urlInvalid: "URL phải bắt đầu bằng https:// (hoặc http://) và là địa chỉ hợp lệ.",
     urlPlainHttp: "Khi chạy thật chỉ nhận https:// (http:// chỉ dùng cho localhost).",
+    eventUnknown: "Có sự kiện không nằm trong danh sách.",
     eventsRequired: "Chọn ít nhất một sự kiện.",
   },
   events: {
