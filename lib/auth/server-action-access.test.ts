@@ -209,7 +209,7 @@ const ACTIONS: Record<string, ActionRow> = {
 
 /** Every row of every table that an action could write, hashed: equal before and after means nothing changed. */
 async function databaseFingerprint(): Promise<string> {
-  const tables = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "Reminder", "TrustAnchor"];
+  const tables = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "Reminder", "TrustAnchor", "WebhookEndpoint", "WebhookDelivery"];
   const rows = await Promise.all(
     tables.map((table) =>
       prisma.$queryRawUnsafe<{ digest: string }[]>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`),
