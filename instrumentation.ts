@@ -8,5 +8,7 @@ export async function register() {
     startReminderScheduler();
     const { startArchiveRenewalScheduler } = await import("./lib/long-term/archive-renewal-scheduler");
     startArchiveRenewalScheduler();
+    const { startWebhookScheduler } = await import("./lib/webhooks/webhook-scheduler");
+    startWebhookScheduler();
   }
 }

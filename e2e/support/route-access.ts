@@ -66,6 +66,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "app/(app)/quan-tri/chien-dich/[id]/page.tsx", path: "/quan-tri/chien-dich/:campaign", allow: ADMIN },
   { file: "app/(app)/quan-tri/chung-thu/page.tsx", path: "/quan-tri/chung-thu", allow: ADMIN },
   { file: "app/(app)/quan-tri/tin-cay/page.tsx", path: "/quan-tri/tin-cay", allow: ADMIN },
+  { file: "app/(app)/quan-tri/webhook/page.tsx", path: "/quan-tri/webhook", allow: ADMIN },
   { file: "app/(app)/quan-tri/hop-thu/page.tsx", path: "/quan-tri/hop-thu", allow: ADMIN },
   { file: "app/(app)/quan-tri/uy-quyen/page.tsx", path: "/quan-tri/uy-quyen", allow: ADMIN },
   { file: "app/(app)/quan-tri/co-quan-ban-hanh/page.tsx", path: "/quan-tri/co-quan-ban-hanh", allow: ADMIN },

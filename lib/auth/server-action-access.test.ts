@@ -75,6 +75,7 @@ const load = () =>
     import("@/app/(app)/quan-tri/mau-cam-ket/actions"),
     import("@/app/(app)/quan-tri/chung-thu/actions"),
     import("@/app/(app)/quan-tri/tin-cay/actions"),
+    import("@/app/(app)/quan-tri/webhook/actions"),
     import("@/app/(app)/quan-tri/co-quan-ban-hanh/actions"),
     import("@/app/(app)/chu-ky-so/actions"),
     import("@/app/(app)/quan-tri/uy-quyen/actions"),
@@ -196,6 +197,9 @@ const ACTIONS: Record<string, ActionRow> = {
     allow: ADMIN,
     call: async (f) => (await load()).setTrustAnchorEnabledAction!(...([f.trustAnchorId, true, idle] as never[])),
   },
+  createWebhookEndpointAction: { allow: ADMIN, call: async () => (await load()).createWebhookEndpointAction!(...([idle, form({ name: "", url: "ftp://x" })] as never[])) },
+  changeWebhookEndpointAction: { allow: ADMIN, call: async () => (await load()).changeWebhookEndpointAction!(...([crypto.randomUUID(), "disable", idle] as never[])) },
+  resendWebhookDeliveryAction: { allow: ADMIN, call: async () => (await load()).resendWebhookDeliveryAction!(...([crypto.randomUUID(), idle] as never[])) },
   grantDelegationAction: { allow: ADMIN, call: async () => (await load()).grantDelegationAction!(...([idle, form({ principalId: "" })] as never[])) },
   revokeDelegationAction: {
     allow: ADMIN,
@@ -217,7 +221,7 @@ const ACTIONS: Record<string, ActionRow> = {
 
 /** Every row of every table that an action could write, hashed: equal before and after means nothing changed. */
 async function databaseFingerprint(): Promise<string> {
-  const tables = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "Reminder", "TrustAnchor"];
+  const tables = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "Reminder", "TrustAnchor", "WebhookEndpoint", "WebhookDelivery"];
   const rows = await Promise.all(
     tables.map((table) =>
       prisma.$queryRawUnsafe<{ digest: string }[]>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`),

@@ -73,6 +73,7 @@ const ACTION_MODULES = [
   "app/(app)/quan-tri/chung-thu/actions",
   "app/(app)/chu-ky-so/actions",
   "app/(app)/quan-tri/tin-cay/actions",
+  "app/(app)/quan-tri/webhook/actions",
   "app/(app)/quan-tri/uy-quyen/actions",
   "app/(app)/theo-doi/closing-actions",
   "app/(app)/quan-tri/co-quan-ban-hanh/actions",
@@ -89,7 +90,7 @@ async function loadActions(): Promise<Record<string, Action>> {
 /** Plausible values for the other arguments, so only the one under test is wrong. */
 const plausible = (param: string) => (param.includes("FormResult") || param.includes("PdfVerification") ? { ok: false } : param.includes("boolean") ? true : ID);
 
-const TABLES = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "PendingSignature", "TrustAnchor"];
+const TABLES = ["Unit", "User", "TemplateVersion", "Campaign", "Assignment", "AssignmentDocument", "AuditEvent", "UserCertificate", "ApiToken", "PendingSignature", "TrustAnchor", "WebhookEndpoint", "WebhookDelivery"];
 async function databaseFingerprint(tables = TABLES): Promise<string> {
   const rows = await Promise.all(
     tables.map((t) => prisma.$queryRawUnsafe<{ d: string }[]>(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t}" x`)),

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminHomePage() {
   await requirePageRole("ADMIN");
   const overview = await getAdminOverview();
-  const { common, admin } = await getMessages();
+  const { common, admin, webhooks } = await getMessages();
   const t = admin.overview;
   return (
     <>
@@ -52,6 +52,10 @@ export default async function AdminHomePage() {
       <p className="mt-4 text-sm">
         <Link href="/quan-tri/tin-cay" className="font-medium text-brand-700 hover:underline">
           {t.manageTrustList}
+        </Link>
+        {" · "}
+        <Link href="/quan-tri/webhook" className="font-medium text-brand-700 hover:underline">
+          {webhooks.overviewLink}
         </Link>
       </p>
       <section className="mt-4 rounded-lg border border-slate-200 bg-white p-5">

@@ -14,5 +14,6 @@ import { timestamping } from "./timestamping";
 import { longTerm } from "./long-term";
 import { report } from "./report";
 import { secondFactor } from "./second-factor";
+import { webhooks } from "./webhooks";
 
-export const en: Messages = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing, timestamping, longTerm, report, secondFactor };
+export const en: Messages = { common, auth, signing, verification, dashboard, archive, admin, issuance, bodies, delegation, closing, timestamping, longTerm, report, secondFactor, webhooks };
