@@ -78,6 +78,6 @@ test.describe.serial("archive, verification, RBAC", () => {
     expect((await page.goto("/luu-tru"))?.status()).toBe(403);
     const api = await page.request.get("/api/v1/campaigns");
     expect(api.status()).toBe(401);
-    expect(await api.json()).toEqual({ error: "Thiếu khóa API: gửi tiêu đề “Authorization: Bearer <khóa>”." });
+    expect(await api.json()).toMatchObject({ detail: "Thiếu khóa API: gửi tiêu đề “Authorization: Bearer <khóa>”." });
   });
 });

@@ -2,8 +2,9 @@ import { prisma } from "@/lib/db/client";
 import { findActiveUserById, type Actor } from "@/lib/auth/find-active-user";
 import { canUseArchive } from "@/lib/archive/archive-access";
 import { apiTokenHash, TOKEN_PREFIX } from "./api-token-hash";
+import { scopesForRole, type ApiScope } from "./api-scopes";
 
-export type ApiAuthentication = { ok: true; actor: Actor } | { ok: false; status: 401 | 403; error: string };
+export type ApiAuthentication = { ok: true; actor: Actor; scopes: ApiScope[] } | { ok: false; status: 401 | 403; error: string };
 
 // Refresh lastUsedAt at most this often: a script's burst of calls is one write, not hundreds.
 const LAST_USED_GRANULARITY_MS = 60_000;
@@ -24,5 +25,7 @@ export async function authenticateApiToken(authorization: string | null, now = n
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { ok: true, actor };
+  // A scope the owner's role no longer allows (the admin became an auditor) is not granted.
+  const allowed = scopesForRole(actor.role);
+  return { ok: true, actor, scopes: allowed.filter((scope) => row.scopes.includes(scope)) };
 }

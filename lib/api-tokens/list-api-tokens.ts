@@ -8,6 +8,6 @@ export async function listApiTokens(actor: Actor | null) {
   return prisma.apiToken.findMany({
     where: { userId: actor.id },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });
 }

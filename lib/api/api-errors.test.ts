@@ -152,7 +152,7 @@ describe("/api/v1 with hostile input", () => {
     for (const [name, response, status] of cases) {
       const result = await answer(await response);
       expect(result.status, name).toBe(status);
-      expect(result.body, name).toEqual({ error: expect.any(String) });
+      expect(result.body, name).toEqual({ type: expect.stringMatching(/^https:\/\/camket\.vn\/problems\//), title: expect.any(String), status, detail: expect.any(String) });
     }
   });
 
@@ -164,10 +164,10 @@ describe("/api/v1 with hostile input", () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const response = await assignmentPdfRoute(get(`/assignments/${assignmentId}/pdf`), params(assignmentId));
-      expect(response.headers.get("content-type")).toContain("application/json");
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
       const result = await answer(response);
       expect(result.status).toBe(500);
-      expect(result.body.error).toContain("bị hỏng");
+      expect(result.body.detail).toContain("bị hỏng");
       expect(logged.mock.calls.some(([line]) => String(line).includes(documentSha256))).toBe(true);
     } finally {
       writeFileSync(file, good);
@@ -187,14 +187,15 @@ describe("/api/v1 with hostile input", () => {
       await assignmentPdfRoute(get(`/assignments/${assignmentId}/pdf`), params(assignmentId)),
       await archiveRoute(get(`/campaigns/${campaignId}/archive.zip`), params(campaignId)),
     ]) {
-      expect(await answer(response)).toEqual({ status: 503, body: { error: unavailable } });
+      expect(await answer(response)).toMatchObject({ status: 503, body: { type: "https://camket.vn/problems/unavailable", status: 503, detail: unavailable } });
     }
     authenticate = async () => {
       throw new Error("relation \"ApiToken\" does not exist: SELECT * FROM \"ApiToken\"");
     };
     const bug = await answer(await listCampaignsRoute(get("/campaigns")));
     expect(bug.status).toBe(500);
-    expect(bug.body.error).toMatch(/mã tham chiếu [0-9a-f]{8}\.$/);
+    expect(bug.body).toMatchObject({ type: "https://camket.vn/problems/internal", status: 500 });
+    expect(bug.body.detail).toMatch(/mã tham chiếu [0-9a-f]{8}\.$/);
     expect(logged).toHaveBeenCalledTimes(5);
   });
 });

@@ -36,13 +36,47 @@ describe("personal API tokens", () => {
   });
 });
 
+describe("token scopes", () => {
+  it("a token holds only scopes its owner's role may hold; without the scope an operation needs: 403 insufficient_scope", async () => {
+    const auditor = await createActor("AUDITOR");
+    const before = await prisma.apiToken.count();
+    expect(await createApiToken(auditor, { name: "ghi", scopes: ["read", "write-units"] })).toMatchObject({
+      ok: false,
+      fieldErrors: { scopes: ["Vai trò của bạn không được cấp phạm vi này."] },
+    });
+    expect(await createApiToken(auditor, { name: "rỗng", scopes: [] })).toMatchObject({ ok: false, fieldErrors: { scopes: ["Chọn ít nhất một phạm vi."] } });
+    expect(await createApiToken(auditor, { name: "lạ", scopes: ["admin"] })).toMatchObject({ ok: false, fieldErrors: { "scopes.0": ["Phạm vi không hợp lệ."] } });
+    expect(await prisma.apiToken.count()).toBe(before);
+
+    const admin = await createActor("ADMIN");
+    const sync = await createApiToken(admin, { name: "Đồng bộ nhân sự", scopes: ["write-units"] });
+    expect(await prisma.apiToken.findFirstOrThrow({ where: { userId: admin.id } })).toMatchObject({ scopes: ["write-units"] });
+    const refused = await listCampaignsRoute(get("/campaigns", sync.token));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("www-authenticate")).toBe('Bearer realm="camket", error="insufficient_scope", scope="read"');
+    expect(await refused.json()).toEqual({
+      type: "https://camket.vn/problems/insufficient-scope",
+      title: "Khóa API thiếu phạm vi",
+      status: 403,
+      detail: "Khóa API này không có phạm vi “read” mà thao tác cần.",
+      scope: "read",
+    });
+  });
+});
+
 describe("/api/v1", () => {
   it("401 without a token, with an unknown token and with a revoked one; JSON in Vietnamese", async () => {
     const { auditor, token } = await auditorToken();
     const none = await listCampaignsRoute(get("/campaigns"));
     expect(none.status).toBe(401);
     expect(none.headers.get("www-authenticate")).toContain("Bearer");
-    expect(await none.json()).toEqual({ error: "Thiếu khóa API: gửi tiêu đề “Authorization: Bearer <khóa>”." });
+    expect(none.headers.get("content-type")).toBe("application/problem+json");
+    expect(await none.json()).toEqual({
+      type: "https://camket.vn/problems/unauthorized",
+      title: "Thiếu hoặc sai khóa API",
+      status: 401,
+      detail: "Thiếu khóa API: gửi tiêu đề “Authorization: Bearer <khóa>”.",
+    });
     expect((await listCampaignsRoute(get("/campaigns", generateApiToken()))).status).toBe(401);
 
     expect((await listCampaignsRoute(get("/campaigns", token))).status).toBe(200);
@@ -52,7 +86,7 @@ describe("/api/v1", () => {
     expect(await revokeApiToken(auditor, row.id)).toEqual({ ok: true, message: "Đã thu hồi khóa." });
     const revoked = await listCampaignsRoute(get("/campaigns", token));
     expect(revoked.status).toBe(401);
-    expect(await revoked.json()).toEqual({ error: "Khóa API không hợp lệ hoặc đã bị thu hồi." });
+    expect(await revoked.json()).toMatchObject({ status: 401, detail: "Khóa API không hợp lệ hoặc đã bị thu hồi." });
   });
 
   it("403 for a unit head's token, on every route", async () => {
@@ -66,7 +100,7 @@ describe("/api/v1", () => {
       await archiveRoute(get(`/campaigns/${campaignId}/archive.zip`, token), params(campaignId)),
     ]) {
       expect(response.status).toBe(403);
-      expect(await response.json()).toEqual({ error: "Tài khoản của khóa này không có quyền đọc dữ liệu lưu trữ." });
+      expect(await response.json()).toMatchObject({ type: "https://camket.vn/problems/forbidden", status: 403, detail: "Tài khoản của khóa này không có quyền đọc dữ liệu lưu trữ." });
     }
   });
 
@@ -96,7 +130,7 @@ describe("/api/v1", () => {
 
     const missing = await campaignStatusRoute(get(`/campaigns/${UNKNOWN}/status`, token), params(UNKNOWN));
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: "Không tìm thấy." });
+    expect(await missing.json()).toMatchObject({ type: "https://camket.vn/problems/not-found", status: 404, detail: "Không tìm thấy." });
     expect((await assignmentPdfRoute(get(`/assignments/not-an-id/pdf`, token), params("not-an-id"))).status).toBe(404);
     expect((await archiveRoute(get(`/campaigns/${UNKNOWN}/archive.zip`, token), params(UNKNOWN))).status).toBe(404);
     const bad = await assignmentPdfRoute(get(`/assignments/${assignmentId}/pdf?version=FAKE`, token), params(assignmentId));

@@ -1,6 +1,8 @@
 import { DOCUMENT_KINDS } from "@/lib/assignments/document-file-name";
+import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
+import { PROBLEM_BASE, PROBLEM_TYPES } from "./problem-response";
 
-const error = { $ref: "#/components/responses/Error" };
+const error = { $ref: "#/components/responses/Problem" };
 const idParam = (description: string) => ({ name: "id", in: "path", required: true, description, schema: { type: "string", format: "uuid" } });
 const errors = { 401: error, 403: error, 404: error };
 
@@ -12,19 +14,23 @@ export const OPENAPI_DOCUMENT = {
     version: "1.0.0",
     description:
       "Đọc chiến dịch, trạng thái ký, PDF đã lưu và bộ lưu trữ. Xác thực bằng khóa API cá nhân (tạo ở trang Lưu trữ): " +
-      "`Authorization: Bearer camket_…`. Chỉ tài khoản Kiểm toán, Chủ tịch, Quản trị; lỗi trả về JSON `{ \"error\": \"…\" }`.",
+      "`Authorization: Bearer camket_…`. Chỉ tài khoản Kiểm toán, Chủ tịch, Quản trị. Mỗi khóa có phạm vi " +
+      `(${API_SCOPES.join(", ")}); mỗi thao tác ghi phạm vi cần ở \`x-camket-scope\`, thiếu thì 403 \`insufficient-scope\`. ` +
+      "Lỗi trả về `application/problem+json` (RFC 9457) với `type`, `title`, `status`, `detail`.",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ bearer: [] }],
   paths: {
     "/campaigns": {
       get: {
+        "x-camket-scope": "read",
         summary: "Danh sách chiến dịch đã phát động",
         responses: { 200: { description: "Các chiến dịch", content: { "application/json": { schema: { type: "object", properties: { campaigns: { type: "array", items: { $ref: "#/components/schemas/Campaign" } } } } } } }, 401: error, 403: error },
       },
     },
     "/campaigns/{id}/status": {
       get: {
+        "x-camket-scope": "read",
         summary: "Trạng thái ký của từng đơn vị trong chiến dịch",
         parameters: [idParam("Mã chiến dịch")],
         responses: { 200: { description: "Trạng thái", content: { "application/json": { schema: { $ref: "#/components/schemas/CampaignStatus" } } } }, ...errors },
@@ -32,6 +38,7 @@ export const OPENAPI_DOCUMENT = {
     },
     "/campaigns/{id}/archive.zip": {
       get: {
+        "x-camket-scope": "read",
         summary: "Bộ lưu trữ ZIP của chiến dịch (truyền dần, không có Content-Length)",
         parameters: [idParam("Mã chiến dịch")],
         responses: {
@@ -49,6 +56,7 @@ export const OPENAPI_DOCUMENT = {
     },
     "/assignments/{id}/pdf": {
       get: {
+        "x-camket-scope": "read",
         summary: "Một phiên bản PDF đã lưu của bản cam kết (mặc định: mới nhất)",
         parameters: [idParam("Mã bản cam kết"), { name: "version", in: "query", required: false, schema: { type: "string", enum: DOCUMENT_KINDS } }],
         responses: { 200: { description: "Đúng các byte đã lưu; tiêu đề X-Content-SHA256", content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } } }, 400: error, ...errors },
@@ -56,6 +64,7 @@ export const OPENAPI_DOCUMENT = {
     },
     "/assignments/{id}/validation-report": {
       get: {
+        "x-camket-scope": "read",
         summary: "Báo cáo xác minh chữ ký số (PDF, tiếng Việt) của phiên bản hiện hành: người ký, chứng thư, thời điểm, mã băm, nhật ký",
         parameters: [idParam("Mã bản cam kết")],
         responses: { 200: { description: "Báo cáo PDF; tải về được ghi nhật ký", content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } } }, ...errors },
@@ -64,8 +73,19 @@ export const OPENAPI_DOCUMENT = {
   },
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Khóa API cá nhân camket_…" } },
-    responses: { Error: { description: "Lỗi", content: { "application/json": { schema: { type: "object", required: ["error"], properties: { error: { type: "string" } } } } } } },
+    responses: { Problem: { description: "Lỗi (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } } },
     schemas: {
+      Problem: {
+        type: "object",
+        required: ["type", "title", "status", "detail"],
+        properties: {
+          type: { type: "string", format: "uri", enum: Object.keys(PROBLEM_TYPES).map((type) => `${PROBLEM_BASE}${type}`) },
+          title: { type: "string" },
+          status: { type: "integer" },
+          detail: { type: "string" },
+          scope: { type: "string", enum: API_SCOPES, description: "Với insufficient-scope: phạm vi thao tác cần." },
+        },
+      },
       Campaign: {
         type: "object",
         properties: {

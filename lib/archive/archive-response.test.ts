@@ -7,12 +7,12 @@ describe("archive download refusals", () => {
     const head = await createActor("UNIT_HEAD");
     const refused = await archiveResponse(head, "00000000-0000-4000-8000-000000000000", {});
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: "Bạn không có quyền tải bộ lưu trữ." });
+    expect(await refused.json()).toMatchObject({ detail: "Bạn không có quyền tải bộ lưu trữ." });
 
     const english = await archiveResponse({ ...head, locale: "en" }, "00000000-0000-4000-8000-000000000000", {});
-    expect(await english.json()).toEqual({ error: "You do not have permission to download the archive." });
+    expect(await english.json()).toMatchObject({ detail: "You do not have permission to download the archive." });
     const missing = await archiveResponse({ ...(await createActor("AUDITOR")), locale: "en" }, "not-an-id", {});
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: "Campaign not found." });
+    expect(await missing.json()).toMatchObject({ detail: "Campaign not found." });
   });
 });

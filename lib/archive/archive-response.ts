@@ -3,6 +3,7 @@ import type { AuditContext } from "@/lib/audit/audit-types";
 import { messagesFor } from "@/lib/i18n/messages-for";
 import { canUseArchive } from "./archive-access";
 import { streamCampaignArchive } from "./stream-campaign-archive";
+import { problemResponse } from "@/lib/api/problem-response";
 
 /**
  * The HTTP answer for an archive download, shared by the page link and the API. Streamed; its exact length
@@ -11,9 +12,10 @@ import { streamCampaignArchive } from "./stream-campaign-archive";
  */
 export async function archiveResponse(actor: Actor, campaignId: string, context: AuditContext): Promise<Response> {
   const { errors } = messagesFor(actor).archive;
-  if (!canUseArchive(actor)) return Response.json({ error: errors.forbidden }, { status: 403 });
+  // Errors as problem details (RFC 9457), like the rest of /api/v1, whose archive route this also answers.
+  if (!canUseArchive(actor)) return problemResponse(403, errors.forbidden);
   const archive = await streamCampaignArchive(actor, campaignId, context);
-  if (!archive) return Response.json({ error: errors.campaignNotFound }, { status: 404 });
+  if (!archive) return problemResponse(404, errors.campaignNotFound);
   return new Response(archive.stream, {
     headers: {
       "Content-Type": "application/zip",

@@ -22,7 +22,8 @@ export async function createApiTokenAction(_prev: FormResult & { token?: string 
   return runAction("createApiTokenAction", async () => {
     const form = readForm(formData);
     const actor = await getCurrentUser();
-    const result = await createApiToken(actor, formDataToObject(form), await auditContextFor(actor));
+    // Scopes are checkboxes: every ticked value, not the last one.
+    const result = await createApiToken(actor, { ...formDataToObject(form), scopes: form.getAll("scopes") }, await auditContextFor(actor));
     if (result.ok) revalidatePath("/luu-tru");
     return result;
   });

@@ -13,6 +13,7 @@ import { messagesFor } from "@/lib/i18n/messages-for";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
+import { scopesForRole } from "@/lib/api-tokens/api-scopes";
 import { AuditChainCheck } from "@/components/archive/audit-chain-check";
 import { ArchiveDownload } from "@/components/archive/archive-download";
 import { ApiTokens } from "@/components/archive/api-tokens";
@@ -74,6 +75,7 @@ export default async function ArchivePage() {
         </p>
         <ApiTokens
           tokens={tokens.map((t) => ({ ...t, createdAt: formatDateTime(t.createdAt), lastUsedAt: when(t.lastUsedAt), revokedAt: when(t.revokedAt) }))}
+          allowedScopes={scopesForRole(actor.role)}
           createAction={createApiTokenAction}
           revokeAction={revokeApiTokenAction}
         />

@@ -42,7 +42,7 @@ export const archive: typeof vi = {
     brokenHash: "does not match its stored hash",
   },
   apiTokens: {
-    heading: "Personal API keys (read-only)",
+    heading: "Personal API keys",
     description: "For audit scripts: send {header} to {path}; the full description is at {spec}. Only the key's hash is stored; if you lose a key, revoke it and create a new one.",
     tokenPlaceholder: "key",
     name: "Key name (for your reference)",
@@ -58,5 +58,15 @@ export const archive: typeof vi = {
     notFound: "Key not found.",
     notFoundOrRevoked: "Key not found (or already revoked).",
     revoked: "Key revoked.",
+    scopesLegend: "Token scopes",
+    scopes: {
+      read: "Read (campaigns, status, PDFs, archives, reports)",
+      "write-units": "Sync units and users",
+      "write-campaigns": "Create and launch campaigns",
+      issue: "Receive issued documents and acknowledge receipt",
+    },
+    scopeRequired: "Choose at least one scope.",
+    scopeUnknown: "Unknown scope.",
+    scopeNotAllowed: "Your role may not hold this scope.",
   },
 };

@@ -42,7 +42,7 @@ export const archive = {
     brokenHash: "có nội dung không khớp với mã băm đã lưu",
   },
   apiTokens: {
-    heading: "Khóa API cá nhân (chỉ đọc)",
+    heading: "Khóa API cá nhân",
     /** {header}, {path} and {spec} are shown as code and a link. */
     description: "Cho kịch bản kiểm toán: gửi {header} tới {path}; mô tả đầy đủ ở {spec}. Chỉ lưu mã băm của khóa; mất khóa thì thu hồi và tạo khóa mới.",
     tokenPlaceholder: "khóa",
@@ -59,5 +59,15 @@ export const archive = {
     notFound: "Không tìm thấy khóa.",
     notFoundOrRevoked: "Không tìm thấy khóa (hoặc khóa đã bị thu hồi).",
     revoked: "Đã thu hồi khóa.",
+    scopesLegend: "Phạm vi của khóa",
+    scopes: {
+      read: "Đọc (chiến dịch, trạng thái, PDF, bộ lưu trữ, báo cáo)",
+      "write-units": "Đồng bộ đơn vị và người dùng",
+      "write-campaigns": "Tạo và phát động chiến dịch",
+      issue: "Nhận văn bản ban hành và xác nhận đã nhận",
+    },
+    scopeRequired: "Chọn ít nhất một phạm vi.",
+    scopeUnknown: "Phạm vi không hợp lệ.",
+    scopeNotAllowed: "Vai trò của bạn không được cấp phạm vi này.",
   },
 };
