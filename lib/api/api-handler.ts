@@ -27,7 +27,8 @@ export async function withApiActor(request: Request, handle: (actor: Actor) => P
       response.headers.set("WWW-Authenticate", `Bearer realm="camket", error="insufficient_scope", scope="${scope}"`);
       return response;
     }
-    return await handle(auth.actor);
+    // The API speaks Vietnamese, whoever owns the token: lib operations word their answers in the actor's language.
+    return await handle({ ...auth.actor, locale: "vi" });
   } catch (error) {
     // The API speaks Vietnamese (like its other answers), whoever owns the token.
     const report = reportInternalError(`${request.method} ${new URL(request.url).pathname}`, error, messagesFor());

@@ -5,12 +5,16 @@ import { PROBLEM_BASE, PROBLEM_TYPES } from "./problem-response";
 const error = { $ref: "#/components/responses/Problem" };
 const idParam = (description: string) => ({ name: "id", in: "path", required: true, description, schema: { type: "string", format: "uuid" } });
 const errors = { 401: error, 403: error, 404: error };
+const writeErrors = { 400: error, 401: error, 403: error, 409: error, 422: error };
+const externalIdParam = { name: "externalId", in: "path", required: true, description: "Mã trong hệ thống nhân sự / danh bạ tỉnh", schema: { type: "string", pattern: "^[\\w.:-]{1,100}$" } };
+const json = (schema: object) => ({ "application/json": { schema } });
+const syncResult = (description: string) => ({ description, content: json({ $ref: "#/components/schemas/SyncResult" }) });
 
 /** OpenAPI 3.1 description of the read-only API, served at /api/v1/openapi.json. */
 export const OPENAPI_DOCUMENT = {
   openapi: "3.1.0",
   info: {
-    title: "camket — API chỉ đọc cho kiểm toán",
+    title: "camket — API cho kiểm toán và hệ thống quản lý văn bản",
     version: "1.0.0",
     description:
       "Đọc chiến dịch, trạng thái ký, PDF đã lưu và bộ lưu trữ. Xác thực bằng khóa API cá nhân (tạo ở trang Lưu trữ): " +
@@ -26,6 +30,41 @@ export const OPENAPI_DOCUMENT = {
         "x-camket-scope": "read",
         summary: "Danh sách chiến dịch đã phát động",
         responses: { 200: { description: "Các chiến dịch", content: { "application/json": { schema: { type: "object", properties: { campaigns: { type: "array", items: { $ref: "#/components/schemas/Campaign" } } } } } } }, 401: error, 403: error },
+      },
+      post: {
+        "x-camket-scope": "write-campaigns",
+        summary: "Tạo chiến dịch nháp (như biểu mẫu của quản trị); phát động bằng /campaigns/{id}/launch",
+        requestBody: { required: true, content: json({ $ref: "#/components/schemas/CampaignCreate" }) },
+        responses: {
+          201: { description: "Đã tạo; Location trỏ tới trạng thái", content: json({ type: "object", required: ["id", "status"], properties: { id: { type: "string", format: "uuid" }, status: { const: "DRAFT" } } }) },
+          ...writeErrors,
+        },
+      },
+    },
+    "/campaigns/{id}/launch": {
+      post: {
+        "x-camket-scope": "write-campaigns",
+        summary: "Phát động chiến dịch nháp: tạo bản cam kết cho từng đơn vị và báo người đứng đầu",
+        parameters: [idParam("Mã chiến dịch")],
+        responses: { 200: { description: "Đã phát động", content: json({ type: "object", required: ["id", "status"], properties: { id: { type: "string", format: "uuid" }, status: { const: "LAUNCHED" } } }) }, ...writeErrors, 404: error },
+      },
+    },
+    "/units/{externalId}": {
+      put: {
+        "x-camket-scope": "write-units",
+        summary: "Đồng bộ một đơn vị theo mã ngoài (tạo hoặc cập nhật; gửi lại y nguyên thì không đổi gì, không ghi nhật ký)",
+        parameters: [externalIdParam],
+        requestBody: { required: true, content: json({ $ref: "#/components/schemas/UnitSync" }) },
+        responses: { 200: syncResult("Đã cập nhật hoặc không có gì thay đổi (changed)"), 201: syncResult("Đã tạo"), ...writeErrors },
+      },
+    },
+    "/users/{externalId}": {
+      put: {
+        "x-camket-scope": "write-units",
+        summary: "Đồng bộ một người theo mã ngoài; tài khoản mới không có mật khẩu dùng được (đăng nhập qua cổng định danh)",
+        parameters: [externalIdParam],
+        requestBody: { required: true, content: json({ $ref: "#/components/schemas/UserSync" }) },
+        responses: { 200: syncResult("Đã cập nhật hoặc không có gì thay đổi (changed)"), 201: syncResult("Đã tạo"), ...writeErrors },
       },
     },
     "/campaigns/{id}/status": {
@@ -75,6 +114,56 @@ export const OPENAPI_DOCUMENT = {
     securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Khóa API cá nhân camket_…" } },
     responses: { Problem: { description: "Lỗi (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } } },
     schemas: {
+      SyncResult: {
+        type: "object",
+        required: ["id", "externalId", "changed"],
+        properties: { id: { type: "string", format: "uuid" }, externalId: { type: "string" }, changed: { type: "boolean" } },
+      },
+      UnitSync: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "kind", "code"],
+        properties: {
+          name: { type: "string", maxLength: 150 },
+          kind: { type: "string", enum: ["AGENCY", "WARD", "COMMUNE"] },
+          code: { type: "string", pattern: "^[A-Za-z0-9-]{1,20}$" },
+          issuingBodyId: { type: ["string", "null"], format: "uuid" },
+        },
+      },
+      UserSync: {
+        type: "object",
+        additionalProperties: false,
+        required: ["email", "fullName", "jobTitle", "role"],
+        properties: {
+          email: { type: "string", format: "email" },
+          fullName: { type: "string", maxLength: 120 },
+          jobTitle: { type: "string", maxLength: 120 },
+          role: { type: "string", enum: ["ADMIN", "CHAIRPERSON", "UNIT_HEAD", "AUDITOR", "CLERK", "DEPUTY"] },
+          unitExternalId: { type: ["string", "null"], description: "Đơn vị theo mã ngoài (PUT /units/{externalId})" },
+          issuingBodyId: { type: ["string", "null"], format: "uuid", description: "Bắt buộc với văn thư" },
+          active: { type: "boolean", default: true },
+        },
+      },
+      CampaignCreate: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "templateVersionId", "unitSelection", "deadline", "documentDate"],
+        properties: {
+          name: { type: "string", maxLength: 200 },
+          templateVersionId: { type: "string", format: "uuid", description: "Phiên bản mẫu đã công bố" },
+          unitSelection: {
+            oneOf: [
+              { type: "object", required: ["mode"], properties: { mode: { const: "ALL" } } },
+              { type: "object", required: ["mode", "kinds"], properties: { mode: { const: "KINDS" }, kinds: { type: "array", items: { type: "string", enum: ["AGENCY", "WARD", "COMMUNE"] }, minItems: 1 } } },
+              { type: "object", required: ["mode", "unitIds"], properties: { mode: { const: "UNITS" }, unitIds: { type: "array", items: { type: "string", format: "uuid" }, minItems: 1 } } },
+            ],
+          },
+          deadline: { type: "string", format: "date", description: "Hạn ký (hết ngày, giờ Việt Nam)" },
+          documentDate: { type: "string", format: "date" },
+          recipients: { type: "array", items: { type: "string" }, maxItems: 15 },
+          documentTypeCode: { type: "string", pattern: "^[A-Za-z]{1,10}$", default: "CK" },
+        },
+      },
       Problem: {
         type: "object",
         required: ["type", "title", "status", "detail"],
@@ -84,6 +173,11 @@ export const OPENAPI_DOCUMENT = {
           status: { type: "integer" },
           detail: { type: "string" },
           scope: { type: "string", enum: API_SCOPES, description: "Với insufficient-scope: phạm vi thao tác cần." },
+          errors: {
+            type: "array",
+            description: "Với validation: từng trường sai, theo JSON Pointer của nội dung gửi lên",
+            items: { type: "object", required: ["pointer", "detail"], properties: { pointer: { type: "string" }, detail: { type: "string" } } },
+          },
         },
       },
       Campaign: {

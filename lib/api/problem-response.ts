@@ -9,6 +9,8 @@ export const PROBLEM_TYPES = {
   "insufficient-scope": "Khóa API thiếu phạm vi",
   "not-found": "Không tìm thấy",
   "invalid-request": "Yêu cầu không hợp lệ",
+  validation: "Dữ liệu không hợp lệ",
+  conflict: "Không thực hiện được ở trạng thái hiện tại",
   unavailable: "Tạm thời không khả dụng",
   internal: "Lỗi hệ thống",
 } as const;
@@ -16,7 +18,15 @@ export type ProblemType = keyof typeof PROBLEM_TYPES;
 
 export const PROBLEM_BASE = "https://camket.vn/problems/";
 
-const TYPE_BY_STATUS: Record<number, ProblemType> = { 400: "invalid-request", 401: "unauthorized", 403: "forbidden", 404: "not-found", 503: "unavailable" };
+const TYPE_BY_STATUS: Record<number, ProblemType> = {
+  400: "invalid-request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not-found",
+  409: "conflict",
+  422: "validation",
+  503: "unavailable",
+};
 
 export function problemResponse(status: number, detail: string, type: ProblemType = TYPE_BY_STATUS[status] ?? "internal", extra: Record<string, unknown> = {}): Response {
   const body = { type: `${PROBLEM_BASE}${type}`, title: PROBLEM_TYPES[type], status, detail, ...extra };

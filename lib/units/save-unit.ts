@@ -10,12 +10,16 @@ import { bodyChoosable } from "@/lib/issuing-bodies/check-body-choosable";
 import { slugify } from "./slugify";
 import { unitIdSchema, unitInputSchema } from "./unit-schemas";
 
-/** Creates a unit (no id) or edits one (id). ADMIN only; name, slug and code must stay unique. */
+/**
+ * Creates a unit (no id) or edits one (id). ADMIN only; name, slug and code must stay unique. A unit created by
+ * the HR sync (write API) carries its externalId from the start.
+ */
 export async function saveUnit(
   actor: Actor | null,
   input: unknown,
   id?: string,
   context: AuditContext = {},
+  { externalId }: { externalId?: string } = {},
 ): Promise<FormResult & { id?: string }> {
   if (!hasRole(actor, "ADMIN")) return forbidden(actor);
   const messages = messagesFor(actor);
@@ -38,7 +42,7 @@ export async function saveUnit(
       }
       if (id === undefined) {
         const last = await tx.unit.aggregate({ _max: { sortOrder: true } });
-        const unit = await tx.unit.create({ data: { ...data, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
+        const unit = await tx.unit.create({ data: { ...data, externalId, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
         await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: unit.id, data: { action: "create-unit", ...data } });
         return { ...success(formatMessage(units.created, { name: unit.name })), id: unit.id };
       }
@@ -48,6 +52,7 @@ export async function saveUnit(
       return { ...success(formatMessage(units.saved, { name: data.name })), id };
     });
   } catch (error) {
+    if (isUniqueViolationOn(error, "externalId")) return failure(units.externalIdTaken);
     if (isUniqueViolationOn(error, "code")) return failure(units.codeTaken, { code: [units.codeTakenField] });
     if (isUniqueViolationOn(error, "name") || isUniqueViolationOn(error, "slug")) {
       return failure(units.nameTaken, { name: [units.nameTakenField] });

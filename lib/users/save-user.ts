@@ -17,12 +17,13 @@ import { bodyChoosable } from "@/lib/issuing-bodies/check-body-choosable";
 import { isLastActiveAdmin } from "./last-admin-guard";
 import { userCreateSchema, userIdSchema, userUpdateSchema } from "./user-schemas";
 
-/** Creates a user (no id, with a password) or edits one (id). ADMIN only. */
+/** Creates a user (no id, with a password) or edits one (id). ADMIN only. One made by the HR sync carries its externalId. */
 export async function saveUser(
   actor: Actor | null,
   input: unknown,
   id?: string,
   context: AuditContext = {},
+  { externalId }: { externalId?: string } = {},
 ): Promise<FormResult & { id?: string }> {
   if (!hasRole(actor, "ADMIN")) return forbidden(actor);
   const { common, admin, bodies } = messagesFor(actor);
@@ -51,7 +52,7 @@ export async function saveUser(
         }
       }
       if (id === undefined) {
-        const user = await tx.user.create({ data: { ...data, passwordHash: passwordHash! } });
+        const user = await tx.user.create({ data: { ...data, externalId, passwordHash: passwordHash! } });
         messages = await reissueForHeadIfActive(tx, user, reissue);
         // The fields, never the password.
         await recordAuditEvent(tx, { ...context, type: "ADMIN_CHANGE", unitId: data.unitId, data: { action: "create-user", userId: user.id, ...data } });
@@ -77,6 +78,7 @@ export async function saveUser(
     // A template stored before input refused characters the PDF font lacks, met while reissuing.
     const unprintable = unprintableRefusal(error, actor);
     if (unprintable !== null) return failure(unprintable);
+    if (isUniqueViolationOn(error, "externalId")) return failure(users.externalIdTaken);
     if (isUniqueViolationOn(error, "email")) return failure(users.emailTaken, { email: [users.emailTakenField] });
     if (isUniqueViolationOn(error, "one_active_head") || isUniqueViolationOn(error, "unitId")) {
       return failure(`${users.headTaken}.`, { unitId: [users.headTaken] });

@@ -64,6 +64,7 @@ export const admin: typeof vi = {
     saved: "Unit “{name}” saved.",
     codeTaken: "This unit code is already in use.",
     codeTakenField: "This unit code is already used by another unit",
+    externalIdTaken: "This external id was just given to another unit; please send the request again.",
     nameTaken: "A unit with this name already exists.",
     nameTakenField: "A unit with the same name already exists (ignoring diacritics)",
     activated: "Unit reactivated.",
@@ -78,6 +79,7 @@ export const admin: typeof vi = {
     headAssigned: "{name} is now the head of {unit}.",
   },
   users: {
+    externalIdTaken: "This external id was just given to another person; please send the request again.",
     title: "Users",
     count: "{count} {count|account|accounts}",
     add: "Add user",

@@ -65,6 +65,7 @@ export const admin = {
     saved: "Đã lưu đơn vị “{name}”.",
     codeTaken: "Mã đơn vị đã được dùng.",
     codeTakenField: "Mã đơn vị đã được dùng cho đơn vị khác",
+    externalIdTaken: "Mã định danh ngoài này vừa được gán cho đơn vị khác; hãy gửi lại yêu cầu.",
     nameTaken: "Tên đơn vị đã tồn tại.",
     nameTakenField: "Đã có đơn vị trùng tên (không phân biệt dấu)",
     activated: "Đã kích hoạt lại đơn vị.",
@@ -79,6 +80,7 @@ export const admin = {
     headAssigned: "{name} là người đứng đầu {unit}.",
   },
   users: {
+    externalIdTaken: "Mã định danh ngoài này vừa được gán cho người khác; hãy gửi lại yêu cầu.",
     title: "Người dùng",
     count: "{count} tài khoản",
     add: "Thêm người dùng",
