@@ -49,6 +49,7 @@ export const ROUTES: RouteAccess[] = [
   // Write API (issue 16): PUT/POST only, so a GET is 405 for everyone before any token is looked at.
   { file: "app/api/v1/units/[externalId]/route.ts", path: "/api/v1/units/HR-1", allow: "public-post-only" },
   { file: "app/api/v1/users/[externalId]/route.ts", path: "/api/v1/users/HR-1", allow: "public-post-only" },
+  { file: "app/api/v1/assignments/[id]/receipt/route.ts", path: "/api/v1/assignments/:head/receipt", allow: "public-post-only" },
   { file: "app/api/v1/campaigns/[id]/launch/route.ts", path: "/api/v1/campaigns/:campaign/launch", allow: "public-post-only" },
   { file: "app/api/v1/campaigns/[id]/status/route.ts", path: "/api/v1/campaigns/:campaign/status", allow: "token" },
   { file: "app/api/v1/campaigns/[id]/archive.zip/route.ts", path: "/api/v1/campaigns/:campaign/archive.zip", allow: "token" },

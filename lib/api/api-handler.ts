@@ -14,7 +14,7 @@ export const notFoundError = () => apiError(404, "Không tìm thấy.");
  * database is unreachable, else 500 with a reference — with the detail only in the server log, so a script
  * never receives a stack, SQL or a host name.
  */
-export async function withApiActor(request: Request, handle: (actor: Actor) => Promise<Response>, scope: ApiScope = "read"): Promise<Response> {
+export async function withApiActor(request: Request, handle: (actor: Actor) => Promise<Response>, scopes: ApiScope | ApiScope[] = "read"): Promise<Response> {
   try {
     const auth = await authenticateApiToken(request.headers.get("authorization"));
     if (!auth.ok) {
@@ -22,7 +22,10 @@ export async function withApiActor(request: Request, handle: (actor: Actor) => P
       if (auth.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="camket"');
       return response;
     }
-    if (!auth.scopes.includes(scope)) {
+    // Any one of the operation's scopes will do (an issued PDF: `read` for auditors, `issue` for the DMS).
+    const accepted = [scopes].flat();
+    if (!accepted.some((scope) => auth.scopes.includes(scope))) {
+      const scope = accepted.join(" ");
       const response = problemResponse(403, `Khóa API này không có phạm vi “${scope}” mà thao tác cần.`, "insufficient-scope", { scope });
       response.headers.set("WWW-Authenticate", `Bearer realm="camket", error="insufficient_scope", scope="${scope}"`);
       return response;

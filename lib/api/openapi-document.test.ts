@@ -6,7 +6,7 @@ import { API_SCOPES } from "@/lib/api-tokens/api-scopes";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 
 /** The document as a client fetches it from /api/v1/openapi.json. */
-const served = async () => (await openApiRoute().json()) as { openapi: string; paths: Record<string, Record<string, { "x-camket-scope"?: string }>> };
+const served = async () => (await openApiRoute().json()) as { openapi: string; paths: Record<string, Record<string, { "x-camket-scopes"?: string[] }>> };
 
 /** Every route file under app/api/v1 as an OpenAPI path ("[id]" → "{id}"), except the document itself. */
 function routePaths(): string[] {
@@ -34,7 +34,9 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(document.paths).sort()).toEqual(routePaths());
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
-        expect(API_SCOPES, `${method.toUpperCase()} ${path}`).toContain(operation["x-camket-scope"]);
+        const scopes = operation["x-camket-scopes"] ?? [];
+        expect(scopes.length, `${method.toUpperCase()} ${path}`).toBeGreaterThan(0);
+        for (const scope of scopes) expect(API_SCOPES).toContain(scope);
       }
     }
   });

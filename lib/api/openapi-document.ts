@@ -19,7 +19,7 @@ export const OPENAPI_DOCUMENT = {
     description:
       "Đọc chiến dịch, trạng thái ký, PDF đã lưu và bộ lưu trữ. Xác thực bằng khóa API cá nhân (tạo ở trang Lưu trữ): " +
       "`Authorization: Bearer camket_…`. Chỉ tài khoản Kiểm toán, Chủ tịch, Quản trị. Mỗi khóa có phạm vi " +
-      `(${API_SCOPES.join(", ")}); mỗi thao tác ghi phạm vi cần ở \`x-camket-scope\`, thiếu thì 403 \`insufficient-scope\`. ` +
+      `(${API_SCOPES.join(", ")}); mỗi thao tác ghi (các) phạm vi chấp nhận ở \`x-camket-scopes\`, thiếu thì 403 \`insufficient-scope\`. ` +
       "Lỗi trả về `application/problem+json` (RFC 9457) với `type`, `title`, `status`, `detail`.",
   },
   servers: [{ url: "/api/v1" }],
@@ -27,12 +27,12 @@ export const OPENAPI_DOCUMENT = {
   paths: {
     "/campaigns": {
       get: {
-        "x-camket-scope": "read",
+        "x-camket-scopes": ["read"],
         summary: "Danh sách chiến dịch đã phát động",
         responses: { 200: { description: "Các chiến dịch", content: { "application/json": { schema: { type: "object", properties: { campaigns: { type: "array", items: { $ref: "#/components/schemas/Campaign" } } } } } } }, 401: error, 403: error },
       },
       post: {
-        "x-camket-scope": "write-campaigns",
+        "x-camket-scopes": ["write-campaigns"],
         summary: "Tạo chiến dịch nháp (như biểu mẫu của quản trị); phát động bằng /campaigns/{id}/launch",
         requestBody: { required: true, content: json({ $ref: "#/components/schemas/CampaignCreate" }) },
         responses: {
@@ -43,15 +43,24 @@ export const OPENAPI_DOCUMENT = {
     },
     "/campaigns/{id}/launch": {
       post: {
-        "x-camket-scope": "write-campaigns",
+        "x-camket-scopes": ["write-campaigns"],
         summary: "Phát động chiến dịch nháp: tạo bản cam kết cho từng đơn vị và báo người đứng đầu",
         parameters: [idParam("Mã chiến dịch")],
         responses: { 200: { description: "Đã phát động", content: json({ type: "object", required: ["id", "status"], properties: { id: { type: "string", format: "uuid" }, status: { const: "LAUNCHED" } } }) }, ...writeErrors, 404: error },
       },
     },
+    "/assignments/{id}/receipt": {
+      post: {
+        "x-camket-scopes": ["issue"],
+        summary: "Hệ thống quản lý văn bản xác nhận đã nhận văn bản đã ban hành (lần đầu: 201; gửi lại: 200, giữ lần đầu)",
+        parameters: [idParam("Mã bản cam kết")],
+        requestBody: { required: false, content: json({ type: "object", additionalProperties: false, properties: { reference: { type: "string", maxLength: 100, description: "Số/ký hiệu tiếp nhận của hệ thống nhận" } } }) },
+        responses: { 200: { description: "Đã xác nhận trước đó", content: json({ $ref: "#/components/schemas/Receipt" }) }, 201: { description: "Đã ghi nhận", content: json({ $ref: "#/components/schemas/Receipt" }) }, ...writeErrors, 404: error },
+      },
+    },
     "/units/{externalId}": {
       put: {
-        "x-camket-scope": "write-units",
+        "x-camket-scopes": ["write-units"],
         summary: "Đồng bộ một đơn vị theo mã ngoài (tạo hoặc cập nhật; gửi lại y nguyên thì không đổi gì, không ghi nhật ký)",
         parameters: [externalIdParam],
         requestBody: { required: true, content: json({ $ref: "#/components/schemas/UnitSync" }) },
@@ -60,7 +69,7 @@ export const OPENAPI_DOCUMENT = {
     },
     "/users/{externalId}": {
       put: {
-        "x-camket-scope": "write-units",
+        "x-camket-scopes": ["write-units"],
         summary: "Đồng bộ một người theo mã ngoài; tài khoản mới không có mật khẩu dùng được (đăng nhập qua cổng định danh)",
         parameters: [externalIdParam],
         requestBody: { required: true, content: json({ $ref: "#/components/schemas/UserSync" }) },
@@ -69,7 +78,7 @@ export const OPENAPI_DOCUMENT = {
     },
     "/campaigns/{id}/status": {
       get: {
-        "x-camket-scope": "read",
+        "x-camket-scopes": ["read"],
         summary: "Trạng thái ký của từng đơn vị trong chiến dịch",
         parameters: [idParam("Mã chiến dịch")],
         responses: { 200: { description: "Trạng thái", content: { "application/json": { schema: { $ref: "#/components/schemas/CampaignStatus" } } } }, ...errors },
@@ -77,7 +86,7 @@ export const OPENAPI_DOCUMENT = {
     },
     "/campaigns/{id}/archive.zip": {
       get: {
-        "x-camket-scope": "read",
+        "x-camket-scopes": ["read"],
         summary: "Bộ lưu trữ ZIP của chiến dịch (truyền dần, không có Content-Length)",
         parameters: [idParam("Mã chiến dịch")],
         responses: {
@@ -95,15 +104,15 @@ export const OPENAPI_DOCUMENT = {
     },
     "/assignments/{id}/pdf": {
       get: {
-        "x-camket-scope": "read",
-        summary: "Một phiên bản PDF đã lưu của bản cam kết (mặc định: mới nhất)",
+        "x-camket-scopes": ["read", "issue"],
+        summary: "Một phiên bản PDF đã lưu của bản cam kết (mặc định: mới nhất; ISSUED: bản đã ban hành cho hệ thống quản lý văn bản)",
         parameters: [idParam("Mã bản cam kết"), { name: "version", in: "query", required: false, schema: { type: "string", enum: DOCUMENT_KINDS } }],
         responses: { 200: { description: "Đúng các byte đã lưu; tiêu đề X-Content-SHA256", content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } } }, 400: error, ...errors },
       },
     },
     "/assignments/{id}/validation-report": {
       get: {
-        "x-camket-scope": "read",
+        "x-camket-scopes": ["read", "issue"],
         summary: "Báo cáo xác minh chữ ký số (PDF, tiếng Việt) của phiên bản hiện hành: người ký, chứng thư, thời điểm, mã băm, nhật ký",
         parameters: [idParam("Mã bản cam kết")],
         responses: { 200: { description: "Báo cáo PDF; tải về được ghi nhật ký", content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } } }, ...errors },
@@ -114,6 +123,16 @@ export const OPENAPI_DOCUMENT = {
     securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Khóa API cá nhân camket_…" } },
     responses: { Problem: { description: "Lỗi (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } } },
     schemas: {
+      Receipt: {
+        type: "object",
+        required: ["numberAndCode", "issuedAt", "receivedAt", "reference"],
+        properties: {
+          numberAndCode: { type: "string", examples: ["05/CK-UBND"] },
+          issuedAt: { type: "string", format: "date-time" },
+          receivedAt: { type: "string", format: "date-time" },
+          reference: { type: ["string", "null"] },
+        },
+      },
       SyncResult: {
         type: "object",
         required: ["id", "externalId", "changed"],
@@ -172,7 +191,7 @@ export const OPENAPI_DOCUMENT = {
           title: { type: "string" },
           status: { type: "integer" },
           detail: { type: "string" },
-          scope: { type: "string", enum: API_SCOPES, description: "Với insufficient-scope: phạm vi thao tác cần." },
+          scope: { type: "string", description: "Với insufficient-scope: (các) phạm vi thao tác chấp nhận, cách nhau bằng dấu cách." },
           errors: {
             type: "array",
             description: "Với validation: từng trường sai, theo JSON Pointer của nội dung gửi lên",

@@ -12,7 +12,8 @@ export async function readJsonBody(request: Request, allowed: readonly string[])
   if (Buffer.byteLength(text) > MAX_BYTES) return { problem: problemResponse(400, `Nội dung quá lớn (tối đa ${MAX_BYTES / 1024} KB).`) };
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    // No body at all is an empty object: an operation whose fields are all optional needs none.
+    body = text.trim() === "" ? {} : JSON.parse(text);
   } catch {
     return { problem: problemResponse(400, "Nội dung không phải JSON hợp lệ.") };
   }

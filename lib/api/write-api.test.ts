@@ -7,6 +7,10 @@ import { PUT as putUnit } from "@/app/api/v1/units/[externalId]/route";
 import { PUT as putUser } from "@/app/api/v1/users/[externalId]/route";
 import { POST as postCampaign } from "@/app/api/v1/campaigns/route";
 import { POST as launch } from "@/app/api/v1/campaigns/[id]/launch/route";
+import { POST as receipt } from "@/app/api/v1/assignments/[id]/receipt/route";
+import { GET as assignmentPdf } from "@/app/api/v1/assignments/[id]/pdf/route";
+import { issuanceFixture } from "@/lib/issuance/testing/issuance-fixture";
+import { issueAssignments } from "@/lib/issuance/issue-assignments";
 
 /**
  * The write API against its route handlers: the HR sync's upserts are idempotent (the same body twice writes
@@ -18,7 +22,7 @@ const send = (method: string, url: string, token: string | undefined, body: unkn
   new Request(`http://localhost/api/v1${url}`, {
     method,
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: typeof body === "string" ? body : JSON.stringify(body),
+    body: method === "GET" ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
 const at = <K extends string>(key: K, value: string) => ({ params: Promise.resolve({ [key]: value } as Record<K, string>) });
 const audits = () => prisma.auditEvent.count();
@@ -127,5 +131,37 @@ describe("POST /api/v1/campaigns and /campaigns/{id}/launch", () => {
     expect(twice.status).toBe(409);
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect((await launch(send("POST", `/campaigns/${unknown}/launch`, campaigns, ""), at("id", unknown))).status).toBe(404);
+  });
+});
+
+describe("the document-management system: the issued PDF and its receipt", () => {
+  it("fetches the issued PDF with an issue-only token, acknowledges it once (a repeat keeps the first), audited", async () => {
+    const { clerk, ids } = await issuanceFixture(1);
+    const [id] = ids as [string];
+    expect(await issueAssignments(clerk, { assignmentIds: [id] })).toMatchObject({ ok: true });
+    const admin = await createActor("ADMIN");
+    const dms = (await createApiToken(admin, { name: "QLVB&ĐH", scopes: ["issue"] })).token!;
+    const reader = (await createApiToken(await createActor("AUDITOR"), { name: "kiểm toán" })).token!;
+
+    const pdf = await assignmentPdf(send("GET", `/assignments/${id}/pdf?version=ISSUED`, dms, ""), at("id", id));
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    expect((await receipt(send("POST", `/assignments/${id}/receipt`, reader, {}), at("id", id))).status).toBe(403);
+    expect((await receipt(send("POST", `/assignments/${id}/receipt`, dms, { reference: "x", extra: 1 }), at("id", id))).status).toBe(422);
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect((await receipt(send("POST", `/assignments/${unknown}/receipt`, dms, {}), at("id", unknown))).status).toBe(404);
+    expect(await prisma.outgoingDocument.findUniqueOrThrow({ where: { assignmentId: id } })).toMatchObject({ receivedAt: null });
+
+    const first = await receipt(send("POST", `/assignments/${id}/receipt`, dms, { reference: "1234/VP-TN" }), at("id", id));
+    expect(first.status).toBe(201);
+    const body = await first.json();
+    expect(body).toMatchObject({ numberAndCode: expect.stringMatching(/^\d{2,}\/CK-UBND$/), reference: "1234/VP-TN" });
+    const events = await prisma.auditEvent.count({ where: { type: "ISSUED_DOCUMENT_RECEIVED", assignmentId: id } });
+    expect(events).toBe(1);
+    const repeat = await receipt(send("POST", `/assignments/${id}/receipt`, dms, { reference: "khác" }), at("id", id));
+    expect(repeat.status).toBe(200);
+    expect(await repeat.json()).toEqual(body);
+    expect(await prisma.auditEvent.count({ where: { type: "ISSUED_DOCUMENT_RECEIVED", assignmentId: id } })).toBe(1);
   });
 });

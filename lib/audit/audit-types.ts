@@ -24,6 +24,7 @@ export const AUDIT_EVENT_TYPES = [
   "VALIDATION_DATA_REJECTED",
   "SECOND_FACTOR_CHANGED",
   "SECOND_FACTOR_RESET",
+  "ISSUED_DOCUMENT_RECEIVED",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -108,6 +108,7 @@ export const common: typeof vi = {
     VALIDATION_DATA_REJECTED: "Validation data rejected (OCSP/CRL/timestamp)",
     SECOND_FACTOR_CHANGED: "Two-step verification changed",
     SECOND_FACTOR_RESET: "Two-step verification reset by an admin",
+    ISSUED_DOCUMENT_RECEIVED: "Document-management system acknowledged receipt",
   },
   form: {
     signedOut: "Not signed in.",

@@ -107,6 +107,7 @@ export const common = {
     VALIDATION_DATA_REJECTED: "Từ chối dữ liệu kiểm tra (OCSP/CRL/dấu thời gian)",
     SECOND_FACTOR_CHANGED: "Thay đổi xác thực hai bước",
     SECOND_FACTOR_RESET: "Quản trị viên đặt lại xác thực hai bước",
+    ISSUED_DOCUMENT_RECEIVED: "Hệ thống quản lý văn bản xác nhận đã nhận văn bản",
   },
   form: {
     signedOut: "Chưa đăng nhập.",

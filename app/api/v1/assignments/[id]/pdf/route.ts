@@ -33,5 +33,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "X-Content-SHA256": pdf.sha256,
       },
     });
-  });
+  }, ["read", "issue"]);
 }

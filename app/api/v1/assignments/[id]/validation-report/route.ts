@@ -25,5 +25,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "Cache-Control": "no-store",
       },
     });
-  });
+  }, ["read", "issue"]);
 }
